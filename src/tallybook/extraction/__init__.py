@@ -1,0 +1,1 @@
+"""Claims from parsed text: counted thing, speaker, time and measure."""

@@ -1,0 +1,212 @@
+"""Who a figure is put on, read from the dependency parse.
+
+Patterns: "according to X"; X as subject of a reporting verb that governs the figure (or
+stands in its sentence); "X's figures", "data from X"; "estimated by X". Pronouns and
+definite descriptions ("he", "the ministry") take the last person or organisation named.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons import Lexicon
+from ..model import Speaker
+
+PERSON_LABELS = {"PERSON", "PER"}
+ORG_LABELS = {"ORG", "NORP", "GPE", "LOC"}
+NAME_DEPS = {"compound", "flat", "flat:name", "flat:foreign", "nmod:poss"}
+
+
+@dataclass
+class Attribution:
+    speaker: Speaker | None
+    cue: str | None
+
+
+@dataclass
+class Memory:
+    """The people and bodies named so far in a document, for pronouns and short names."""
+
+    persons: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+
+    def full_name(self, name: str) -> str:
+        """The longest earlier name that ends with (or shares the stem of) this short name."""
+        last = name.split()[-1]
+        for full in reversed(self.persons):
+            if full != name and len(full) > len(name) and full.split()[-1][:5] == last[:5]:
+                return full
+        return name
+
+    def see(self, speaker: Speaker) -> None:
+        (self.persons if speaker.kind == "person" else self.orgs).append(speaker.name)
+
+
+class Attributor:
+    """Finds speakers in the sentences of one document, remembering who was named."""
+
+    def __init__(self, lex: Lexicon, doc: Doc):
+        self.doc = doc
+        self.verbs = lex.words("attribution", "verbs")
+        self.data_nouns = lex.words("attribution", "data_nouns")
+        self.bodies = lex.words("attribution", "bodies")
+        self.generic = lex.words("attribution", "generic")
+        self.person_pronouns = lex.words("attribution", "persons")
+        self.body_pronouns = lex.words("attribution", "bodies_pronouns")
+        self.memory = Memory()
+
+    # -- memory ---------------------------------------------------------------------------
+    def remember(self, sent: Span, upto: int | None = None) -> None:
+        """Note the people and organisations named in `sent` (before token `upto`)."""
+        for ent in sent.ents:
+            if upto is not None and ent.start >= upto:
+                break
+            if ent.label_ in PERSON_LABELS and len(ent.text) > 2:
+                self.memory.persons.append(self.memory.full_name(_clean(ent.text)))
+            elif ent.label_ == "ORG":
+                self.memory.orgs.append(_clean(ent.text))
+
+    # -- the patterns ----------------------------------------------------------------------
+    def speaker_of(self, anchor: Token) -> Attribution:
+        """The speaker of the figure whose main token is `anchor`."""
+        sent = anchor.sent
+        for finder in (self.according_to, self.reporting_verb, self.data_owner):
+            found = finder(anchor, sent)
+            if found is not None:
+                source, cue = found
+                speaker = self.resolve(source)
+                if speaker is not None:
+                    self.memory.see(speaker)
+                return Attribution(speaker, cue)
+        return Attribution(None, None)
+
+    def according_to(self, anchor: Token, sent: Span) -> tuple[Token, str] | None:
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                obj = next((c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+                if obj is None:
+                    obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj, "according to"
+            if t.lemma_ in self.verbs | {"accord"} and t.dep_ == "prep":
+                continue
+        return None
+
+    def reporting_verb(self, anchor: Token, sent: Span) -> tuple[Token, str] | None:
+        candidates = [a for a in anchor.ancestors if a.lemma_.lower() in self.verbs]
+        candidates += [t for t in sent if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX") and t not in candidates]
+        for verb in candidates:
+            subj = self.subject_of(verb, anchor)
+            if subj is not None:
+                return subj, verb.text
+        return None
+
+    def subject_of(self, verb: Token, anchor: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubj:pass"):
+                if anchor in c.subtree and c.i != anchor.i and self.doc[anchor.i].head == c:
+                    return None  # the figure's own noun ("300 soldiers said")
+                return c
+            if c.dep_ == "agent":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        if verb.dep_ in ("conj", "xcomp") and verb.head.lemma_.lower() in self.verbs:
+            return self.subject_of(verb.head, anchor)
+        if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            return verb.head
+        return None
+
+    def data_owner(self, anchor: Token, sent: Span) -> tuple[Token, str] | None:
+        for t in sent:
+            if t.lemma_.lower() not in self.data_nouns:
+                continue
+            for c in t.children:
+                if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our"):
+                    return c, f"{c.text}'s {t.text}"
+                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if obj is not None and (obj.ent_type_ or obj.pos_ == "PROPN"):
+                        return obj, f"{t.text} {c.text}"
+        return None
+
+    # -- naming -----------------------------------------------------------------------------
+    def resolve(self, tok: Token) -> Speaker | None:
+        """A speaker for the source token: names expanded, pronouns and descriptions resolved."""
+        low = tok.lower_
+        person = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ in PERSON_LABELS), None)
+        if person is not None:
+            role, org = self.role_org(tok)
+            return Speaker(self.memory.full_name(self.name_of(person)), "person", role, org)
+        if low in self.person_pronouns:
+            return Speaker(self.memory.persons[-1], "person") if self.memory.persons else None
+        if low in self.body_pronouns:
+            if tok.dep_ == "nsubjpass" or tok.head.tag_ == "VBN":
+                return None
+            return Speaker(self.memory.orgs[-1], "org") if self.memory.orgs else None
+        if tok.ent_type_ in PERSON_LABELS:
+            role, org = self.role_org(tok)
+            return Speaker(self.memory.full_name(self.name_of(tok)), "person", role, org)
+        if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN":
+            return Speaker(self.name_of(tok), "org")
+        if tok.lemma_.lower() in self.generic or low in self.generic:
+            return None
+        if tok.lemma_.lower() in self.bodies:
+            own = self.name_of(tok)
+            described = any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
+            if not described and self.memory.orgs:
+                return Speaker(self.memory.orgs[-1], "org")
+            return Speaker(own, "org")
+        if tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") for c in tok.children):
+            return Speaker(self.name_of(tok), "org")
+        return None
+
+    def name_of(self, tok: Token) -> str:
+        """The full name around `tok`: its entity span, or its compound chain."""
+        if tok.ent_type_:
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                return _clean(ent.text)
+        left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ != "PRON"]
+        start = min([tok.i] + [c.left_edge.i for c in left])
+        end = tok.i + 1
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                end = c.right_edge.i + 1
+                break
+        return _clean(tok.doc[start:end].text)
+
+    def role_org(self, tok: Token) -> tuple[str | None, str | None]:
+        """Role and organisation from an apposition or title: "head of the Committee"."""
+        doc = tok.doc
+        for c in list(tok.children) + [tok]:
+            if c.dep_ == "appos" or c is tok and c.ent_type_ not in PERSON_LABELS:
+                if c.ent_type_ in PERSON_LABELS:
+                    continue
+                role = " ".join(t.text for t in c.lefts if t.dep_ in ("compound", "amod")) + (" " if any(t.dep_ in ("compound", "amod") for t in c.lefts) else "") + c.text
+                prep = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+                org = None
+                if prep is not None:
+                    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        org = self.name_of(obj)
+                return role.strip(), org
+        titles = [c for c in tok.lefts if c.dep_ == "compound" and not c.ent_type_]
+        if titles:
+            role = doc[titles[0].left_edge.i:titles[-1].i + 1]
+            owner = next((c for c in role.root.children if c.dep_ == "poss"), None)
+            org = self.name_of(owner) if owner is not None else None
+            words = [t.text for t in role if t.dep_ != "poss" and t.dep_ != "case" and (owner is None or t not in owner.subtree)]
+            return " ".join(words) or None, org
+        return None, None
+
+
+def _clean(name: str) -> str:
+    name = name.strip(" ,.;:\"'“”")
+    for article in ("the ", "The "):
+        if name.startswith(article):
+            name = name[len(article):]
+    if name.endswith("'s") or name.endswith("’s"):
+        name = name[:-2]
+    return name.strip()

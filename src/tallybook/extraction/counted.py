@@ -1,0 +1,61 @@
+"""What a figure counts, and what happened to it, read from the dependency parse."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SKIP_DEPS = {"det", "punct", "quantmod", "nummod", "advmod", "cc", "case", "nummod:gov", "nummod:entity"}
+MAX_WORDS = 14
+
+
+def anchor_of(tokens: list[Token]) -> Token:
+    """The token that carries the number in the parse: the last numeric token, else the last."""
+    nums = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
+    return (nums or tokens)[-1]
+
+
+def counted_noun(anchor: Token, span: set[int]) -> Token | None:
+    """The noun the figure counts: its head noun, "15 of X" → X, or a copular subject."""
+    head = anchor.head
+    while head.i in span and head.head.i != head.i:
+        head = head.head
+    if head.i in span:
+        return None
+    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nummod:gov", "nummod:entity") or (
+        anchor.dep_ == "nmod" and head.pos_ in ("NOUN", "PROPN")
+    ):
+        if head.pos_ in ("NOUN", "PROPN"):
+            return head
+    of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
+    for c in anchor.children:  # Russian: the number governs its noun ("80 мигрантов")
+        if c.dep_ in ("nmod", "obl", "nsubj") and c.pos_ in ("NOUN", "PROPN") and c.i > anchor.i:
+            return c
+    if anchor.dep_ in ("attr", "dobj", "pobj") and head.pos_ in ("AUX", "VERB"):
+        subj = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
+        if subj is not None and subj.i not in span:
+            return subj
+    return None
+
+
+def counted_of(tokens: list[Token]) -> str | None:
+    """The counted noun phrase with its modifiers and the verb that says what happened."""
+    span = {t.i for t in tokens}
+    anchor = anchor_of(tokens)
+    noun = counted_noun(anchor, span)
+    if noun is None:
+        return None
+    words = [t for t in noun.subtree if t.i not in span and t.dep_ not in SKIP_DEPS and not t.is_punct]
+    words = [t for t in words if abs(t.i - noun.i) <= MAX_WORDS]
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj") and verb.pos_ in ("VERB", "AUX"):
+        words.append(verb)
+        for c in verb.children:
+            if c.dep_ in ("prep", "prt", "obl", "dative", "acomp", "oprd", "advcl") and c.i > verb.i:
+                words.extend(t for t in c.subtree if t.dep_ not in ("det", "punct"))
+                break
+    words = sorted(set(words), key=lambda t: t.i)[:MAX_WORDS + 4]
+    text = " ".join(t.text for t in words).strip()
+    return text or None

@@ -1,0 +1,79 @@
+"""Domain packs: measures as data, and the match of a claim to one of them."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DEFAULT_PACK = Path(__file__).resolve().parent.parent / "packs" / "recruitment.toml"
+
+
+class PackError(ValueError):
+    """A domain pack that cannot be read."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    label: str
+    unit: str | None
+    needs_period: bool
+    wording: dict[str, tuple[tuple[str, ...], ...]]  # lang -> word lists, one of each must match
+
+    def hits(self, text: str, lang: str) -> int:
+        """How many words of this measure `text` holds; 0 when any list has none."""
+        lists = self.wording.get(lang) or ()
+        if not lists:
+            return 0
+        low = text.lower()
+        total = 0
+        for words in lists:
+            found = sum(1 for w in words if re.search(rf"(?<!\w){re.escape(w)}", low))
+            if not found:
+                return 0
+            total += found
+        return total
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    version: int
+    measures: tuple[Measure, ...]
+
+    def match(self, counted: str | None, sentence: str, lang: str, period: str | None) -> str | None:
+        """The id of the best-fitting measure for a claim, or None."""
+        best, best_hits = None, 0
+        for text in (counted, sentence):
+            if not text:
+                continue
+            for m in self.measures:
+                if m.needs_period and not period:
+                    continue
+                h = m.hits(text, lang)
+                if h > best_hits:
+                    best, best_hits = m.id, h
+            if best:
+                return best
+        return None
+
+
+@cache
+def load_pack(path: str | None = None) -> Pack:
+    """Read a pack file (TOML); the bundled recruitment pack by default."""
+    file = Path(path) if path else DEFAULT_PACK
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise PackError(f"{file}: not a readable pack ({e})") from e
+    measures = []
+    for i, m in enumerate(data.get("measure", [])):
+        if "id" not in m:
+            raise PackError(f"{file}: measure #{i + 1} has no id")
+        wording = {lang: tuple(tuple(w.lower() for w in words) for words in m[lang])
+                   for lang in ("en", "ru") if lang in m}
+        measures.append(Measure(m["id"], m.get("label", m["id"]), m.get("unit"), bool(m.get("period")), wording))
+    info = data.get("pack", {})
+    return Pack(info.get("name", file.stem), int(info.get("version", 1)), tuple(measures))

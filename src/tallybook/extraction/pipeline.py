@@ -1,0 +1,116 @@
+"""From text to claims: numbers, parse, counted thing, speaker, time, measure."""
+from __future__ import annotations
+
+from datetime import date
+
+import dateparser
+
+from ..lexicons import lexicon
+from ..model import Claim, Number
+from ..nlp import parse
+from ..nlp.language import detect
+from ..numbers import read_numbers
+from .attribution import Attributor
+from .counted import counted_of
+from .measures import load_pack
+from .when import period_of, time_ref_of
+
+
+def extract(text: str, lang: str | None = None, published: str | date | None = None,
+            pack: str | None = None) -> list[Claim]:
+    """The claims in `text`, in text order."""
+    lang = lang if lang in ("en", "ru") else detect(text)
+    lex = lexicon(lang)
+    numbers = read_numbers(text, lang)
+    if not any(n.is_claim for n in numbers):
+        return []
+    doc = parse(text, lang)
+    when = _as_date(published)
+    measures = load_pack(pack)
+    attributor = Attributor(lex, doc)
+    durations = lex.words("durations", "words")
+    claims: list[Claim] = []
+    by_sentence: dict[int, list[Number]] = {}
+    sentences = list(doc.sents)
+    starts = [s.start_char for s in sentences]
+    for n in numbers:
+        k = max(0, _last_le(starts, n.start))
+        by_sentence.setdefault(k, []).append(n)
+    for k, sent in enumerate(sentences):
+        sent_numbers = by_sentence.get(k, [])
+        for n in sent_numbers:
+            if not n.is_claim or _is_article_one(n):
+                continue
+            tokens = [t for t in sent if t.idx < n.end and t.idx + len(t.text) > n.start]
+            if not tokens:
+                continue
+            counted = counted_of(tokens)
+            if _is_bare_duration(n, counted, durations, text):
+                continue
+            found = attributor.speaker_of(_anchor(tokens))
+            sp = found.speaker
+            sentence_text = sent.text
+            period = period_of(sentence_text, lex)
+            hedge = n.hedge
+            if hedge == "exact" and _says_average(sentence_text, lex):
+                hedge = "average"
+            claims.append(Claim(
+                start=n.start, end=n.end, text=n.text, value=n.value, value_max=n.value_max,
+                hedge=hedge, unit=n.unit, counted=counted,
+                speaker=sp.name if sp else None, speaker_role=sp.role if sp else None,
+                speaker_org=sp.org if sp else None, cue=found.cue, period=period,
+                time_ref=time_ref_of(sentence_text, sent_numbers, when),
+                measure=measures.match(counted, sentence_text, lang, period),
+                sentence=(sent.start_char, sent.end_char),
+                confidence=_confidence(n, counted, sp is not None),
+                lang=lang, vague=n.vague,
+            ))
+        attributor.remember(sent)
+    return claims
+
+
+def _anchor(tokens):
+    from .counted import anchor_of
+
+    return anchor_of(tokens)
+
+
+def _last_le(starts: list[int], pos: int) -> int:
+    lo = 0
+    for i, s in enumerate(starts):
+        if s <= pos:
+            lo = i
+        else:
+            break
+    return lo
+
+
+def _is_article_one(n: Number) -> bool:
+    """"One Siberian journalist told...": "one" as an article, not a figure."""
+    return n.value == 1 and n.text.lower() in ("one", "a", "an", "один", "одна", "одно", "одного", "одной")
+
+
+def _is_bare_duration(n: Number, counted: str | None, durations: frozenset[str], text: str) -> bool:
+    """"four months of 2024" is a time span, not a claim; "up to 10 years" is an estimate."""
+    if n.hedge != "exact" or n.kind != "cardinal":
+        return False
+    following = text[n.end:n.end + 20].split()
+    return bool(following) and following[0].lower().strip(",.;") in durations
+
+
+def _says_average(sentence: str, lex) -> bool:
+    low = sentence.lower()
+    return any(" ".join(p) in low for p in lex.phrases("hedges", "after") if "average" in " ".join(p)) or (
+        "on average" in low or "в среднем" in low)
+
+
+def _confidence(n: Number, counted: str | None, attributed: bool) -> float:
+    score = 0.6 + (0.2 if counted else 0.0) + (0.1 if attributed else 0.0) + (0.1 if n.unit else 0.0)
+    return round(min(score, 1.0) - (0.3 if n.vague else 0.0), 2)
+
+
+def _as_date(published: str | date | None) -> date | None:
+    if published is None or isinstance(published, date):
+        return published
+    parsed = dateparser.parse(published, settings={"PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date() if parsed else None

@@ -1,0 +1,51 @@
+"""Per-language vocabulary, loaded once from the TOML files beside this module."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Phrases as word tuples, longest first, so the longest cue wins."""
+    return tuple(sorted((tuple(p.lower().split()) for p in items), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything language-specific that the number reader and extractor look up."""
+
+    lang: str
+    data: dict
+
+    def words(self, *path: str) -> frozenset[str]:
+        node = self._node(path)
+        return frozenset(w.lower() for w in (node if isinstance(node, list) else node))
+
+    def values(self, *path: str) -> dict[str, float]:
+        return {k.lower(): float(v) for k, v in self._node(path).items()}
+
+    def phrases(self, *path: str) -> tuple[tuple[str, ...], ...]:
+        return _phrases(self._node(path))
+
+    def phrase_classes(self, *path: str) -> list[tuple[tuple[str, ...], str]]:
+        """(phrase, class) pairs of a table of lists, longest phrase first."""
+        pairs = [(tuple(p.lower().split()), cls) for cls, items in self._node(path).items() for p in items]
+        return sorted(pairs, key=lambda pc: len(pc[0]), reverse=True)
+
+    def _node(self, path: tuple[str, ...]):
+        node = self.data
+        for key in path:
+            node = node.get(key, {})
+        return node
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The lexicon of `lang` ("en", "ru")."""
+    path = HERE / f"{lang}.toml"
+    with path.open("rb") as f:
+        return Lexicon(lang, tomllib.load(f))

@@ -1,0 +1,74 @@
+"""The values that cross module boundaries: numbers read from text, speakers, claims."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+HEDGES = ("exact", "approx", "lower", "upper", "range", "average")
+
+# Kinds of number expression. Only the first four can be claims; the rest are read so that
+# callers can see them, and are excluded by the rules of the eval guidelines.
+CLAIM_KINDS = frozenset({"cardinal", "money", "percent", "vague"})
+KINDS = CLAIM_KINDS | {"year", "date", "time", "age", "ordinal", "identifier", "pronoun"}
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number expression: its span, value (low end of a range), hedge and kind."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None = None
+    hedge: str = "exact"
+    kind: str = "cardinal"
+    unit: str | None = None
+
+    @property
+    def vague(self) -> bool:
+        return self.kind == "vague"
+
+    @property
+    def is_claim(self) -> bool:
+        return self.kind in CLAIM_KINDS
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a figure is put on: a person or a body, with role and organisation when given."""
+
+    name: str
+    kind: str = "person"  # person | org
+    role: str | None = None
+    org: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A number that counts or measures something, with what, who said it, and when."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    hedge: str
+    unit: str | None
+    counted: str | None
+    speaker: str | None
+    speaker_role: str | None
+    speaker_org: str | None
+    cue: str | None
+    period: str | None
+    time_ref: str | None
+    measure: str | None
+    sentence: tuple[int, int]
+    confidence: float
+    lang: str
+    vague: bool = False
+
+    def as_record(self) -> dict:
+        """A flat dict in the JSON Lines shape of the eval README."""
+        record = asdict(self)
+        record["sentence"] = list(self.sentence)
+        return record

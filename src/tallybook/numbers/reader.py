@@ -1,0 +1,299 @@
+"""Read every number expression in a text: value, range, hedge, unit and kind."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from ..lexicons import Lexicon, lexicon
+from ..model import Number
+from .grammar import Cardinal, Grammar
+from .tokens import Token, digits_value, tokenize
+
+CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "₽": "RUB", "₹": "INR", "¥": "JPY"}
+DATE_DIGITS = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
+SCALE_SYMBOLS_SPACED = frozenset({"bn", "bln", "mln", "mln.", "tln", "k", "млн", "млрд", "тыс", "тыс.", "млн.", "млрд.", "трлн", "трлн."})
+
+
+@dataclass
+class _Reading:
+    """A number being assembled: token span, value, and what the context says of it."""
+
+    i: int
+    j: int
+    value: float
+    words: bool
+    unit: str | None = None
+    value_max: float | None = None
+    hedge: str = "exact"
+    kind: str = "cardinal"
+    start_tok: int | None = None
+    end_tok: int | None = None
+
+
+class Reader:
+    """The number reader of one language."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self.grammar = Grammar(lex)
+        self.suffixes = lex.values("numbers", "suffixes")
+        self.minus = lex.words("numbers", "minus")
+        self.hedges_before = lex.phrase_classes("hedges", "before")
+        self.hedges_after = lex.phrase_classes("hedges", "after")
+        self.units = lex.phrase_classes("units")
+        self.months = lex.words("dates", "months")
+        self.year_cues = lex.words("dates", "year_cues")
+        self.year_after = lex.words("dates", "year_after")
+        self.time_words = lex.words("dates", "time_words")
+        self.age_before = lex.words("ages", "before")
+        self.age_after = lex.phrases("ages", "after")
+        self.id_before = lex.words("identifiers", "before")
+        self.id_after = lex.words("identifiers", "after")
+        self.pron_before = lex.words("pronoun", "before")
+        self.pron_after = lex.words("pronoun", "after")
+        self.ordinal_words = lex.words("ordinals", "words")
+        self.ordinal_suffixes = lex.words("ordinals", "suffixes")
+        self.vague_words = lex.words("vague", "words")
+        self.between = lex.words("ranges", "between")
+        self.between_and = lex.words("ranges", "between_and")
+        self.range_from = lex.words("ranges", "from")
+        self.range_to = lex.words("ranges", "to")
+        self.dashes = lex.words("ranges", "dash")
+
+    # -- the walk -------------------------------------------------------------------------
+    def read(self, text: str) -> list[Number]:
+        toks = tokenize(text)
+        readings: list[_Reading] = []
+        i = 0
+        while i < len(toks):
+            r = self.amount(toks, i)
+            if r is None:
+                vague = self.vague_at(toks, i)
+                if vague:
+                    readings.append(vague)
+                    i = vague.j
+                else:
+                    i += 1
+                continue
+            readings.append(r)
+            i = r.j
+        readings = self.join_ranges(toks, readings)
+        numbers = []
+        for r in readings:
+            self.classify(toks, r)
+            if r.kind == "drop":
+                continue
+            if r.kind in ("cardinal", "money", "percent", "vague"):
+                self.hedge(toks, r)
+            numbers.append(self.number(text, toks, r))
+        return numbers
+
+    def amount(self, toks: list[Token], i: int) -> _Reading | None:
+        """A cardinal at token i with its sign, currency symbol and scale suffix."""
+        t = toks[i]
+        sign, unit, k = 1.0, None, i
+        if t.lower in self.minus and i + 1 < len(toks):
+            sign, k = -1.0, i + 1
+        elif t.text == "-" and self.attached(toks, i) and (i == 0 or toks[i - 1].end < t.start):
+            if i == 0 or toks[i - 1].kind != "num":
+                sign, k = -1.0, i + 1
+        if k < len(toks) and toks[k].text in CURRENCY_SYMBOLS:
+            unit, k = CURRENCY_SYMBOLS[toks[k].text], k + 1
+        elif k + 1 < len(toks) and toks[k].lower in ("us", "us$") and toks[k + 1].text == "$":
+            unit, k = "USD", k + 2
+        if k >= len(toks):
+            return None
+        card = self.grammar.read(toks, k)
+        if card is None:
+            return None
+        if (k > i) and card.i != k:
+            return None
+        r = _Reading(i, card.j, sign * card.value, card.words, unit=unit)
+        self.scale_suffix(toks, r, card)
+        self.fraction_slash(toks, r)
+        return r
+
+    def attached(self, toks: list[Token], i: int) -> bool:
+        return i + 1 < len(toks) and toks[i + 1].start == toks[i].end and toks[i + 1].kind == "num"
+
+    def scale_suffix(self, toks: list[Token], r: _Reading, card: Cardinal) -> None:
+        """10k, $2bn, 1,5 млн: a scale letter or abbreviation right after digits."""
+        if card.words and r.j - r.i > 1 or r.j >= len(toks):
+            return
+        nxt = toks[r.j]
+        glued = nxt.start == toks[r.j - 1].end
+        if nxt.kind == "word" and nxt.lower in self.suffixes and (glued or nxt.lower in SCALE_SYMBOLS_SPACED):
+            if r.j + 1 < len(toks) and toks[r.j + 1].kind == "word" and toks[r.j + 1].start == nxt.end:
+                return
+            r.value *= self.suffixes[nxt.lower]
+            r.j += 1
+
+    def fraction_slash(self, toks: list[Token], r: _Reading) -> None:
+        """3/4 as a fraction, unless it is part of a date (5/17/2018)."""
+        j = r.j
+        if j + 1 < len(toks) and toks[j].text == "/" and toks[j + 1].kind == "num" and not r.words:
+            if toks[j].start == toks[j - 1].end and toks[j + 1].start == toks[j].end:
+                if j + 2 < len(toks) and toks[j + 2].text == "/":
+                    return
+                den = digits_value(toks[j + 1].text, self.lex.lang)
+                if den:
+                    r.value /= den
+                    r.j = j + 2
+
+    def vague_at(self, toks: list[Token], i: int) -> _Reading | None:
+        """dozens, hundreds of thousands, tens of thousands, десятки тысяч."""
+        w = toks[i].lower
+        if w not in self.vague_words:
+            return None
+        base = {"dozens": 12, "scores": 20, "tens": 10}.get(w, self.grammar.hundreds.get(w) or self.grammar.scales.get(w, 10))
+        j = i + 1
+        if j + 1 < len(toks) and toks[j].lower in ("of",) and toks[j + 1].lower in self.grammar.scales:
+            base *= self.grammar.scales[toks[j + 1].lower]
+            j += 2
+        elif j < len(toks) and toks[j].lower in self.grammar.scales and self.lex.lang == "ru":
+            base *= self.grammar.scales[toks[j].lower]
+            j += 1
+        if w == "tens" and j == i + 1:
+            return None
+        return _Reading(i, j, float(base), True, kind="vague")
+
+    # -- ranges and hedges ---------------------------------------------------------------
+    def join_ranges(self, toks: list[Token], readings: list[_Reading]) -> list[_Reading]:
+        out: list[_Reading] = []
+        k = 0
+        while k < len(readings):
+            a = readings[k]
+            b = readings[k + 1] if k + 1 < len(readings) else None
+            if b and a.kind != "vague" and b.kind != "vague" and self.is_range(toks, a, b):
+                lo, hi = a.value, b.value
+                if b.words and not a.words or hi > lo * 100:
+                    scale = self.trailing_scale(toks, b)
+                    if scale and lo * scale <= hi:
+                        lo *= scale
+                if lo <= hi:
+                    start = a.i - 1 if toks[a.i - 1].lower in self.between | self.range_from and a.i > 0 else a.i
+                    out.append(_Reading(start, b.j, lo, a.words or b.words, unit=a.unit or b.unit,
+                                        value_max=hi, hedge="range"))
+                    k += 2
+                    continue
+            out.append(a)
+            k += 1
+        return out
+
+    def is_range(self, toks: list[Token], a: _Reading, b: _Reading) -> bool:
+        gap = toks[a.j:b.i]
+        if len(gap) != 1:
+            return False
+        link = gap[0].lower
+        before = toks[a.i - 1].lower if a.i > 0 else ""
+        if before in self.between:
+            return link in self.between_and
+        if before in self.range_from:
+            return link in self.range_to
+        return link in self.dashes and (link not in self.range_to or True)
+
+    def trailing_scale(self, toks: list[Token], r: _Reading) -> float:
+        last = toks[r.j - 1].lower
+        return self.grammar.scales.get(last) or self.suffixes.get(last) or 0.0
+
+    def hedge(self, toks: list[Token], r: _Reading) -> None:
+        if r.hedge == "range":
+            return
+        words = [t.lower for t in toks[max(0, r.i - 5):r.i]]
+        for phrase, cls in self.hedges_before:
+            n = len(phrase)
+            if n <= len(words) and tuple(words[-n:]) == phrase:
+                r.hedge, r.start_tok = cls, r.i - n
+                break
+        if r.hedge != "exact":
+            return
+        after = [t.lower for t in toks[r.j:r.j + 3]]
+        for phrase, cls in self.hedges_after:
+            n = len(phrase)
+            if tuple(after[:n]) == phrase:
+                r.hedge, r.end_tok = cls, r.j + n
+                break
+
+    # -- kinds -----------------------------------------------------------------------------
+    def classify(self, toks: list[Token], r: _Reading) -> None:
+        self.read_unit(toks, r)
+        if r.kind == "vague":
+            return
+        first, last = toks[r.i], toks[r.j - 1]
+        prev = toks[r.i - 1].lower if r.i > 0 else ""
+        prev2 = toks[r.i - 2].lower if r.i > 1 else ""
+        nxt = toks[r.j] if r.j < len(toks) else None
+        nxt_w = nxt.lower if nxt else ""
+        single_digits = r.j - r.i == 1 and first.kind == "num"
+        if single_digits and DATE_DIGITS.match(first.text):
+            r.kind = "date"
+        elif nxt and nxt.kind == "word" and nxt.start == last.end and nxt.lower in self.ordinal_suffixes:
+            r.kind, r.j = "ordinal", r.j + 1
+        elif r.unit == "percent":
+            r.kind = "percent"
+        elif r.unit in CURRENCY_SYMBOLS.values() or r.unit in ("RUB", "USD", "EUR", "GBP", "INR"):
+            r.kind = "money"
+        elif single_digits and nxt_w == ":" and r.j + 1 < len(toks) and toks[r.j + 1].kind == "num":
+            r.kind = "time"
+        elif nxt_w in self.time_words and single_digits:
+            r.kind = "time"
+        elif self.is_age(toks, r, prev):
+            r.kind = "age"
+        elif self.is_year(toks, r, prev, nxt):
+            r.kind = "year"
+        elif single_digits and (prev in self.months or nxt_w in self.months) and 1 <= r.value <= 31:
+            r.kind = "date"
+        elif prev in self.id_before or prev2 in ("no", "no.", "nr") or (prev == "-" and r.i > 1 and toks[r.i - 2].kind == "word" and toks[r.i - 1].start == toks[r.i - 2].end):
+            r.kind = "identifier"
+        elif r.words and r.j - r.i == 1 and first.lower == "one":
+            if prev in self.pron_before:
+                r.kind = "drop"
+            elif nxt_w in self.pron_after:
+                r.kind = "pronoun"
+
+    def is_age(self, toks: list[Token], r: _Reading, prev: str) -> bool:
+        if prev in self.age_before:
+            return True
+        after = [t.lower for t in toks[r.j:r.j + 5] if t.text not in "-‐"]
+        return any(tuple(after[: len(p)]) == tuple(w for w in p if w not in "-") for p in self.age_after)
+
+    def is_year(self, toks: list[Token], r: _Reading, prev: str, nxt: Token | None) -> bool:
+        t = toks[r.i]
+        if r.j - r.i != 1 or t.kind != "num" or not re.fullmatch(r"\d{4}", t.text):
+            return r.hedge == "range" and self.is_year_range(toks, r)
+        if not 1800 <= r.value <= 2100:
+            return False
+        if prev in self.year_cues or prev in self.months or prev in ("-", "–", "—", "/"):
+            return True
+        if nxt is None or nxt.kind != "word" or nxt.lower in self.year_after:
+            return True
+        return not nxt.text[:1].islower()
+
+    def is_year_range(self, toks: list[Token], r: _Reading) -> bool:
+        return all(re.fullmatch(r"(1[89]|20)\d\d", toks[k].text) for k in (r.i, r.j - 1) if toks[k].kind == "num") and (
+            toks[r.i].kind == "num" or toks[r.i + 1].kind == "num") and r.value >= 1800 and (r.value_max or 0) <= 2100
+
+    def read_unit(self, toks: list[Token], r: _Reading) -> None:
+        after = [t.lower for t in toks[r.j:r.j + 3]]
+        for phrase, unit in self.units:
+            n = len(phrase)
+            if tuple(after[:n]) == phrase:
+                if unit in ("percent",) or r.unit is None:
+                    r.unit = unit
+                if unit in ("percent", "USD", "EUR", "GBP", "RUB", "INR") and not phrase[0].isalpha():
+                    r.j += n  # symbols belong to the expression: 15%, 100 руб.
+                elif unit == "percent":
+                    r.j += n
+                return
+
+    def number(self, text: str, toks: list[Token], r: _Reading) -> Number:
+        start = toks[r.start_tok if r.start_tok is not None else r.i].start
+        end = toks[(r.end_tok if r.end_tok is not None else r.j) - 1].end
+        return Number(start, end, text[start:end], r.value, r.value_max, r.hedge, r.kind, r.unit)
+
+
+@cache
+def reader(lang: str) -> Reader:
+    """The cached reader of `lang`."""
+    return Reader(lexicon(lang))

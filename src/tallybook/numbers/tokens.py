@@ -1,0 +1,77 @@
+"""Split text into the tokens the number reader walks: digit groups, words, symbols."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Digit groups: 30 000 / 30\u00a0000 (space-grouped thousands), then 10,000.5 / 1.5 / 1,5.
+_TOKEN = re.compile(
+    r"(?P<num>(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])(?:[.,]\d+(?![ \u00a0\u202f]\d))?"
+    r"|\d+(?:[.,]\d+)*(?:[eE][+-]?\d+\b)?)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?\.?)"
+    r"|(?P<sym>\S)"
+)
+
+ABBREVIATIONS_WITH_DOT = frozenset(
+    "тыс млн млрд трлн руб долл чел г гг ст ч нед мес mln bln bn tn no nr nrs st art vs mr dr".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token with its character span; `kind` is num, word or sym."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of `text`; a word keeps a trailing dot only when it is a known abbreviation."""
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "sym"
+        start, end = m.start(), m.end()
+        word = m.group()
+        if kind == "word" and word.endswith("."):
+            if word[:-1].lower() not in ABBREVIATIONS_WITH_DOT:
+                tokens.append(Token(word[:-1], start, end - 1, kind))
+                tokens.append(Token(".", end - 1, end, "sym"))
+                continue
+        tokens.append(Token(word, start, end, kind))
+    return tokens
+
+
+def digits_value(text: str, lang: str) -> float:
+    """The value of a digit group, read with the separators `lang` uses."""
+    s = re.sub(r"[ \u00a0\u202f]", "", text)
+    mantissa, _, exponent = s.lower().partition("e")
+    value = _grouped_value(mantissa, lang)
+    return value * 10 ** int(exponent) if exponent else value
+
+
+def _grouped_value(s: str, lang: str) -> float:
+    commas, dots = s.count(","), s.count(".")
+    if commas and dots:
+        decimal = "," if s.rfind(",") > s.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        return float(s.replace(thousands, "").replace(decimal, "."))
+    sep = "," if commas else "." if dots else ""
+    if not sep:
+        return float(s)
+    groups = s.split(sep)
+    all_thousands = all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
+    if len(groups) > 2:
+        return float(s.replace(sep, "")) if all_thousands else float(groups[0])
+    # one separator: a comma before three digits is grouping in English, decimal in Russian;
+    # a dot is decimal in English, grouping in Russian before three digits.
+    if sep == "," and lang != "ru" and all_thousands:
+        return float(s.replace(",", ""))
+    if sep == "." and lang == "ru" and all_thousands:
+        return float(s.replace(".", ""))
+    return float(s.replace(",", "."))

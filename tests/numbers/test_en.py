@@ -1,0 +1,105 @@
+"""English number reading: values, ranges, hedges, units and the exclusions of the guidelines."""
+import pytest
+
+from tallybook import read_numbers
+
+# (text, surface, value, value_max, hedge, kind)
+CASES = [
+    ("around 10,000 naturalized men", "around 10,000", 10000, None, "approx", "cardinal"),
+    ("over 30,000 migrants", "over 30,000", 30000, None, "lower", "cardinal"),
+    ("about 700,000 soldiers", "about 700,000", 700000, None, "approx", "cardinal"),
+    ("an average of 913 soldiers", "an average of 913", 913, None, "average", "cardinal"),
+    ("just under 500 deaths", "just under 500", 500, None, "upper", "cardinal"),
+    ("up to 10 years", "up to 10", 10, None, "upper", "cardinal"),
+    ("nearly 300 per day", "nearly 300", 300, None, "upper", "cardinal"),
+    ("at least 21 countries", "at least 21", 21, None, "lower", "cardinal"),
+    ("Almost 100 are missing", "Almost 100", 100, None, "upper", "cardinal"),
+    ("more than 1.2 million immigrants", "more than 1.2 million", 1200000, None, "lower", "cardinal"),
+    ("no fewer than 40 men", "no fewer than 40", 40, None, "lower", "cardinal"),
+    ("as many as 2,000 recruits", "as many as 2,000", 2000, None, "upper", "cardinal"),
+    ("roughly 15 percent", "roughly 15 percent", 15, None, "approx", "percent"),
+    ("some 600 people", "some 600", 600, None, "approx", "cardinal"),
+    ("10,000 or more", "10,000 or more", 10000, None, "lower", "cardinal"),
+    ("between 5,000 and 7,000 troops", "between 5,000 and 7,000", 5000, 7000, "range", "cardinal"),
+    ("5,000–7,000 troops", "5,000–7,000", 5000, 7000, "range", "cardinal"),
+    ("from 20 to 30 raids", "from 20 to 30", 20, 30, "range", "cardinal"),
+    ("between 5 and 7 million", "between 5 and 7 million", 5e6, 7e6, "range", "cardinal"),
+    ("10 000 people", "10 000", 10000, None, "exact", "cardinal"),
+    ("10\u00a0000 people", "10\u00a0000", 10000, None, "exact", "cardinal"),
+    ("1,234,567 votes", "1,234,567", 1234567, None, "exact", "cardinal"),
+    ("1.5 million residents", "1.5 million", 1.5e6, None, "exact", "cardinal"),
+    ("25 million people", "25 million", 25e6, None, "exact", "cardinal"),
+    ("a budget of $2bn", "$2bn", 2e9, None, "exact", "money"),
+    ("$20 each", "$20", 20, None, "exact", "money"),
+    ("10k followers", "10k", 10000, None, "exact", "cardinal"),
+    ("15% of recruits", "15%", 15, None, "exact", "percent"),
+    ("one per cent of them", "one per cent", 1, None, "exact", "percent"),
+    ("400,000 roubles", "400,000", 400000, None, "exact", "money"),
+    ("0.5 percent", "0.5 percent", 0.5, None, "exact", "percent"),
+    ("ten thousand men", "ten thousand", 10000, None, "exact", "cardinal"),
+    ("two dozen workers", "two dozen", 24, None, "exact", "cardinal"),
+    ("a hundred and fifty men", "a hundred and fifty", 150, None, "exact", "cardinal"),
+    ("half a million people", "half a million", 500000, None, "exact", "cardinal"),
+    ("seven soldiers", "seven", 7, None, "exact", "cardinal"),
+    ("twenty-one countries", "twenty-one", 21, None, "exact", "cardinal"),
+    ("one hundred and sixty-one", "one hundred and sixty-one", 161, None, "exact", "cardinal"),
+    ("two million three", "two million three", 2000003, None, "exact", "cardinal"),
+    ("five point two million", "five point two million", 5.2e6, None, "exact", "cardinal"),
+    ("three quarters of them", "three quarters", 0.75, None, "exact", "cardinal"),
+    ("five and a half million", "five and a half million", 5.5e6, None, "exact", "cardinal"),
+    ("a dozen", "a dozen", 12, None, "exact", "cardinal"),
+    ("minus 5 degrees", "minus 5", -5, None, "exact", "cardinal"),
+    ("3 hundred and 21 yuan", "3 hundred and 21", 321, None, "exact", "cardinal"),
+    ("1,674.5 million", "1,674.5 million", 1.6745e9, None, "exact", "cardinal"),
+    ("1.111,11 in Europe", "1.111,11", 1111.11, None, "exact", "cardinal"),
+    # exclusions: read, but of a kind that is never a claim
+    ("in December 2023 that", "2023", 2023, None, "exact", "year"),
+    ("since 2022 the war", "2022", 2022, None, "exact", "year"),
+    ("on 2 March the", "2", 2, None, "exact", "date"),
+    ("on March 25 the", "25", 25, None, "exact", "date"),
+    ("on 25.03.2022 the", "25.03.2022", 25, None, "exact", "date"),
+    ("a 35-year-old man", "35", 35, None, "exact", "age"),
+    ("aged 42, he", "42", 42, None, "exact", "age"),
+    ("men 30 years old", "30", 30, None, "exact", "age"),
+    ("the 155th brigade", "155th", 155, None, "exact", "ordinal"),
+    ("Article 328 of the code", "328", 328, None, "exact", "identifier"),
+    ("page 12 of the report", "12", 12, None, "exact", "identifier"),
+    ("at 10:30 on Monday", "10", 10, None, "exact", "time"),
+    ("one of them", "one", 1, None, "exact", "pronoun"),
+    ("In 2022-2023 they", "2022-2023", 2022, 2023, "range", "year"),
+]
+
+
+@pytest.mark.parametrize("text,surface,value,value_max,hedge,kind", CASES)
+def test_reads_one_number(text, surface, value, value_max, hedge, kind):
+    found = [n for n in read_numbers(text, "en")]
+    assert found, text
+    n = found[0]
+    assert n.text == surface
+    assert text[n.start:n.end] == surface
+    assert n.value == pytest.approx(value)
+    assert n.value_max == (pytest.approx(value_max) if value_max is not None else None)
+    assert n.hedge == hedge
+    assert n.kind == kind
+
+
+@pytest.mark.parametrize("text", ["no one came", "which one is it", "the one he saw", "This one is good"])
+def test_pronoun_one_is_no_number(text):
+    assert read_numbers(text, "en") == []
+
+
+@pytest.mark.parametrize("text,value", [("dozens of migrants", 12), ("tens of thousands of men", 10000),
+                                        ("hundreds of recruits", 100), ("millions of people", 1e6)])
+def test_vague_multiples_are_marked(text, value):
+    (n,) = read_numbers(text, "en")
+    assert n.vague and n.kind == "vague" and n.value == value
+
+
+def test_every_number_of_a_sentence():
+    text = "On 2 March 2022, 15 of Russia's 85 regions had 1,351 dead."
+    assert [(n.text, n.kind) for n in read_numbers(text, "en")] == [
+        ("2", "date"), ("2022", "year"), ("15", "cardinal"), ("85", "cardinal"), ("1,351", "cardinal")]
+
+
+def test_two_numbers_joined_by_and_are_two():
+    assert [n.value for n in read_numbers("4000 and 21 men", "en")] == [4000, 21]
