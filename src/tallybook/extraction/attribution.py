@@ -30,6 +30,7 @@ class Memory:
 
     persons: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)  # persons quoted, most recent last
 
     def full_name(self, name: str) -> str:
         """The longest earlier name that ends with (or shares the stem of) this short name."""
@@ -41,6 +42,14 @@ class Memory:
 
     def see(self, speaker: Speaker) -> None:
         (self.persons if speaker.kind == "person" else self.orgs).append(speaker.name)
+        if speaker.kind == "person":
+            self.speakers.append(speaker.name)
+
+    def last_person(self) -> str | None:
+        """The person a pronoun most likely means: the last one quoted, else the last named."""
+        if self.speakers:
+            return self.speakers[-1]
+        return self.persons[-1] if self.persons else None
 
 
 class Attributor:
@@ -54,6 +63,8 @@ class Attributor:
         self.generic = lex.words("attribution", "generic")
         self.person_pronouns = lex.words("attribution", "persons")
         self.body_pronouns = lex.words("attribution", "bodies_pronouns")
+        self.roles = lex.words("attribution", "roles")
+        self.final_forms = lex.words("attribution", "final_forms")
         self.memory = Memory()
 
     # -- memory ---------------------------------------------------------------------------
@@ -69,38 +80,53 @@ class Attributor:
 
     # -- the patterns ----------------------------------------------------------------------
     def speaker_of(self, anchor: Token) -> Attribution:
-        """The speaker of the figure whose main token is `anchor`."""
+        """The speaker of the figure whose main token is `anchor`: the first source found by
+        the patterns, in order, that resolves to someone."""
         sent = anchor.sent
+        first_cue = None
         for finder in (self.according_to, self.reporting_verb, self.data_owner):
-            found = finder(anchor, sent)
-            if found is not None:
-                source, cue = found
+            for source, cue in finder(anchor, sent):
+                first_cue = first_cue or cue
                 speaker = self.resolve(source)
                 if speaker is not None:
                     self.memory.see(speaker)
-                return Attribution(speaker, cue)
-        return Attribution(None, None)
+                    return Attribution(speaker, cue)
+        return Attribution(None, first_cue)
 
-    def according_to(self, anchor: Token, sent: Span) -> tuple[Token, str] | None:
+    def according_to(self, anchor: Token, sent: Span) -> list[tuple[Token, str]]:
+        found = []
         for t in sent:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 obj = next((c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"), None)
                 if obj is None:
                     obj = next((c for c in t.children if c.dep_ == "pobj"), None)
                 if obj is not None:
-                    return obj, "according to"
-            if t.lemma_ in self.verbs | {"accord"} and t.dep_ == "prep":
-                continue
-        return None
+                    found.append((obj, "according to"))
+        return found
 
-    def reporting_verb(self, anchor: Token, sent: Span) -> tuple[Token, str] | None:
+    def reporting_verb(self, anchor: Token, sent: Span) -> list[tuple[Token, str]]:
         candidates = [a for a in anchor.ancestors if a.lemma_.lower() in self.verbs]
         candidates += [t for t in sent if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX") and t not in candidates]
+        found = []
         for verb in candidates:
             subj = self.subject_of(verb, anchor)
             if subj is not None:
-                return subj, verb.text
-        return None
+                found.append((subj, verb.text))
+        final = self.final_clause(sent)
+        return found + ([final] if final else [])
+
+    def final_clause(self, sent: Span) -> tuple[Token, str] | None:
+        """"..., the UK Ministry of Defence intelligence update reports." parsed as a noun."""
+        words = [t for t in sent if not t.is_punct]
+        if len(words) < 3 or words[-1].lower_ not in self.final_forms or words[-1].pos_ in ("VERB", "AUX"):
+            return None
+        verb = words[-1]
+        comma = max((t.i for t in sent if t.text == "," and t.i < verb.i), default=None)
+        if comma is None:
+            return None
+        source = sent.doc[comma + 1:verb.i]
+        named = [t for t in source if t.ent_type_ in PERSON_LABELS | {"ORG"}]
+        return (named[-1] if named else source.root), verb.text
 
     def subject_of(self, verb: Token, anchor: Token) -> Token | None:
         for c in verb.children:
@@ -112,35 +138,38 @@ class Attributor:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-        if verb.dep_ in ("conj", "xcomp") and verb.head.lemma_.lower() in self.verbs:
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
             return self.subject_of(verb.head, anchor)
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head
         return None
 
-    def data_owner(self, anchor: Token, sent: Span) -> tuple[Token, str] | None:
+    def data_owner(self, anchor: Token, sent: Span) -> list[tuple[Token, str]]:
+        found = []
         for t in sent:
-            if t.lemma_.lower() not in self.data_nouns:
+            if t.lemma_.lower() not in self.data_nouns and t.lower_ not in self.data_nouns:
                 continue
             for c in t.children:
                 if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our"):
-                    return c, f"{c.text}'s {t.text}"
+                    found.append((c, f"{c.text}'s {t.text}"))
                 if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
                     obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if obj is not None and (obj.ent_type_ or obj.pos_ == "PROPN"):
-                        return obj, f"{t.text} {c.text}"
-        return None
+                        found.append((obj, f"{t.text} {c.text}"))
+        return found
 
     # -- naming -----------------------------------------------------------------------------
     def resolve(self, tok: Token) -> Speaker | None:
         """A speaker for the source token: names expanded, pronouns and descriptions resolved."""
         low = tok.lower_
-        person = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ in PERSON_LABELS), None)
+        person = next((c for c in tok.children if c.dep_ in ("appos", "compound", "nmod", "flat")
+                       and c.ent_type_ in PERSON_LABELS and tok.ent_type_ not in PERSON_LABELS), None)
         if person is not None:
             role, org = self.role_org(tok)
             return Speaker(self.memory.full_name(self.name_of(person)), "person", role, org)
         if low in self.person_pronouns:
-            return Speaker(self.memory.persons[-1], "person") if self.memory.persons else None
+            name = self.memory.last_person()
+            return Speaker(name, "person") if name else None
         if low in self.body_pronouns:
             if tok.dep_ == "nsubjpass" or tok.head.tag_ == "VBN":
                 return None
@@ -149,16 +178,27 @@ class Attributor:
             role, org = self.role_org(tok)
             return Speaker(self.memory.full_name(self.name_of(tok)), "person", role, org)
         if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN":
-            return Speaker(self.name_of(tok), "org")
+            name = self.name_of(tok)
+            full = self.memory.full_name(name)
+            if full != name:  # a short name of a person named before ("Bastrykin")
+                return Speaker(full, "person")
+            return Speaker(name, "org")
         if tok.lemma_.lower() in self.generic or low in self.generic:
             return None
+        if tok.lemma_.lower() in self.roles and tok.ent_type_ not in PERSON_LABELS:
+            role, org = self.role_org(tok)
+            name = self.memory.last_person()
+            if name:
+                return Speaker(name, "person", role, org)
+            if org:
+                return Speaker(org, "org")
         if tok.lemma_.lower() in self.bodies:
             own = self.name_of(tok)
             described = any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)
             if not described and self.memory.orgs:
                 return Speaker(self.memory.orgs[-1], "org")
             return Speaker(own, "org")
-        if tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") for c in tok.children):
+        if tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
             return Speaker(self.name_of(tok), "org")
         return None
 

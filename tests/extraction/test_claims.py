@@ -1,0 +1,50 @@
+"""Claims: what is kept, what is counted, hedges, periods, times and measures."""
+from tallybook import extract
+
+
+def test_exclusions_are_not_claims():
+    text = ("In December 2023, a 35-year-old man from the 155th brigade was charged under Article 328. "
+            "One of them said no one knew. On 2 March 1,351 soldiers had died.")
+    assert [c.text for c in extract(text, lang="en")] == ["1,351"]
+
+
+def test_counted_thing_and_what_happened_to_it():
+    (c,) = extract("Around 10,000 naturalized men have already been sent to the front lines.", lang="en")
+    assert c.counted is not None
+    assert "naturalized men" in c.counted and "sent" in c.counted
+
+
+def test_average_and_period():
+    (c,) = extract("Reports indicate that an average of 913 Russian soldiers die each day.", lang="en")
+    assert c.hedge == "average"
+    assert c.period == "each day"
+    assert c.measure == "casualties.daily_average"
+
+
+def test_time_ref_from_sentence_and_from_publication_date():
+    a, b = extract("In June 2024, 10,000 migrants were sent to the front. Today 500 more were sent.",
+                   lang="en", published="2024-06-07")
+    assert a.time_ref == "2024-06"
+    assert b.time_ref == "2024-06-07"
+
+
+def test_measure_from_pack():
+    (c,) = extract("Bastrykin said 30,000 naturalized migrants were found in raids and registered.", lang="en")
+    assert c.measure == "recruitment.naturalized_registered"
+
+
+def test_vague_multiples_are_flagged():
+    (c,) = extract("Dozens of migrants were detained.", lang="en")
+    assert c.vague is True
+
+
+def test_bare_duration_is_not_a_claim_but_a_hedged_one_is():
+    claims = extract("In four months, 1.2 million arrived. It could take up to 10 years to rebuild.", lang="en")
+    assert [c.text for c in claims] == ["1.2 million", "up to 10"]
+
+
+def test_spans_point_into_the_text():
+    text = "Shoigu said 300,000 reservists would be mobilised, about 1% of 25 million."
+    for c in extract(text, lang="en"):
+        assert text[c.start:c.end] == c.text
+        assert c.sentence[0] <= c.start < c.end <= c.sentence[1]
