@@ -79,12 +79,16 @@ class Attributor:
                 self.memory.orgs.append(_clean(ent.text))
 
     # -- the patterns ----------------------------------------------------------------------
-    def speaker_of(self, anchor: Token) -> Attribution:
+    def speaker_of(self, anchor: Token, quote: tuple[int, int] | None = None) -> Attribution:
         """The speaker of the figure whose main token is `anchor`: the first source found by
-        the patterns, in order, that resolves to someone."""
+        the patterns, in order, that resolves to someone. Inside a quotation, the reporting
+        clause just before or after the quotation comes first."""
         sent = anchor.sent
         first_cue = None
-        for finder in (self.according_to, self.reporting_verb, self.data_owner):
+        finders = [self.according_to, self.reporting_verb, self.data_owner]
+        if quote is not None:
+            finders.insert(0, lambda a, s: self.quoted(a, quote))
+        for finder in finders:
             for source, cue in finder(anchor, sent):
                 first_cue = first_cue or cue
                 speaker = self.resolve(source)
@@ -114,6 +118,19 @@ class Attributor:
                 found.append((subj, verb.text))
         final = self.final_clause(sent)
         return found + ([final] if final else [])
+
+    def quoted(self, anchor: Token, quote: tuple[int, int]) -> list[tuple[Token, str]]:
+        """Subjects of reporting verbs within a short reach after, then before, a quotation."""
+        start, end = quote
+        after = [t for t in self.doc if end <= t.idx < end + 60]
+        before = [t for t in self.doc if start - 80 <= t.idx < start][::-1]
+        found = []
+        for t in after + before:
+            if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX"):
+                subj = self.subject_of(t, anchor)
+                if subj is not None and not (start <= subj.idx < end):
+                    found.append((subj, t.text))
+        return found
 
     def final_clause(self, sent: Span) -> tuple[Token, str] | None:
         """"..., the UK Ministry of Defence intelligence update reports." parsed as a noun."""
@@ -183,6 +200,10 @@ class Attributor:
             if full != name:  # a short name of a person named before ("Bastrykin")
                 return Speaker(full, "person")
             return Speaker(name, "org")
+        named = self.named_within(tok)
+        if named is not None and tok.pos_ == "NOUN":
+            # "an analysis by The Washington Post", "the non-partisan group Public Citizen"
+            return self.resolve(named)
         if tok.lemma_.lower() in self.generic or low in self.generic:
             return None
         if tok.lemma_.lower() in self.roles and tok.ent_type_ not in PERSON_LABELS:
@@ -200,6 +221,16 @@ class Attributor:
             return Speaker(own, "org")
         if tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
             return Speaker(self.name_of(tok), "org")
+        return None
+
+    def named_within(self, tok: Token) -> Token | None:
+        """The first proper name inside a noun phrase (not inside a clause or quote of it)."""
+        for c in tok.children:
+            if c.dep_ in ("relcl", "ccomp", "punct", "det", "nummod"):
+                continue
+            for t in [c] + [g for g in c.subtree if g.dep_ in ("pobj", "compound", "appos", "poss", "agent", "prep", "acl")]:
+                if (t.pos_ == "PROPN" or t.ent_type_ in PERSON_LABELS | {"ORG"}) and not t.like_num and t.ent_type_ not in ("DATE", "CARDINAL", "MONEY", "PERCENT", "TIME"):
+                    return t
         return None
 
     def name_of(self, tok: Token) -> str:

@@ -13,6 +13,7 @@ from ..numbers import read_numbers
 from .attribution import Attributor
 from .counted import counted_of
 from .measures import load_pack
+from .quotes import Quotes
 from .when import period_of, time_ref_of
 
 
@@ -28,6 +29,7 @@ def extract(text: str, lang: str | None = None, published: str | date | None = N
     when = _as_date(published)
     measures = load_pack(pack)
     attributor = Attributor(lex, doc)
+    quotes = Quotes(text)
     durations = lex.words("durations", "words")
     claims: list[Claim] = []
     by_sentence: dict[int, list[Number]] = {}
@@ -47,7 +49,7 @@ def extract(text: str, lang: str | None = None, published: str | date | None = N
             counted = counted_of(tokens)
             if _is_bare_duration(n, counted, durations, text):
                 continue
-            found = attributor.speaker_of(_anchor(tokens))
+            found = attributor.speaker_of(_anchor(tokens), quotes.around(n.start))
             sp = found.speaker
             sentence_text = sent.text
             period = period_of(sentence_text, lex)

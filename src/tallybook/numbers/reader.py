@@ -45,6 +45,7 @@ class Reader:
         self.months = lex.words("dates", "months")
         self.year_cues = lex.words("dates", "year_cues")
         self.year_after = lex.words("dates", "year_after")
+        self.plural_nouns = lex.words("dates", "counted_nouns")
         self.time_words = lex.words("dates", "time_words")
         self.age_before = lex.words("ages", "before")
         self.age_after = lex.phrases("ages", "after")
@@ -268,7 +269,12 @@ class Reader:
             return True
         if nxt is None or nxt.kind != "word" or nxt.lower in self.year_after:
             return True
-        return not nxt.text[:1].islower()
+        # "the 2016 presidential election", "a 2005 video" are years; "2000 soldiers" is a count
+        return not self.counts_noun(nxt.lower)
+
+    def counts_noun(self, word: str) -> bool:
+        """Does `word` look like a counted plural noun ("soldiers", "men", "человек")?"""
+        return word in self.plural_nouns or (self.lex.lang == "en" and word.endswith("s") and len(word) > 3)
 
     def is_year_range(self, toks: list[Token], r: _Reading) -> bool:
         return all(re.fullmatch(r"(1[89]|20)\d\d", toks[k].text) for k in (r.i, r.j - 1) if toks[k].kind == "num") and (

@@ -1,0 +1,47 @@
+"""Quotations: where direct speech starts and ends, so a figure inside a quote can take the
+speaker of the reporting clause next to it ("...," Shoigu said)."""
+from __future__ import annotations
+
+import bisect
+import re
+
+OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+STRAIGHT = re.compile(r'"')
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of quotations, the quote marks included."""
+    spans: list[tuple[int, int]] = []
+    for opener, closer in OPEN_CLOSE.items():
+        pos = 0
+        while (start := text.find(opener, pos)) >= 0:
+            end = text.find(closer, start + 1)
+            if end < 0:
+                break
+            spans.append((start, end + 1))
+            pos = end + 1
+    marks = [m.start() for m in STRAIGHT.finditer(text)]
+    spans.extend((marks[k], marks[k + 1] + 1) for k in range(0, len(marks) - 1, 2))
+    return sorted(spans)
+
+
+class Quotes:
+    """Look-ups of the quotation around a character offset."""
+
+    def __init__(self, text: str):
+        self.spans = quote_spans(text)
+        self.starts = [s for s, _ in self.spans]
+
+    def around(self, pos: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        while k >= 0:
+            start, end = self.spans[k]
+            if start <= pos < end:
+                return start, end
+            if end <= pos and k >= 0:
+                k -= 1
+                if pos - end > 5000:
+                    break
+                continue
+            k -= 1
+        return None
