@@ -241,7 +241,10 @@ class Attributor:
         if tok.ent_type_:
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None:
-                return _clean(ent.text)
+                start = ent.start
+                while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].head.i in range(ent.start, ent.end):
+                    start -= 1  # "UK" + "Ministry of Defence"
+                return _clean(tok.doc[start:ent.end].text)
         left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ != "PRON"]
         start = min([tok.i] + [c.left_edge.i for c in left])
         end = tok.i + 1
