@@ -1,6 +1,7 @@
 """From text to claims: numbers, parse, counted thing, speaker, time, measure."""
 from __future__ import annotations
 
+import bisect
 from datetime import date
 
 import dateparser
@@ -11,7 +12,7 @@ from ..nlp import parse
 from ..nlp.language import detect
 from ..numbers import read_numbers
 from .attribution import Attributor
-from .counted import counted_of
+from .counted import anchor_of, counted_of
 from .measures import load_pack
 from .quotes import Quotes
 from .when import period_of, time_ref_of
@@ -36,7 +37,7 @@ def extract(text: str, lang: str | None = None, published: str | date | None = N
     sentences = list(doc.sents)
     starts = [s.start_char for s in sentences]
     for n in numbers:
-        k = max(0, _last_le(starts, n.start))
+        k = _last_le(starts, n.start)
         by_sentence.setdefault(k, []).append(n)
     for k, sent in enumerate(sentences):
         sent_numbers = by_sentence.get(k, [])
@@ -49,7 +50,7 @@ def extract(text: str, lang: str | None = None, published: str | date | None = N
             counted = counted_of(tokens)
             if _is_bare_duration(n, counted, durations, text):
                 continue
-            found = attributor.speaker_of(_anchor(tokens), quotes.around(n.start))
+            found = attributor.speaker_of(anchor_of(tokens), quotes.around(n.start))
             sp = found.speaker
             sentence_text = sent.text
             period = period_of(sentence_text, lex)
@@ -71,20 +72,9 @@ def extract(text: str, lang: str | None = None, published: str | date | None = N
     return claims
 
 
-def _anchor(tokens):
-    from .counted import anchor_of
-
-    return anchor_of(tokens)
-
-
 def _last_le(starts: list[int], pos: int) -> int:
-    lo = 0
-    for i, s in enumerate(starts):
-        if s <= pos:
-            lo = i
-        else:
-            break
-    return lo
+    """Index of the last sentence starting at or before `pos`."""
+    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def _is_article_one(n: Number) -> bool:

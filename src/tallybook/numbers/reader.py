@@ -192,7 +192,7 @@ class Reader:
             return link in self.between_and
         if before in self.range_from:
             return link in self.range_to
-        return link in self.dashes and (link not in self.range_to or True)
+        return link in self.dashes
 
     def trailing_scale(self, toks: list[Token], r: _Reading) -> float:
         last = toks[r.j - 1].lower
