@@ -39,7 +39,7 @@ def extract(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[str
         except PackError as e:
             raise click.ClickException(str(e)) from None
     failures = 0
-    writer = _writer(fmt)
+    write, finish = _writer(fmt)
     for path in expand_paths(list(paths)):
         try:
             report = read_report(path)
@@ -57,9 +57,8 @@ def extract(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[str
             failures += 1
             continue
         for c in claims:
-            writer(path, _shift(c, report.body_start))
-    if fmt == "table":
-        _flush_table()
+            write(path, _shift(c, report.body_start))
+    finish()
     if failures:
         click.echo(f"tallybook: {failures} file(s) failed", err=True)
         sys.exit(1)
@@ -72,14 +71,12 @@ def _shift(c: Claim, offset: int) -> Claim:
                    sentence=(c.sentence[0] + offset, c.sentence[1] + offset))
 
 
-_table_rows: list[list[str]] = []
-
-
 def _writer(fmt: str):
+    """(write, finish) for a format: lines go out as claims come; a table waits for its widths."""
     if fmt == "jsonl":
         def write(path: str, c: Claim) -> None:
             click.echo(json.dumps({"doc": path, **c.as_record()}, ensure_ascii=False))
-        return write
+        return write, lambda: None
     if fmt == "csv":
         out = csv.DictWriter(sys.stdout, fieldnames=FIELDS, extrasaction="ignore")
         out.writeheader()
@@ -88,22 +85,20 @@ def _writer(fmt: str):
             rec = {"doc": path, **c.as_record()}
             rec["sentence"] = f"{c.sentence[0]}-{c.sentence[1]}"
             out.writerow(rec)
-        return write
+        return write, lambda: None
+
+    rows = [["doc", "text", "value", "hedge", "speaker", "counted", "measure"]]
 
     def write(path: str, c: Claim) -> None:
         value = f"{c.value:g}" + (f"–{c.value_max:g}" if c.value_max is not None else "")
-        _table_rows.append([path.rsplit("/", 1)[-1], c.text, value, c.hedge, c.speaker or "—",
-                            (c.counted or "")[:40], c.measure or ""])
-    return write
+        rows.append([path.rsplit("/", 1)[-1], c.text, value, c.hedge, c.speaker or "—",
+                     (c.counted or "")[:40], c.measure or ""])
 
-
-def _flush_table() -> None:
-    head = ["doc", "text", "value", "hedge", "speaker", "counted", "measure"]
-    rows = [head] + _table_rows
-    widths = [min(max(len(r[i]) for r in rows), 40) for i in range(len(head))]
-    for r in rows:
-        click.echo("  ".join(cell[:w].ljust(w) for cell, w in zip(r, widths)).rstrip())
-    _table_rows.clear()
+    def finish() -> None:
+        widths = [min(max(len(r[i]) for r in rows), 40) for i in range(len(rows[0]))]
+        for r in rows:
+            click.echo("  ".join(cell[:w].ljust(w) for cell, w in zip(r, widths)).rstrip())
+    return write, finish
 
 
 if __name__ == "__main__":

@@ -91,9 +91,9 @@ def _is_bare_duration(n: Number, counted: str | None, durations: frozenset[str],
 
 
 def _says_average(sentence: str, lex) -> bool:
+    """Does the sentence carry an "on average" cue of the lexicon ("в среднем")?"""
     low = sentence.lower()
-    return any(" ".join(p) in low for p in lex.phrases("hedges", "after") if "average" in " ".join(p)) or (
-        "on average" in low or "в среднем" in low)
+    return any(" ".join(phrase) in low for phrase, cls in lex.phrase_classes("hedges", "after") if cls == "average")
 
 
 def _confidence(n: Number, counted: str | None, attributed: bool) -> float:

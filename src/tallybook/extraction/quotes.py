@@ -2,7 +2,6 @@
 speaker of the reporting clause next to it ("...," Shoigu said)."""
 from __future__ import annotations
 
-import bisect
 import re
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
@@ -30,18 +29,8 @@ class Quotes:
 
     def __init__(self, text: str):
         self.spans = quote_spans(text)
-        self.starts = [s for s, _ in self.spans]
 
     def around(self, pos: int) -> tuple[int, int] | None:
-        k = bisect.bisect_right(self.starts, pos) - 1
-        while k >= 0:
-            start, end = self.spans[k]
-            if start <= pos < end:
-                return start, end
-            if end <= pos and k >= 0:
-                k -= 1
-                if pos - end > 5000:
-                    break
-                continue
-            k -= 1
-        return None
+        """The innermost quotation holding `pos`, or None."""
+        holding = [(s, e) for s, e in self.spans if s <= pos < e]
+        return max(holding, default=None)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from ..lexicons import Lexicon
 from ..model import Number
@@ -14,13 +15,16 @@ RU_MONTHS = {stem: i for i, stem in enumerate(
     "январ феврал март апрел ма июн июл август сентябр октябр ноябр декабр".split(), 1)}
 
 
+@cache
+def _period_pattern(lex: Lexicon) -> re.Pattern:
+    phrases = sorted(lex.words("periods", "phrases"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, phrases)) + r")(?!\w)")
+
+
 def period_of(sentence: str, lex: Lexicon) -> str | None:
     """The first rate phrase of the sentence ("each day", "в сутки"), if any."""
-    low = sentence.lower()
-    for phrase in lex.words("periods", "phrases"):
-        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low):
-            return phrase
-    return None
+    m = _period_pattern(lex).search(sentence.lower())
+    return m.group(1) if m else None
 
 
 def month_number(word: str) -> int | None:

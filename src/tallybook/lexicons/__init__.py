@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -14,13 +14,14 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(p.lower().split()) for p in items), key=len, reverse=True))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """Everything language-specific that the number reader and extractor look up."""
 
     lang: str
     data: dict
 
+    @lru_cache(maxsize=None)
     def words(self, *path: str) -> frozenset[str]:
         node = self._node(path)
         return frozenset(w.lower() for w in (node if isinstance(node, list) else node))
@@ -31,6 +32,7 @@ class Lexicon:
     def phrases(self, *path: str) -> tuple[tuple[str, ...], ...]:
         return _phrases(self._node(path))
 
+    @lru_cache(maxsize=None)
     def phrase_classes(self, *path: str) -> list[tuple[tuple[str, ...], str]]:
         """(phrase, class) pairs of a table of lists, longest phrase first."""
         pairs = [(tuple(p.lower().split()), cls) for cls, items in self._node(path).items() for p in items]
