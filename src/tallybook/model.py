@@ -72,3 +72,25 @@ class Claim:
         record = asdict(self)
         record["sentence"] = list(self.sentence)
         return record
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source text as read from a file, page, feed entry, post or record.
+
+    `source` is where it came from (a path or URL) and `locator` picks it out within that
+    source ("" for a whole file, "post/123", "entry/<id>", "line/7"). `pages` holds the
+    character offset at which each PDF page starts in `text` (empty for other formats).
+    `published` is ISO 8601 ("2024-06-20" or with a time), or None when unknown.
+    """
+
+    text: str
+    source: str
+    locator: str = ""
+    format: str = "txt"
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    pages: tuple[int, ...] = ()
