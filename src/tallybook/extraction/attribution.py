@@ -1,8 +1,10 @@
 """Who a figure is put on, read from the dependency parse.
 
-Patterns: "according to X"; X as subject of a reporting verb that governs the figure (or
-stands in its sentence); "X's figures", "data from X"; "estimated by X". Pronouns and
-definite descriptions ("he", "the ministry") take the last person or organisation named.
+Patterns: "according to X" («по словам / по данным X»); X as subject of a reporting verb that
+governs the figure (or stands in its sentence); "X's figures", "data from X" («данные X»);
+"estimated by X". Pronouns and definite descriptions ("he", "the ministry", «ведомство») take
+the last person or organisation named. The parse may be spaCy's English labels or the
+Universal Dependencies labels of the Russian front-end; both are read here.
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from ..model import Speaker
 PERSON_LABELS = {"PERSON", "PER"}
 ORG_LABELS = {"ORG", "NORP", "GPE", "LOC"}
 NAME_DEPS = {"compound", "flat", "flat:name", "flat:foreign", "nmod:poss"}
+AGENT_DEPS = {"agent", "obl:agent"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 
 
 @dataclass
@@ -65,18 +69,24 @@ class Attributor:
         self.body_pronouns = lex.words("attribution", "bodies_pronouns")
         self.roles = lex.words("attribution", "roles")
         self.final_forms = lex.words("attribution", "final_forms")
+        self.according_preps = lex.words("attribution", "according_preps")
         self.memory = Memory()
 
     # -- memory ---------------------------------------------------------------------------
     def remember(self, sent: Span, upto: int | None = None) -> None:
-        """Note the people and organisations named in `sent` (before token `upto`)."""
+        """Note the people and organisations named in `sent` (before token `upto`). A body that
+        is the subject of its sentence is noted last, as the likelier antecedent of "the
+        outlet" or «издание» than one named in passing."""
+        subjects = []
         for ent in sent.ents:
             if upto is not None and ent.start >= upto:
                 break
             if ent.label_ in PERSON_LABELS and len(ent.text) > 2:
-                self.memory.persons.append(self.memory.full_name(_clean(ent.text)))
+                self.memory.persons.append(self.memory.full_name(_entity_name(ent)))
             elif ent.label_ == "ORG":
-                self.memory.orgs.append(_clean(ent.text))
+                is_subject = any(t.dep_ in SUBJECT_DEPS for t in ent)
+                (subjects if is_subject else self.memory.orgs).append(_entity_name(ent))
+        self.memory.orgs.extend(subjects)
 
     # -- the patterns ----------------------------------------------------------------------
     def speaker_of(self, anchor: Token, quote: tuple[int, int] | None = None) -> Attribution:
@@ -100,6 +110,12 @@ class Attributor:
     def according_to(self, anchor: Token, sent: Span) -> list[tuple[Token, str]]:
         found = []
         for t in sent:
+            prep = self.according_prep(t)
+            if prep is not None:  # «по словам / по данным X»
+                source = next((c for c in t.children if c.dep_ in ("nmod", "appos") and c.pos_ in ("PROPN", "NOUN")), None)
+                if source is not None:
+                    found.append((source, f"{prep.text} {t.text}"))
+                continue
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 obj = next((c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"), None)
                 if obj is None:
@@ -118,6 +134,12 @@ class Attributor:
                 found.append((subj, verb.text))
         final = self.final_clause(sent)
         return found + ([final] if final else [])
+
+    def according_prep(self, tok: Token) -> Token | None:
+        """The preposition of a source noun in «по словам X», «по данным X», if `tok` is one."""
+        if not self.according_preps or (tok.lower_ not in self.data_nouns and tok.lemma_.lower() not in self.data_nouns):
+            return None
+        return next((c for c in tok.children if c.dep_ == "case" and c.lower_ in self.according_preps), None)
 
     def quoted(self, anchor: Token, quote: tuple[int, int]) -> list[tuple[Token, str]]:
         """Subjects of reporting verbs within a short reach after, then before, a quotation."""
@@ -147,19 +169,19 @@ class Attributor:
 
     def subject_of(self, verb: Token, anchor: Token) -> Token | None:
         for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubj:pass"):
+            if c.dep_ in SUBJECT_DEPS:
                 if anchor in c.subtree and c.i != anchor.i and self.doc[anchor.i].head == c:
                     return None  # the figure's own noun ("300 soldiers said")
                 return c
-            if c.dep_ == "agent":
+            if c.dep_ in AGENT_DEPS:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj
+                if obj is not None or c.dep_ == "obl:agent":
+                    return obj if obj is not None else c
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
             return self.subject_of(verb.head, anchor)
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head
-        return None
+        return _name_beside(verb)
 
     def data_owner(self, anchor: Token, sent: Span) -> list[tuple[Token, str]]:
         found = []
@@ -173,6 +195,8 @@ class Attributor:
                     obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if obj is not None and (obj.ent_type_ or obj.pos_ == "PROPN"):
                         found.append((obj, f"{t.text} {c.text}"))
+                if c.dep_ == "nmod" and c.i > t.i and (c.ent_type_ or c.pos_ == "PROPN"):  # «данные Минобороны»
+                    found.append((c, f"{t.text} {c.text}"))
         return found
 
     # -- naming -----------------------------------------------------------------------------
@@ -244,6 +268,8 @@ class Attributor:
                 start = ent.start
                 while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].head.i in range(ent.start, ent.end):
                     start -= 1  # "UK" + "Ministry of Defence"
+                if start == ent.start:
+                    return _entity_name(ent)
                 return _clean(tok.doc[start:ent.end].text)
         left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ != "PRON"]
         start = min([tok.i] + [c.left_edge.i for c in left])
@@ -254,6 +280,17 @@ class Attributor:
                 break
         return _clean(tok.doc[start:end].text)
 
+    def org_of(self, role: Token) -> str | None:
+        """The organisation of a role noun: "head of the Committee", «глава СК России»."""
+        prep = next((g for g in role.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+        if prep is not None:
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            return self.name_of(obj) if obj is not None else None
+        owner = next((g for g in role.children if g.dep_ == "nmod" and g.i > role.i and g.ent_type_ not in PERSON_LABELS), None)
+        if owner is None:
+            return None
+        return _clean(role.doc[owner.i:owner.right_edge.i + 1].text)
+
     def role_org(self, tok: Token) -> tuple[str | None, str | None]:
         """Role and organisation from an apposition or title: "head of the Committee"."""
         doc = tok.doc
@@ -261,14 +298,9 @@ class Attributor:
             if c.dep_ == "appos" or c is tok and c.ent_type_ not in PERSON_LABELS:
                 if c.ent_type_ in PERSON_LABELS:
                     continue
-                role = " ".join(t.text for t in c.lefts if t.dep_ in ("compound", "amod")) + (" " if any(t.dep_ in ("compound", "amod") for t in c.lefts) else "") + c.text
-                prep = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"), None)
-                org = None
-                if prep is not None:
-                    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                    if obj is not None:
-                        org = self.name_of(obj)
-                return role.strip(), org
+                modifiers = [t.text for t in c.lefts if t.dep_ in ("compound", "amod")]
+                role = " ".join(modifiers + [_base_form(c)])
+                return role, self.org_of(c)
         titles = [c for c in tok.lefts if c.dep_ == "compound" and not c.ent_type_]
         if titles:
             role = doc[titles[0].left_edge.i:titles[-1].i + 1]
@@ -287,3 +319,27 @@ def _clean(name: str) -> str:
     if name.endswith("'s") or name.endswith("’s"):
         name = name[:-2]
     return name.strip()
+
+
+def _entity_name(ent: Span) -> str:
+    """An entity's name, in the nominative where the front-end gives one («Александр Бастрыкин»)."""
+    normal = ent.doc.user_data.get("normal", {}).get((ent.start_char, ent.end_char))
+    return _clean(normal or ent.text)
+
+
+def _base_form(tok: Token) -> str:
+    """A role word in its dictionary form where the language inflects it («главы» → «глава»)."""
+    return tok.lemma_ if tok.morph.get("Case") and tok.lemma_ else tok.text
+
+
+def _name_beside(verb: Token) -> Token | None:
+    """A name just before or just after a reporting verb left without a subject by the parse
+    («... жертв Шойгу сообщил, что ...»): the nearest person or organisation, no verb between."""
+    doc = verb.doc
+    for step in (-1, 1):
+        i = verb.i + step
+        while 0 <= i < len(doc) and abs(i - verb.i) <= 3 and doc[i].pos_ not in ("VERB", "AUX", "PUNCT"):
+            if doc[i].ent_type_ in PERSON_LABELS | {"ORG"}:
+                return doc[i]
+            i += step
+    return None

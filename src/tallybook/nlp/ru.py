@@ -1,25 +1,142 @@
-"""Russian front-end, interim: sentences and tokens only.
+"""Russian front-end: natasha (razdel segmenter, slovnet morphology, syntax and NER, pymorphy
+lemmas) turned into a spaCy `Doc` of the same shape as the English one.
 
-The natasha front-end (morphology, syntax, NER) is issue 3; until it lands, Russian claims
-carry values, hedges, units, periods, times and measures, but no parse-based speaker or
-counted phrase. natasha's morphology needs pymorphy2, which does not import on Python 3.11
-(inspect.getargspec is gone): that is the first thing the natasha front-end must solve.
+Each line is parsed on its own, so a headline never runs into the paragraph below it. The
+tokens keep their exact offsets; runs of whitespace other than one space become whitespace
+tokens, as spaCy makes them, so `doc.text == text`. Entities are labelled PER, ORG, LOC; the
+nominative form of each name ("Александра Бастрыкина" → "Александр Бастрыкин") is kept in
+`doc.user_data["normal"]`, keyed by the entity's character span.
 """
 from __future__ import annotations
 
+import inspect
+from dataclasses import dataclass, field
 from functools import cache
 
-import spacy
-from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+if not hasattr(inspect, "getargspec"):  # pymorphy2, under natasha, still calls it (gone in 3.11)
+    inspect.getargspec = lambda f: inspect.getfullargspec(f)[:4]  # type: ignore[attr-defined]
+
+
+@dataclass
+class Natasha:
+    """natasha's models, loaded once per process."""
+
+    segmenter: object
+    morph_vocab: object
+    morph: object
+    syntax: object
+    ner: object
+    vocab: Vocab = field(default_factory=Vocab)
 
 
 @cache
-def pipeline() -> Language:
-    nlp = spacy.blank("xx")
-    nlp.add_pipe("sentencizer")
-    return nlp
+def pipeline() -> Natasha:
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+    emb = NewsEmbedding()
+    return Natasha(Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb))
+
+
+@dataclass
+class _Tokens:
+    """The arguments of `spacy.tokens.Doc`, gathered token by token."""
+
+    words: list[str] = field(default_factory=list)
+    spaces: list[bool] = field(default_factory=list)
+    heads: list[int] = field(default_factory=list)
+    deps: list[str] = field(default_factory=list)
+    pos: list[str] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    morphs: list[str] = field(default_factory=list)
+    sent_starts: list[bool] = field(default_factory=list)
+    ents: list[str] = field(default_factory=list)
+    end: int = 0  # character offset reached
+
+    def gap(self, text: str, upto: int) -> None:
+        """Account for the text between the last token and `upto`: a space, or a whitespace token."""
+        between = text[self.end:upto]
+        if not between:
+            return
+        if between == " " and self.words:
+            self.spaces[-1] = True
+        else:
+            if between.startswith(" ") and self.words and not self.spaces[-1]:
+                self.spaces[-1] = True
+                between = between[1:]
+            head = len(self.words) - 1 if self.words else 0
+            self.add(between, head=head, dep="dep", pos="SPACE", lemma=between, sent_start=not self.words)
+        self.end = upto
+
+    def add(self, word: str, head: int, dep: str, pos: str, lemma: str, morph: str = "",
+            sent_start: bool = False, ent: str = "O") -> None:
+        self.words.append(word)
+        self.spaces.append(False)
+        self.heads.append(head)
+        self.deps.append(dep)
+        self.pos.append(pos)
+        self.lemmas.append(lemma)
+        self.morphs.append(morph)
+        self.sent_starts.append(sent_start)
+        self.ents.append(ent)
+        self.end += len(word)
 
 
 def parse(text: str) -> Doc:
-    return pipeline()(text)
+    """Parse Russian text into a spaCy `Doc` with sentences, lemmas, UD relations and entities."""
+    from natasha import Doc as NatashaDoc
+
+    nat = pipeline()
+    out = _Tokens()
+    normal: dict[tuple[int, int], str] = {}
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            ndoc = NatashaDoc(body)
+            ndoc.segment(nat.segmenter)
+            ndoc.tag_morph(nat.morph)
+            ndoc.parse_syntax(nat.syntax)
+            ndoc.tag_ner(nat.ner)
+            _add_line(out, text, ndoc, offset, nat, normal)
+        offset += len(line)
+    out.gap(text, len(text))
+    if not out.words:
+        return Doc(nat.vocab, words=[])
+    doc = Doc(nat.vocab, words=out.words, spaces=out.spaces, heads=out.heads, deps=out.deps,
+              pos=out.pos, lemmas=out.lemmas, morphs=out.morphs, sent_starts=out.sent_starts, ents=out.ents)
+    doc.user_data["normal"] = normal
+    return doc
+
+
+def _add_line(out: _Tokens, text: str, ndoc, offset: int, nat: Natasha, normal: dict) -> None:
+    """Append the tokens of one parsed line, with heads made absolute and entities in IOB."""
+    ent_of: dict[int, str] = {}
+    for span in ndoc.spans:
+        span.normalize(nat.morph_vocab)
+        normal[(offset + span.start, offset + span.stop)] = span.normal
+        for tok in span.tokens:
+            ent_of[tok.start] = ("B-" if tok.start == span.start else "I-") + span.type
+    for sent in ndoc.sents:
+        index = {}
+        for tok in sent.tokens:
+            out.gap(text, offset + tok.start)
+            index[tok.id] = len(out.words)
+            out.words.append("")  # placeholder, filled below once every index is known
+            out.spaces.append(False)
+            for column in (out.heads, out.deps, out.pos, out.lemmas, out.morphs, out.ents):
+                column.append(None)
+            out.sent_starts.append(len(index) == 1)
+            out.end = offset + tok.stop
+        for tok in sent.tokens:
+            tok.lemmatize(nat.morph_vocab)
+            i = index[tok.id]
+            out.words[i] = tok.text
+            out.heads[i] = index.get(tok.head_id, i)
+            out.deps[i] = "ROOT" if tok.rel == "root" else tok.rel
+            out.pos[i] = tok.pos or "X"
+            out.lemmas[i] = tok.lemma or tok.text.lower()
+            out.morphs[i] = "|".join(f"{k}={v}" for k, v in (tok.feats or {}).items())
+            out.ents[i] = ent_of.get(tok.start, "O")
