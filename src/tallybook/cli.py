@@ -101,5 +101,195 @@ def _writer(fmt: str):
     return write, finish
 
 
+
+# The ledger commands. Django is imported only inside them, so `extract` runs without it.
+
+def _db_option(f):
+    return click.option("--db", "db", metavar="URL", default=None,
+                        help="sqlite:///path.sqlite3 or postgresql://user@host/name "
+                             "[default: $TALLYBOOK_DATABASE_URL, else sqlite:///./tallybook.sqlite3]")(f)
+
+
+def _filter_options(f):
+    day = click.DateTime(formats=["%Y-%m-%d"])
+    for option in reversed([
+        click.option("--measure", default=None, help="Only this measure (e.g. casualties.killed)."),
+        click.option("--speaker", default=None, help="Speaker or organisation containing this text."),
+        click.option("--lang", default=None, help="Only this language (en, ru)."),
+        click.option("--since", type=day, default=None, help="Published on or after YYYY-MM-DD."),
+        click.option("--until", type=day, default=None, help="Published on or before YYYY-MM-DD."),
+        click.option("--search", default=None, metavar="TEXT", help="Full-text search: every word."),
+    ]):
+        f = option(f)
+    return f
+
+
+def _connect(db: str | None) -> None:
+    from . import ledger
+
+    try:
+        ledger.connect(db)
+    except ledger.LedgerError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _filters(measure, speaker, lang, since, until, search):
+    from .ledger.query import Filters
+
+    return Filters(measure=measure, speaker=speaker, lang=lang, since=since and since.date(),
+                   until=until and until.date(), search=search)
+
+
+@main.command()
+@_db_option
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.argument("paths", nargs=-1, required=True)
+def ingest(db: str | None, debug: bool, paths: tuple[str, ...]) -> None:
+    """Read files, directories, URL lists (.urls) and URLs into the ledger, with their claims.
+
+    Each document goes in whole or not at all; an unchanged document is skipped, a changed one
+    has its claims replaced (reviewed claims are kept). Exit status 1 if anything failed.
+    """
+    _connect(db)
+    from tqdm import tqdm
+
+    from .ingest import read_sources
+    from .ledger.batch import ingest_all
+
+    with tqdm(desc="ingest", unit="doc", file=sys.stderr, disable=None) as bar:
+        summary = ingest_all(read_sources(paths), debug=debug, step=lambda: bar.update())
+    for line in summary.failures:
+        click.echo(f"tallybook: {line}", err=True)
+    click.echo(str(summary))
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command()
+@_db_option
+def reextract(db: str | None) -> None:
+    """Rerun the extractor over every document in the ledger (reviewed claims are kept)."""
+    _connect(db)
+    from tqdm import tqdm
+
+    from .ledger.batch import reextract_all
+
+    with tqdm(desc="reextract", unit="doc", file=sys.stderr, disable=None) as bar:
+        summary = reextract_all(step=lambda: bar.update())
+    click.echo(f"documents: {summary.replaced} re-extracted; claims: {summary.claims}")
+
+
+@main.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@_filter_options
+def claims(db, fmt, **filters) -> None:
+    """List the ledger's claims, each with its ledger id."""
+    _connect(db)
+    from .ledger import query
+
+    rows = (query.claim_record(c) for c in query.claims(_filters(**filters)).iterator(chunk_size=2000))
+    _print(rows, fmt, query.CLAIM_FIELDS, ["id", "source", "text", "value", "hedge", "speaker", "measure", "status"])
+
+
+@main.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@_filter_options
+def docs(db, fmt, **filters) -> None:
+    """List the ledger's documents, each with its ledger id and number of claims."""
+    _connect(db)
+    from .ledger import query
+
+    rows = (query.document_record(d) for d in query.documents(_filters(**filters)).iterator(chunk_size=2000))
+    _print(rows, fmt, query.DOCUMENT_FIELDS, ["id", "source", "title", "published", "lang", "claims"])
+
+
+@main.command()
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), required=True)
+@click.option("--what", type=click.Choice(["claims", "documents"]), default="claims", show_default=True)
+@_filter_options
+@click.argument("out", type=click.Path(dir_okay=False, writable=True, allow_dash=True))
+def export(db, fmt, what, out, **filters) -> None:
+    """Write claims or documents (with their text) to OUT as CSV, JSON Lines or Parquet ("-": stdout)."""
+    _connect(db)
+    from .ledger import export as writers
+    from .ledger import query
+
+    f = _filters(**filters)
+    if what == "claims":
+        fields = query.CLAIM_FIELDS
+        rows = (query.claim_record(c) for c in query.claims(f).iterator(chunk_size=2000))
+    else:
+        fields = query.DOCUMENT_FIELDS + ["text"]
+        rows = (query.document_record(d, with_text=True) for d in query.documents(f).iterator(chunk_size=500))
+    if fmt == "parquet":
+        if out == "-":
+            raise click.UsageError("parquet needs a file, not stdout")
+        n = writers.write_parquet(rows, out, query.column_types(fields))
+    else:
+        with click.open_file(out, "w", encoding="utf-8", newline="" if fmt == "csv" else None) as stream:
+            n = writers.write_csv(rows, stream, fields) if fmt == "csv" else writers.write_jsonl(rows, stream)
+    click.echo(f"export: {n} {what} written to {out}", err=True)
+
+
+@main.command()
+@_db_option
+@click.argument("file", type=click.Path(dir_okay=False))
+def backup(db: str | None, file: str) -> None:
+    """Copy the ledger to FILE (a SQLite file for a SQLite ledger, else JSON Lines of every table)."""
+    _connect(db)
+    from .ledger.backup import backup as write_backup
+
+    kind = write_backup(file)
+    click.echo(f"backup: ledger written to {file} ({kind})")
+
+
+@main.command()
+@_db_option
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def restore(db: str | None, file: str) -> None:
+    """Replace the ledger's contents with a backup made by `tallybook backup`."""
+    _connect(db)
+    from .ledger import LedgerError, connect
+    from .ledger.backup import restore as read_backup
+
+    try:
+        kind = read_backup(file)
+        connect(db)  # a backup of an older schema is migrated forward
+    except LedgerError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"restore: ledger replaced from {file} ({kind})")
+
+
+def _print(rows, fmt: str, fields: list[str], table_fields: list[str]) -> None:
+    """Records as JSON Lines, CSV or a table (a table waits for its column widths)."""
+    if fmt == "jsonl":
+        for rec in rows:
+            click.echo(json.dumps(rec, ensure_ascii=False, default=str))
+        return
+    if fmt == "csv":
+        out = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore")
+        out.writeheader()
+        for rec in rows:
+            out.writerow(rec)
+        return
+    table = [table_fields] + [[_cell(rec[f], f) for f in table_fields] for rec in rows]
+    widths = [min(max(len(r[i]) for r in table), 40) for i in range(len(table_fields))]
+    for r in table:
+        click.echo("  ".join(cell[:w].ljust(w) for cell, w in zip(r, widths)).rstrip())
+
+
+def _cell(value, field: str) -> str:
+    if value is None:
+        return "—"
+    if field == "source":
+        return str(value).rsplit("/", 1)[-1]
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
 if __name__ == "__main__":
     main()

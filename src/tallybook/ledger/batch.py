@@ -1,0 +1,69 @@
+"""Running a batch into the ledger: documents from readers, a progress callback, a summary."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import tallybook
+from tallybook.model import Document as DocumentValue
+
+from .store import Extract, reextract, store_document
+
+
+@dataclass
+class Summary:
+    """Counts of one run and the failures, one line each."""
+
+    added: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    claims: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def __str__(self) -> str:
+        return (f"documents: {self.added} added, {self.unchanged} unchanged, {self.replaced} replaced, "
+                f"{self.failed} failed; claims: {self.claims}")
+
+
+def ingest_all(items: Iterable, extract: Extract = tallybook.extract, debug: bool = False,
+               step: Callable[[], None] = lambda: None) -> Summary:
+    """Store every Document of `items`; Failures (anything with .source/.reason) are counted."""
+    summary = Summary()
+    for item in items:
+        step()
+        if not isinstance(item, DocumentValue):
+            summary.failures.append(str(item))
+            continue
+        try:
+            stored = store_document(item, extract)
+        except Exception as e:  # one bad document never stops the batch; its transaction rolled back
+            if debug:
+                raise
+            summary.failures.append(f"{_name(item)}: not stored ({type(e).__name__}: {_line(e)})")
+            continue
+        setattr(summary, stored.outcome, getattr(summary, stored.outcome) + 1)
+        summary.claims += stored.claims
+    return summary
+
+
+def reextract_all(extract: Extract = tallybook.extract, step: Callable[[], None] = lambda: None) -> Summary:
+    """Rerun the extractor over the whole ledger; every document counts as replaced."""
+    summary = Summary()
+    for stored in reextract(extract):
+        step()
+        summary.replaced += 1
+        summary.claims += stored.claims
+    return summary
+
+
+def _name(doc: DocumentValue) -> str:
+    return f"{doc.source}#{doc.locator}" if doc.locator else doc.source
+
+
+def _line(e: Exception) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0][:200] if text else "no message"

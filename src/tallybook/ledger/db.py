@@ -1,0 +1,118 @@
+"""Pointing Django at one ledger database: configure once per process, switch when asked."""
+from __future__ import annotations
+
+import os
+
+import dj_database_url
+
+DEFAULT_URL = "sqlite:///./tallybook.sqlite3"
+ENV_VAR = "TALLYBOOK_DATABASE_URL"
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.postgres",
+    "tallybook.ledger",
+]
+
+
+class LedgerError(Exception):
+    """A ledger problem a user can act on; the CLI prints it on one line."""
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL to use: the one given, else $TALLYBOOK_DATABASE_URL, else ./tallybook.sqlite3."""
+    return url or os.environ.get(ENV_VAR) or DEFAULT_URL
+
+
+def database_settings(url: str) -> dict:
+    """Django's DATABASES["default"] for a URL; SQLite gets WAL, a busy timeout, IMMEDIATE writes."""
+    try:
+        config = dj_database_url.parse(url)
+    except Exception as e:  # dj-database-url raises several kinds for a bad URL
+        raise LedgerError(f"--db {url}: not a database URL ({e})") from None
+    engine = config["ENGINE"]
+    if engine == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {
+            "timeout": 30,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        }
+    elif engine != "django.db.backends.postgresql":
+        raise LedgerError(f"--db {url}: only sqlite:/// and postgresql:// URLs are supported")
+    return config
+
+
+def connect(url: str | None = None, migrate: bool = True) -> str:
+    """Point the ledger at `url` (see database_url), create or migrate its schema; the URL used.
+
+    Django's settings are configured on the first call; later calls switch the default
+    database of this process (tests use this to run one suite against SQLite and PostgreSQL).
+    """
+    from django.conf import settings
+
+    url = database_url(url)
+    config = database_settings(url)
+    if not settings.configured:
+        _configure(config)
+    else:
+        _switch(config)
+    if migrate:
+        _migrate(url)
+    return url
+
+
+def _configure(config: dict) -> None:
+    import django
+    from django.conf import settings
+
+    settings.configure(
+        INSTALLED_APPS=INSTALLED_APPS,
+        DATABASES={"default": config},
+        DEFAULT_AUTO_FIELD="django.db.models.BigAutoField",
+        USE_TZ=True,
+        TIME_ZONE="UTC",
+        SECRET_KEY="tallybook-ledger-library-use-only",  # the web app (issue 5) sets its own
+    )
+    django.setup()
+
+
+def _switch(config: dict) -> None:
+    """Close every connection and make `config` the default database of this thread."""
+    from django.conf import settings
+    from django.db import connections
+
+    connections.close_all()
+    settings.DATABASES = {"default": config}
+    connections._settings = connections.configure_settings(settings.DATABASES)
+    connections.__dict__["settings"] = connections._settings
+    for alias in ("default",):
+        try:
+            del connections[alias]
+        except AttributeError:
+            pass
+
+
+def _migrate(url: str) -> None:
+    from django.core.management import call_command
+    from django.db import OperationalError
+
+    try:
+        call_command("migrate", verbosity=0, interactive=False)
+    except OperationalError as e:
+        raise LedgerError(f"{_safe(url)}: cannot open the ledger ({str(e).splitlines()[0]})") from None
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
+    return url
+
+
+def disconnect() -> None:
+    """Close this thread's database connections (before copying or replacing a SQLite file)."""
+    from django.db import connections
+
+    connections.close_all()

@@ -1,0 +1,115 @@
+"""The ledger's tables: documents, the claims found in them, reviews, entities and mentions."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+STATUSES = ("new", "accepted", "corrected", "rejected")
+ACTIONS = ("accept", "correct", "reject")
+ENTITY_KINDS = ("person", "org", "place")
+
+
+def _choices(values: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(v, v) for v in values]
+
+
+class Document(models.Model):
+    """One source text (file, page, feed entry, post, record); (source, locator) picks it out."""
+
+    source = models.TextField()
+    locator = models.TextField(default="", blank=True)
+    format = models.CharField(max_length=20, default="txt")
+    url = models.TextField(null=True, blank=True)
+    title = models.TextField(null=True, blank=True)
+    author = models.TextField(null=True, blank=True)
+    published = models.CharField(max_length=40, null=True, blank=True, help_text="ISO 8601 as given")
+    published_on = models.DateField(null=True, blank=True, db_index=True, help_text="date of `published`")
+    lang = models.CharField(max_length=8, null=True, blank=True, db_index=True)
+    text = models.TextField()
+    pages = models.JSONField(default=list, blank=True, help_text="offset of each PDF page in text")
+    content_hash = models.CharField(max_length=64, help_text="sha256 of text")
+    added = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["source", "locator"], name="ledger_document_source_locator")]
+
+    def __str__(self) -> str:
+        return f"{self.source}#{self.locator}" if self.locator else self.source
+
+
+class Claim(models.Model):
+    """Every field of model.Claim, its document, the extractor that found it and its review state."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="claims")
+    start = models.IntegerField()
+    end = models.IntegerField()
+    text = models.TextField()
+    value = models.FloatField()
+    value_max = models.FloatField(null=True, blank=True)
+    hedge = models.CharField(max_length=10)
+    unit = models.CharField(max_length=40, null=True, blank=True)
+    counted = models.TextField(null=True, blank=True)
+    speaker = models.TextField(null=True, blank=True, db_index=True)
+    speaker_role = models.TextField(null=True, blank=True)
+    speaker_org = models.TextField(null=True, blank=True)
+    cue = models.TextField(null=True, blank=True)
+    period = models.TextField(null=True, blank=True)
+    time_ref = models.TextField(null=True, blank=True)
+    measure = models.CharField(max_length=80, null=True, blank=True, db_index=True)
+    sentence_start = models.IntegerField()
+    sentence_end = models.IntegerField()
+    sentence_text = models.TextField(default="", blank=True, help_text="the sentence, for search and display")
+    confidence = models.FloatField()
+    lang = models.CharField(max_length=8, db_index=True)
+    vague = models.BooleanField(default=False)
+    extractor_version = models.CharField(max_length=40)
+    status = models.CharField(max_length=10, choices=_choices(STATUSES), default="new", db_index=True)
+    orphaned = models.BooleanField(default=False, help_text="reviewed, but its span is gone from the text")
+    added = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["document", "start"], name="ledger_claim_doc_start")]
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.document_id}:{self.start}-{self.end})"
+
+
+class Review(models.Model):
+    """One human decision on a claim; reviews are only ever added, never changed."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="reviews")
+    action = models.CharField(max_length=10, choices=_choices(ACTIONS))
+    changes = models.JSONField(default=dict, blank=True, help_text='{"field": [before, after]}')
+    reviewer = models.CharField(max_length=150, help_text="name as it was at the time")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    note = models.TextField(default="", blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created", "id"]
+
+
+class Entity(models.Model):
+    """A person, organisation or place; `norm` (normalised name) is unique per kind."""
+
+    kind = models.CharField(max_length=10, choices=_choices(ENTITY_KINDS))
+    name = models.TextField()
+    norm = models.TextField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "norm"], name="ledger_entity_kind_norm")]
+        verbose_name_plural = "entities"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.kind})"
+
+
+class Mention(models.Model):
+    """An entity named in a document; `claim` is set when it is that claim's speaker or speaker's org."""
+
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="mentions")
+    start = models.IntegerField(null=True, blank=True, help_text="null when the name is not in the text")
+    end = models.IntegerField(null=True, blank=True)
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions")

@@ -1,0 +1,96 @@
+"""Reading the ledger: filtered claims and documents, and their records as flat dicts."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+
+from .fts import search
+from .models import Claim, Document
+
+CLAIM_FIELDS = ["id", "document_id", "source", "locator", "published", "start", "end", "text", "value",
+                "value_max", "hedge", "unit", "counted", "speaker", "speaker_role", "speaker_org", "cue",
+                "period", "time_ref", "measure", "sentence_start", "sentence_end", "confidence", "lang",
+                "vague", "status", "orphaned", "extractor_version"]
+DOCUMENT_FIELDS = ["id", "source", "locator", "format", "url", "title", "author", "published", "lang",
+                   "chars", "claims", "content_hash", "added", "updated"]
+
+_INTS = {"id", "document_id", "start", "end", "sentence_start", "sentence_end", "chars", "claims"}
+_FLOATS = {"value", "value_max", "confidence"}
+_BOOLS = {"vague", "orphaned"}
+
+
+def column_types(fields: list[str]) -> dict[str, str]:
+    """Each record field's type ("int", "float", "bool", "str"), for typed exports."""
+    return {f: "int" if f in _INTS else "float" if f in _FLOATS else "bool" if f in _BOOLS else "str"
+            for f in fields}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What `tallybook claims` / `docs` narrow by; None means no filter."""
+
+    measure: str | None = None
+    speaker: str | None = None
+    lang: str | None = None
+    since: date | None = None
+    until: date | None = None
+    search: str | None = None
+
+
+def claims(f: Filters = Filters()) -> QuerySet:
+    """Claims matching `f`, in document then text order; dates are the document's publication date."""
+    qs = Claim.objects.select_related("document")
+    if f.measure:
+        qs = qs.filter(measure=f.measure)
+    if f.speaker:
+        qs = qs.filter(Q(speaker__icontains=f.speaker) | Q(speaker_org__icontains=f.speaker))
+    if f.lang:
+        qs = qs.filter(lang=f.lang)
+    if f.since:
+        qs = qs.filter(document__published_on__gte=f.since)
+    if f.until:
+        qs = qs.filter(document__published_on__lte=f.until)
+    if f.search:
+        qs = search(qs, f.search)
+    return qs.order_by("document_id", "start", "id")
+
+
+def documents(f: Filters = Filters()) -> QuerySet:
+    """Documents matching `f`; measure and speaker pick documents with such a claim."""
+    qs = Document.objects.all()
+    if f.measure:
+        qs = qs.filter(claims__measure=f.measure)
+    if f.speaker:
+        qs = qs.filter(Q(claims__speaker__icontains=f.speaker) | Q(claims__speaker_org__icontains=f.speaker))
+    if f.lang:
+        qs = qs.filter(lang=f.lang)
+    if f.since:
+        qs = qs.filter(published_on__gte=f.since)
+    if f.until:
+        qs = qs.filter(published_on__lte=f.until)
+    if f.search:
+        qs = search(qs, f.search)
+    ids = qs.values("id")  # a subquery keeps the joins above from multiplying the counts below
+    return Document.objects.filter(id__in=ids).annotate(n_claims=Count("claims")).order_by("id")
+
+
+def claim_record(c: Claim) -> dict:
+    """A claim as a flat dict (CLAIM_FIELDS), with its ledger id and document."""
+    rec = {name: getattr(c, name) for name in CLAIM_FIELDS if hasattr(Claim, name) or name == "document_id"}
+    rec.update(id=c.id, source=c.document.source, locator=c.document.locator, published=c.document.published)
+    return {name: rec[name] for name in CLAIM_FIELDS}
+
+
+def document_record(d: Document, with_text: bool = False) -> dict:
+    """A document as a flat dict (DOCUMENT_FIELDS, and its text when asked)."""
+    rec = {name: getattr(d, name) for name in DOCUMENT_FIELDS if name not in ("chars", "claims")}
+    rec["chars"] = len(d.text)
+    rec["claims"] = getattr(d, "n_claims", None)
+    rec["added"] = d.added.isoformat()
+    rec["updated"] = d.updated.isoformat()
+    rec = {name: rec[name] for name in DOCUMENT_FIELDS}
+    if with_text:
+        rec["text"] = d.text
+    return rec

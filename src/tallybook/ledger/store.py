@@ -1,0 +1,124 @@
+"""Putting documents and their claims into the ledger, one transaction per document.
+
+Human work is never lost: a claim that has been reviewed (status other than "new", or any
+Review) is kept when its document's claims are replaced; it stays as it is when its span text
+still sits at the same offsets, and is marked orphaned (never deleted) when it does not.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Q
+
+import tallybook
+from tallybook.model import Claim as ClaimValue
+from tallybook.model import Document as DocumentValue
+
+from .entities import link_speakers
+from .models import Claim, Document
+
+# The version recorded on every claim the ledger stores; bump it with the extractor.
+EXTRACTOR_VERSION = tallybook.__version__
+
+Extract = Callable[..., list[ClaimValue]]
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What storing one document did: "added", "unchanged" or "replaced", and claims written."""
+
+    outcome: str
+    claims: int
+    document_id: int
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def ingest_document(doc: DocumentValue, extract: Extract = tallybook.extract) -> str:
+    """Store `doc` and its claims: "added", "unchanged" (same text, nothing written) or "replaced"."""
+    return store_document(doc, extract).outcome
+
+
+def store_document(doc: DocumentValue, extract: Extract = tallybook.extract,
+                   version: str = EXTRACTOR_VERSION) -> Stored:
+    """ingest_document with the count of claims written and the document's ledger id."""
+    digest = content_hash(doc.text)
+    old = Document.objects.filter(source=doc.source, locator=doc.locator).only("id", "content_hash").first()
+    if old is not None and old.content_hash == digest:
+        return Stored("unchanged", 0, old.id)
+    claims = extract(doc.text, lang=doc.lang, published=doc.published)  # slow: outside the transaction
+    with transaction.atomic():
+        row, created = _save_document(doc, digest, claims)
+        written = replace_claims(row, claims, version)
+    return Stored("added" if created else "replaced", written, row.id)
+
+
+def _save_document(doc: DocumentValue, digest: str, claims: list[ClaimValue]) -> tuple[Document, bool]:
+    fields = dict(format=doc.format, url=doc.url, title=doc.title, author=doc.author,
+                  published=doc.published, published_on=_date_of(doc.published),
+                  lang=doc.lang or _lang_of(doc.text, claims), text=doc.text,
+                  pages=list(doc.pages), content_hash=digest)
+    return Document.objects.select_for_update().update_or_create(
+        source=doc.source, locator=doc.locator, defaults=fields)
+
+
+def replace_claims(document: Document, claims: list[ClaimValue], version: str = EXTRACTOR_VERSION) -> int:
+    """Swap `document`'s unreviewed claims for `claims`, keeping reviewed ones; claims written."""
+    kept = list(Claim.objects.filter(document=document).filter(~Q(status="new") | Q(reviews__isnull=False)).distinct())
+    for c in kept:
+        orphaned = document.text[c.start:c.end] != c.text
+        if orphaned != c.orphaned:
+            c.orphaned = orphaned
+            c.save(update_fields=["orphaned"])
+    Claim.objects.filter(document=document).exclude(id__in=[c.id for c in kept]).delete()
+    held = [(c.start, c.end) for c in kept if not c.orphaned]
+    fresh = [c for c in claims if not any(c.start < e and s < c.end for s, e in held)]
+    rows = Claim.objects.bulk_create([claim_row(document, c, version) for c in fresh])
+    link_speakers(document, rows)
+    return len(rows)
+
+
+def claim_row(document: Document, c: ClaimValue, version: str) -> Claim:
+    """An unsaved ledger Claim for an extracted claim of `document`."""
+    s, e = c.sentence
+    return Claim(document=document, start=c.start, end=c.end, text=c.text, value=c.value,
+                 value_max=c.value_max, hedge=c.hedge, unit=c.unit, counted=c.counted,
+                 speaker=c.speaker, speaker_role=c.speaker_role, speaker_org=c.speaker_org,
+                 cue=c.cue, period=c.period, time_ref=c.time_ref, measure=c.measure,
+                 sentence_start=s, sentence_end=e, sentence_text=document.text[s:e],
+                 confidence=c.confidence, lang=c.lang, vague=c.vague, extractor_version=version)
+
+
+def reextract(extract: Extract = tallybook.extract, version: str = EXTRACTOR_VERSION) -> Iterator[Stored]:
+    """Rerun the extractor over every document, by the same rules as a changed document."""
+    for doc_id in Document.objects.order_by("id").values_list("id", flat=True).iterator():
+        doc = Document.objects.get(id=doc_id)
+        claims = extract(doc.text, lang=doc.lang, published=doc.published)
+        with transaction.atomic():
+            doc = Document.objects.select_for_update().get(id=doc_id)
+            written = replace_claims(doc, claims, version)
+        yield Stored("replaced", written, doc_id)
+
+
+def _date_of(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _lang_of(text: str, claims: list[ClaimValue]) -> str | None:
+    if claims:
+        return claims[0].lang
+    from tallybook.nlp.language import detect
+
+    try:
+        return detect(text)
+    except Exception:  # an undetectable text keeps lang empty rather than failing the document
+        return None
