@@ -229,8 +229,12 @@ def export(db, fmt, what, out, **filters) -> None:
             raise click.UsageError("parquet needs a file, not stdout")
         n = writers.write_parquet(rows, out, query.column_types(fields))
     else:
-        with click.open_file(out, "w", encoding="utf-8", newline="" if fmt == "csv" else None) as stream:
+        stream = sys.stdout if out == "-" else open(out, "w", encoding="utf-8", newline="")
+        try:
             n = writers.write_csv(rows, stream, fields) if fmt == "csv" else writers.write_jsonl(rows, stream)
+        finally:
+            if stream is not sys.stdout:
+                stream.close()
     click.echo(f"export: {n} {what} written to {out}", err=True)
 
 

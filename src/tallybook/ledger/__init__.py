@@ -8,6 +8,6 @@ Only this package imports Django; the extraction core runs without it.
 """
 from __future__ import annotations
 
-from .db import DEFAULT_URL, ENV_VAR, LedgerError, connect, database_url, disconnect
+from .db import DEFAULT_URL, ENV_VAR, LedgerError, connect, database_url, disconnect, setup
 
-__all__ = ["connect", "disconnect", "database_url", "LedgerError", "DEFAULT_URL", "ENV_VAR"]
+__all__ = ["connect", "setup", "disconnect", "database_url", "LedgerError", "DEFAULT_URL", "ENV_VAR"]

@@ -4,6 +4,7 @@ A JSON Lines dump (Django's serializer, one object a line) restores into either 
 """
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from itertools import groupby
@@ -79,6 +80,7 @@ def _backup_jsonl(path: str) -> str:
 
 
 def _restore_jsonl(path: str) -> str:
+    _check_jsonl(path)
     models = [apps.get_model(label) for label in MODELS]
     with open(path, encoding="utf-8") as f, transaction.atomic():
         _flush(models)
@@ -87,9 +89,24 @@ def _restore_jsonl(path: str) -> str:
             for model, group in groupby(objects, key=lambda o: type(o.object)):
                 _load(model, group)
         except serializers.base.DeserializationError as e:
-            raise LedgerError(f"restore: {path}: not a tallybook backup ({str(e).splitlines()[0]})") from None
+            reason = str(e.__cause__ or e).strip().splitlines() or [type(e).__name__]
+            raise LedgerError(f"restore: {path}: not a tallybook backup ({reason[0][:200]})") from None
         _reset_sequences(models)
     return "jsonl"
+
+
+def _check_jsonl(path: str) -> None:
+    """Refuse, before anything is replaced, a file whose first line is not a ledger dump line."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            line = f.readline()
+        if not line.strip():
+            return  # the dump of an empty ledger
+        first = json.loads(line)
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise LedgerError(f"restore: {path}: not a tallybook backup (first line: {e})") from None
+    if not isinstance(first, dict) or first.get("model") not in MODELS:
+        raise LedgerError(f"restore: {path}: not a tallybook backup (first line is not a ledger record)")
 
 
 def _load(model, objects) -> None:

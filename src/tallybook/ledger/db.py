@@ -61,6 +61,14 @@ def connect(url: str | None = None, migrate: bool = True) -> str:
     return url
 
 
+def setup(url: str | None = None) -> None:
+    """Configure Django for the ledger without opening a database, so models can be imported."""
+    from django.conf import settings
+
+    if not settings.configured:
+        _configure(database_settings(database_url(url)))
+
+
 def _configure(config: dict) -> None:
     import django
     from django.conf import settings

@@ -1,0 +1,87 @@
+"""Filters and full-text search: the same answers from SQLite FTS5 and PostgreSQL tsvector."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tallybook.ledger.query import Filters, claim_record, claims, document_record, documents
+from tallybook.ledger.store import ingest_document
+from tallybook.model import Document
+
+DOCS = [
+    Document("The UK Ministry of Defence said about 1,500 Russian soldiers were killed or wounded each day.",
+             "a.txt", title="Daily losses", published="2024-11-10", lang="en"),
+    Document("Police detained 500 migrants in Moscow on Tuesday, the Interior Ministry said.",
+             "b.txt", title="Raids in Moscow", published="2025-07-08T09:30:00+03:00", lang="en"),
+    Document("Alexander Bastrykin, chairman of the Investigative Committee, said more than 30,000 migrants "
+             "had received citizenship.", "c.txt", title=None, published=None, lang="en"),
+]
+
+
+@pytest.fixture
+def filled(ledger_url):
+    for d in DOCS:
+        ingest_document(d)
+
+
+def texts(f: Filters) -> list[str]:
+    return [c.text for c in claims(f)]
+
+
+def sources(f: Filters) -> list[str]:
+    return [d.source for d in documents(f)]
+
+
+CLAIM_CASES = [
+    (Filters(), ["about 1,500", "500", "more than 30,000"]),
+    (Filters(measure="raids.detentions"), ["500"]),
+    (Filters(speaker="ministry"), ["about 1,500", "500"]),
+    (Filters(speaker="investigative committee"), ["more than 30,000"]),  # the speaker's organisation
+    (Filters(lang="ru"), []),
+    (Filters(since=date(2025, 1, 1)), ["500"]),
+    (Filters(until=date(2024, 11, 10)), ["about 1,500"]),
+    (Filters(search="migrants"), ["500", "more than 30,000"]),
+    (Filters(search="MIGRANTS Moscow"), ["500"]),  # every word, any case
+    (Filters(search="Bastrykin"), ["more than 30,000"]),
+    (Filters(search="migrants", speaker="Bastrykin"), ["more than 30,000"]),
+    (Filters(search="tanks"), []),
+    (Filters(search="  ,; "), ["about 1,500", "500", "more than 30,000"]),  # no words: no search
+]
+
+
+@pytest.mark.parametrize("f, expected", CLAIM_CASES)
+def test_claim_filters(filled, f, expected):
+    assert texts(f) == expected
+
+
+DOCUMENT_CASES = [
+    (Filters(), ["a.txt", "b.txt", "c.txt"]),
+    (Filters(search="raids"), ["b.txt"]),  # the title is searched
+    (Filters(search="citizenship"), ["c.txt"]),
+    (Filters(measure="casualties.daily_average"), ["a.txt"]),
+    (Filters(speaker="ministry"), ["a.txt", "b.txt"]),
+    (Filters(since=date(2024, 1, 1), until=date(2025, 12, 31)), ["a.txt", "b.txt"]),
+]
+
+
+@pytest.mark.parametrize("f, expected", DOCUMENT_CASES)
+def test_document_filters(filled, f, expected):
+    assert sources(f) == expected
+
+
+def test_search_follows_changes(filled):
+    ingest_document(Document("Officials counted 42 drones over the city.", "a.txt", lang="en"))
+    assert sources(Filters(search="drones")) == ["a.txt"]
+    assert sources(Filters(search="Defence")) == []
+    assert texts(Filters(search="drones")) == ["42"]
+
+
+def test_records_carry_ledger_ids(filled):
+    rec = claim_record(claims(Filters(measure="raids.detentions")).get())
+    assert rec["id"] > 0 and rec["document_id"] > 0
+    assert {k: rec[k] for k in ("source", "published", "start", "end", "text", "value", "speaker", "status")} == {
+        "source": "b.txt", "published": "2025-07-08T09:30:00+03:00", "start": 16, "end": 19, "text": "500",
+        "value": 500.0, "speaker": "Interior Ministry", "status": "new"}
+    doc = document_record(documents(Filters(search="raids")).get())
+    assert (doc["source"], doc["title"], doc["claims"], doc["chars"]) == ("b.txt", "Raids in Moscow", 1, 78)

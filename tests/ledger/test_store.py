@@ -1,0 +1,124 @@
+"""Storing documents: added / unchanged / replaced, one transaction each, reviews never lost."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+import tallybook
+from tallybook.ledger.review import review_claim
+from tallybook.ledger.store import EXTRACTOR_VERSION, content_hash, ingest_document, reextract, store_document
+from tallybook.model import Claim as ClaimValue
+
+from conftest import REPORT
+
+
+def models():
+    from tallybook.ledger import models
+
+    return models
+
+
+def rows(document_id: int) -> list[tuple]:
+    return list(models().Claim.objects.filter(document_id=document_id).order_by("start")
+                .values_list("start", "end", "text", "value", "hedge", "speaker", "measure", "status", "orphaned"))
+
+
+def test_added_then_unchanged(ledger_url, report):
+    assert ingest_document(report) == "added"
+    doc = models().Document.objects.get()
+    assert (doc.source, doc.locator, doc.title, doc.published, str(doc.published_on), doc.lang) == \
+        ("reports/mod.txt", "", "Daily losses", "2024-11-10", "2024-11-10", "en")
+    assert doc.content_hash == content_hash(REPORT) == "%s" % __import__("hashlib").sha256(REPORT.encode()).hexdigest()
+    assert rows(doc.id) == [
+        (32, 43, "about 1,500", 1500.0, "approx", "UK Ministry of Defence", "casualties.daily_average", "new", False),
+        (110, 113, "500", 500.0, "exact", "Interior Ministry", "raids.detentions", "new", False),
+    ]
+    claim = models().Claim.objects.get(start=32)
+    assert claim.sentence_text == REPORT[:93]
+    assert (claim.period, claim.extractor_version, EXTRACTOR_VERSION) == ("each day", tallybook.__version__, "0.1.0")
+    updated = doc.updated
+    assert ingest_document(report) == "unchanged"
+    assert models().Document.objects.get().updated == updated
+    assert models().Claim.objects.count() == 2
+
+
+def test_changed_text_replaces_unreviewed_claims(ledger_url, report):
+    ingest_document(report)
+    changed = replace(report, text=REPORT.replace("about 1,500", "about 1,700"))
+    assert store_document(changed).outcome == "replaced"
+    assert [(r[2], r[3]) for r in rows(models().Document.objects.get().id)] == [("about 1,700", 1700.0), ("500", 500.0)]
+    assert models().Document.objects.count() == 1
+
+
+def test_reviewed_claim_kept_when_span_holds_and_orphaned_when_gone(ledger_url, report):
+    ingest_document(report)
+    first = models().Claim.objects.get(start=32)
+    second = models().Claim.objects.get(start=110)
+    review_claim(first.id, "accept", "ana")
+    review_claim(second.id, "correct", "ana", {"value": 510.0}, note="the ministry later said 510")
+    # the first span still reads "about 1,500" at 32..43; the second sentence is rewritten
+    changed = replace(report, text=REPORT[:93] + " Police detained 800 migrants in Moscow, the Interior Ministry said.")
+    assert ingest_document(changed) == "replaced"
+    got = {c.id: (c.text, c.value, c.status, c.orphaned) for c in models().Claim.objects.order_by("id")}
+    assert got[first.id] == ("about 1,500", 1500.0, "accepted", False)
+    assert got[second.id] == ("500", 510.0, "corrected", True)
+    new = [v for k, v in got.items() if k not in (first.id, second.id)]
+    assert new == [("800", 800.0, "new", False)]  # no second claim over the kept, still-valid span
+    assert models().Review.objects.filter(claim_id=second.id).get().changes == {"value": [500.0, 510.0]}
+    # the old text comes back: the orphan is whole again, and nothing is duplicated
+    assert ingest_document(report) == "replaced"
+    assert [(c.text, c.status, c.orphaned) for c in models().Claim.objects.order_by("start")] == [
+        ("about 1,500", "accepted", False), ("500", "corrected", False)]
+
+
+def test_one_transaction_per_document(ledger_url, report):
+    def broken(text, lang=None, published=None):
+        good = tallybook.extract(text, lang=lang, published=published)
+        return good + [replace(good[0], value=None)]  # NOT NULL fails after the document row is written
+
+    with pytest.raises(Exception):
+        store_document(report, broken)
+    assert models().Document.objects.count() == 0
+    assert models().Claim.objects.count() == 0
+    assert ingest_document(report) == "added"
+
+
+def test_reextract_with_a_newer_extractor_keeps_reviews(ledger_url, report):
+    ingest_document(report)
+    kept = models().Claim.objects.get(start=110)
+    review_claim(kept.id, "reject", "bo", note="not a claim")
+
+    def newer(text, lang=None, published=None):
+        return [replace(c, confidence=0.5) for c in tallybook.extract(text, lang=lang, published=published)]
+
+    results = list(reextract(newer, version="0.2.0"))
+    assert [(r.outcome, r.claims) for r in results] == [("replaced", 1)]
+    got = [(c.start, c.confidence, c.extractor_version, c.status) for c in models().Claim.objects.order_by("start")]
+    assert got == [(32, 0.5, "0.2.0", "new"), (110, 1.0, "0.1.0", "rejected")]
+
+
+def test_speakers_become_entities_with_mentions(ledger_url):
+    text = ("Alexander Bastrykin, chairman of the Investigative Committee, said more than 30,000 migrants "
+            "had received citizenship.")
+    doc = tallybook.model.Document(text, "b.txt", lang="en")
+    ingest_document(doc)
+    entities = sorted(models().Entity.objects.values_list("kind", "name", "norm"))
+    assert entities == [("org", "Investigative Committee", "investigative committee"),
+                        ("person", "Alexander Bastrykin", "alexander bastrykin")]
+    mentions = sorted((m.entity.name, m.start, m.end, m.claim.text) for m in models().Mention.objects.all())
+    assert mentions == [("Alexander Bastrykin", 0, 19, "more than 30,000"),
+                        ("Investigative Committee", 37, 60, "more than 30,000")]
+    ingest_document(replace(doc, source="c.txt"))  # the same people again: no new entities
+    assert models().Entity.objects.count() == 2
+    assert models().Mention.objects.count() == 4
+
+
+def test_fake_claims_from_a_custom_extractor(ledger_url, report):
+    def one(text, lang=None, published=None):
+        return [ClaimValue(start=0, end=3, text="The", value=1.0, value_max=None, hedge="exact", unit=None,
+                           counted=None, speaker=None, speaker_role=None, speaker_org=None, cue=None, period=None,
+                           time_ref=None, measure=None, sentence=(0, 93), confidence=0.1, lang="en")]
+
+    assert store_document(report, one).claims == 1
+    assert rows(models().Document.objects.get().id) == [(0, 3, "The", 1.0, "exact", None, None, "new", False)]
