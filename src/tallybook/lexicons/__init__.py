@@ -27,7 +27,14 @@ class Lexicon:
         return frozenset(w.lower() for w in (node if isinstance(node, list) else node))
 
     def values(self, *path: str) -> dict[str, float]:
-        return {k.lower(): float(v) for k, v in self._node(path).items()}
+        """word → value; a table may also map a value to the list of its forms ("2" = ["два", "две"])."""
+        out: dict[str, float] = {}
+        for k, v in self._node(path).items():
+            if isinstance(v, list):
+                out.update((w.lower(), float(k)) for w in v)
+            else:
+                out[k.lower()] = float(v)
+        return out
 
     def phrases(self, *path: str) -> tuple[tuple[str, ...], ...]:
         return _phrases(self._node(path))

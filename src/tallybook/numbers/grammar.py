@@ -38,6 +38,7 @@ class Grammar:
         self.and_words = lex.words("numbers", "and")
         self.articles = lex.words("numbers", "article")
         self.point_words = lex.words("numbers", "point")
+        self.whole_words = lex.words("numbers", "whole")
         self.vague_bare = lex.words("vague", "words")
 
     @cached_property
@@ -153,15 +154,15 @@ class _Walk:
             self.last_scale = s
             return self.take(j, "scale")
         if w in g.dozens and self.last in (None, "unit", "tens", "digits", "article", "half"):
-            if self.last is None and w != "dozen":
-                return None
+            if self.last is None and w in g.vague_bare:
+                return None  # "dozens", "сотни людей": vague, not a value
             base = self.piece or 1.0
-            self.cur = self.cur - self.piece + base * 12
+            self.cur = self.cur - self.piece + base * g.dozens[w]
             self.piece = 0
             return self.take(j, "scale")
         if w in g.half_words:
             return self.half(j)
-        if w in g.fractions and self.last in ("unit", "tens", "article", "digits_small"):
+        if w in g.fractions and self.last in ("unit", "tens", "hundreds_word", "article", "digits_small"):
             return self.fraction(j, g.fractions[w])
         if w in g.and_words and self.last in ("hundred", "scale", "unit", "tens", "digits"):
             if self.continues(j + 1, fraction_only=self.last not in ("hundred", "scale")):
@@ -185,9 +186,24 @@ class _Walk:
                 self.piece = 0.0 if self.last == "and" else self.piece
                 return j + 1
             return None
+        if w in g.whole_words and self.last in ("unit", "tens", "hundreds_word", "digits"):
+            end = self.fraction_part(j + 1)
+            if end is not None:
+                return end
         if w in g.point_words and self.last in ("unit", "tens", "digits", "hundred") and self.started:
             return self.decimals(j)
         return None
+
+    def fraction_part(self, k: int) -> int | None:
+        """After a whole word: "(и) три десятых" adds 0.3; the end of the read, or None."""
+        if self.word_at(k) in self.g.and_words:
+            k += 1
+        part = self.g.read(self.toks, k) if k < len(self.toks) else None
+        if part is None or self.toks[part.j - 1].lower not in self.g.fractions:
+            return None
+        self.add(part.value)
+        self.end, self.last = part.j, "decimal"
+        return part.j
 
     def continues(self, j: int, fraction_only: bool = False) -> bool:
         """Does a number atom (or "a half") follow at token j?"""
