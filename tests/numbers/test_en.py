@@ -64,7 +64,7 @@ CASES = [
     ("the 155th brigade", "155th", 155, None, "exact", "ordinal"),
     ("Article 328 of the code", "328", 328, None, "exact", "identifier"),
     ("page 12 of the report", "12", 12, None, "exact", "identifier"),
-    ("at 10:30 on Monday", "10", 10, None, "exact", "time"),
+    ("at 10:30 on Monday", "10:30", 10, None, "exact", "time"),
     ("one of them", "one", 1, None, "exact", "pronoun"),
     ("In 2022-2023 they", "2022-2023", 2022, 2023, "range", "year"),
 ]

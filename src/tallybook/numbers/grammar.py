@@ -34,6 +34,7 @@ class Grammar:
         self.scales = lex.values("numbers", "scales")
         self.dozens = lex.values("numbers", "dozens")
         self.fractions = lex.values("numbers", "fractions")
+        self.fractions_after_one = lex.words("numbers", "fraction_after_one")
         self.half_words = lex.words("numbers", "half")
         self.and_words = lex.words("numbers", "and")
         self.articles = lex.words("numbers", "article")
@@ -162,7 +163,9 @@ class _Walk:
             return self.take(j, "scale")
         if w in g.half_words:
             return self.half(j)
-        if w in g.fractions and self.last in ("unit", "tens", "hundreds_word", "article", "digits_small"):
+        if w in g.fractions and self.last in ("unit", "tens", "hundreds_word", "article", "digits_small") and (
+            w not in g.fractions_after_one or g.units.get(self.word_at(j - 1)) == 1
+        ):
             return self.fraction(j, g.fractions[w])
         if w in g.and_words and self.last in ("hundred", "scale", "unit", "tens", "digits"):
             if self.continues(j + 1, fraction_only=self.last not in ("hundred", "scale")):

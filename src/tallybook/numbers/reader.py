@@ -29,6 +29,7 @@ class _Reading:
     kind: str = "cardinal"
     start_tok: int | None = None
     end_tok: int | None = None
+    tail: int = 0  # tokens of a glued case ending taken into the span ("5-ти")
 
 
 class Reader:
@@ -44,6 +45,7 @@ class Reader:
         self.units = lex.phrase_classes("units")
         self.months = lex.words("dates", "months")
         self.year_cues = lex.words("dates", "year_cues")
+        self.weak_year_cues = lex.words("dates", "weak_year_cues")
         self.year_after = lex.words("dates", "year_after")
         self.plural_nouns = lex.words("dates", "counted_nouns")
         self.time_words = lex.words("dates", "time_words")
@@ -53,9 +55,14 @@ class Reader:
         self.id_after = lex.words("identifiers", "after")
         self.pron_before = lex.words("pronoun", "before")
         self.pron_after = lex.words("pronoun", "after")
+        self.pron_words = lex.words("pronoun", "words")
         self.ordinal_words = lex.words("ordinals", "words")
         self.ordinal_suffixes = lex.words("ordinals", "suffixes")
+        self.ordinal_stems = lex.values("ordinals", "stems")
+        self.ordinal_endings = sorted(lex.words("ordinals", "endings"), key=len, reverse=True)
+        self.case_endings = lex.words("numbers", "case_endings")
         self.vague_words = lex.words("vague", "words")
+        self.vague_singular = lex.words("vague", "singular_after_hedge")
         self.between = lex.words("ranges", "between")
         self.between_and = lex.words("ranges", "between_and")
         self.range_from = lex.words("ranges", "from")
@@ -80,9 +87,12 @@ class Reader:
             readings.append(r)
             i = r.j
         readings = self.join_ranges(toks, readings)
-        numbers = []
+        numbers, covered = [], 0
         for r in readings:
+            if r.i < covered:
+                continue  # taken by the reading before it ("10:30" takes "30")
             self.classify(toks, r)
+            covered = r.j
             if r.kind == "drop":
                 continue
             if r.kind in ("cardinal", "money", "percent", "vague"):
@@ -113,7 +123,19 @@ class Reader:
         r = _Reading(i, card.j, sign * card.value, card.words, unit=unit)
         self.scale_suffix(toks, r, card)
         self.fraction_slash(toks, r)
+        k = self.glued_suffix(toks, r.j)
+        if k is not None and toks[k].lower in self.case_endings:
+            r.tail, r.j = k + 1 - r.j, k + 1
         return r
+
+    def glued_suffix(self, toks: list[Token], j: int) -> int | None:
+        """The word glued to the digits before token j, directly or by a hyphen ("155th", "2-й")."""
+        if j >= len(toks) or toks[j - 1].kind != "num":
+            return None
+        if toks[j].text in "-‐" and j + 1 < len(toks) and toks[j].start == toks[j - 1].end:
+            j += 1
+        t = toks[j]
+        return j if t.kind == "word" and t.start == toks[j - 1].end else None
 
     def attached(self, toks: list[Token], i: int) -> bool:
         return i + 1 < len(toks) and toks[i + 1].start == toks[i].end and toks[i + 1].kind == "num"
@@ -147,7 +169,8 @@ class Reader:
         w = toks[i].lower
         if w not in self.vague_words:
             return None
-        base = {"dozens": 12, "scores": 20, "tens": 10}.get(w, self.grammar.hundreds.get(w) or self.grammar.scales.get(w, 10))
+        g = self.grammar
+        base = {"dozens": 12, "scores": 20, "tens": 10}.get(w) or g.dozens.get(w) or g.hundreds.get(w) or g.scales.get(w, 10)
         j = i + 1
         if j + 1 < len(toks) and toks[j].lower in ("of",) and toks[j + 1].lower in self.grammar.scales:
             base *= self.grammar.scales[toks[j + 1].lower]
@@ -157,7 +180,8 @@ class Reader:
             j += 1
         if w == "tens" and j == i + 1:
             return None
-        return _Reading(i, j, float(base), True, kind="vague")
+        one = w in self.vague_singular and self.hedge_before(toks, i) is not None
+        return _Reading(i, j, float(base), True, kind="cardinal" if one else "vague")
 
     # -- ranges and hedges ---------------------------------------------------------------
     def join_ranges(self, toks: list[Token], readings: list[_Reading]) -> list[_Reading]:
@@ -201,13 +225,9 @@ class Reader:
     def hedge(self, toks: list[Token], r: _Reading) -> None:
         if r.hedge == "range":
             return
-        words = [t.lower for t in toks[max(0, r.i - 5):r.i]]
-        for phrase, cls in self.hedges_before:
-            n = len(phrase)
-            if n <= len(words) and tuple(words[-n:]) == phrase:
-                r.hedge, r.start_tok = cls, r.i - n
-                break
-        if r.hedge != "exact":
+        before = self.hedge_before(toks, r.i)
+        if before is not None:
+            r.hedge, r.start_tok = before[0], r.i - before[1]
             return
         after = [t.lower for t in toks[r.j:r.j + 3]]
         for phrase, cls in self.hedges_after:
@@ -216,42 +236,67 @@ class Reader:
                 r.hedge, r.end_tok = cls, r.j + n
                 break
 
+    def hedge_before(self, toks: list[Token], i: int) -> tuple[str, int] | None:
+        """The hedge cue ending right before token i: (class, its length in tokens), or None."""
+        words = [t.lower for t in toks[max(0, i - 5):i]]
+        for phrase, cls in self.hedges_before:
+            n = len(phrase)
+            if n <= len(words) and tuple(words[-n:]) == phrase:
+                return cls, n
+        return None
+
     # -- kinds -----------------------------------------------------------------------------
     def classify(self, toks: list[Token], r: _Reading) -> None:
         self.read_unit(toks, r)
         if r.kind == "vague":
             return
-        first, last = toks[r.i], toks[r.j - 1]
+        first = toks[r.i]
         prev = toks[r.i - 1].lower if r.i > 0 else ""
         prev2 = toks[r.i - 2].lower if r.i > 1 else ""
         nxt = toks[r.j] if r.j < len(toks) else None
         nxt_w = nxt.lower if nxt else ""
-        single_digits = r.j - r.i == 1 and first.kind == "num"
+        single_digits = r.j - r.i - r.tail == 1 and first.kind == "num"
+        suffix = self.glued_suffix(toks, r.j)
         if single_digits and DATE_DIGITS.match(first.text):
             r.kind = "date"
-        elif nxt and nxt.kind == "word" and nxt.start == last.end and nxt.lower in self.ordinal_suffixes:
-            r.kind, r.j = "ordinal", r.j + 1
+        elif r.words and self.ordinal_after(toks, r):
+            nxt_w = toks[r.j].lower if r.j < len(toks) else ""
+            r.kind = "date" if nxt_w in self.months else "year" if nxt_w in self.year_after else "ordinal"
+        elif suffix is not None and toks[suffix].lower in self.ordinal_suffixes:
+            r.kind, r.j = "ordinal", suffix + 1
         elif r.unit == "percent":
             r.kind = "percent"
         elif r.unit in CURRENCY_SYMBOLS.values() or r.unit in ("RUB", "USD", "EUR", "GBP", "INR"):
             r.kind = "money"
         elif single_digits and nxt_w == ":" and r.j + 1 < len(toks) and toks[r.j + 1].kind == "num":
-            r.kind = "time"
+            r.kind, r.j = "time", r.j + 2  # 10:30, minutes included
         elif nxt_w in self.time_words and single_digits:
             r.kind = "time"
         elif self.is_age(toks, r, prev):
             r.kind = "age"
         elif self.is_year(toks, r, prev, nxt):
             r.kind = "year"
-        elif single_digits and (prev in self.months or nxt_w in self.months) and 1 <= r.value <= 31:
+        elif (single_digits or r.hedge == "range") and (prev in self.months or nxt_w in self.months) and 1 <= r.value <= 31:
             r.kind = "date"
         elif prev in self.id_before or prev2 in ("no", "no.", "nr") or (prev == "-" and r.i > 1 and toks[r.i - 2].kind == "word" and toks[r.i - 1].start == toks[r.i - 2].end):
             r.kind = "identifier"
-        elif r.words and r.j - r.i == 1 and first.lower == "one":
+        elif r.words and r.j - r.i == 1 and first.lower in self.pron_words:
             if prev in self.pron_before:
                 r.kind = "drop"
             elif nxt_w in self.pron_after:
                 r.kind = "pronoun"
+
+    def ordinal_after(self, toks: list[Token], r: _Reading) -> bool:
+        """Take an ordinal word that ends a compound ("двадцать пятого" = 25th) into `r`."""
+        if r.j >= len(toks):
+            return False
+        w = toks[r.j].lower
+        for e in self.ordinal_endings:
+            if w.endswith(e) and w[: -len(e)] in self.ordinal_stems:
+                r.value += self.ordinal_stems[w[: -len(e)]]
+                r.j += 1
+                return True
+        return False
 
     def is_age(self, toks: list[Token], r: _Reading, prev: str) -> bool:
         if prev in self.age_before:
@@ -261,12 +306,14 @@ class Reader:
 
     def is_year(self, toks: list[Token], r: _Reading, prev: str, nxt: Token | None) -> bool:
         t = toks[r.i]
-        if r.j - r.i != 1 or t.kind != "num" or not re.fullmatch(r"\d{4}", t.text):
+        if r.j - r.i - r.tail != 1 or t.kind != "num" or not re.fullmatch(r"\d{4}", t.text):
             return r.hedge == "range" and self.is_year_range(toks, r)
         if not 1800 <= r.value <= 2100:
             return False
         if prev in self.year_cues or prev in self.months or prev in ("-", "–", "—", "/"):
             return True
+        if prev in self.weak_year_cues:  # "до 2025 года" is a year, "до 2000 человек" a count
+            return nxt is None or not self.counts_noun(nxt.lower)
         if nxt is None or nxt.kind != "word" or nxt.lower in self.year_after:
             return True
         # "the 2016 presidential election", "a 2005 video" are years; "2000 soldiers" is a count
