@@ -229,11 +229,12 @@ class Reader:
         if before is not None:
             r.hedge, r.start_tok = before[0], r.i - before[1]
             return
-        after = [t.lower for t in toks[r.j:r.j + 3]]
+        j = r.j + (r.j < len(toks) and toks[r.j].lower in self.plural_nouns)  # "30 тысяч человек и более"
+        after = [t.lower for t in toks[j:j + 3]]
         for phrase, cls in self.hedges_after:
             n = len(phrase)
             if tuple(after[:n]) == phrase:
-                r.hedge, r.end_tok = cls, r.j + n
+                r.hedge, r.end_tok = cls, j + n
                 break
 
     def hedge_before(self, toks: list[Token], i: int) -> tuple[str, int] | None:
