@@ -1,7 +1,7 @@
 """The values that cross module boundaries: numbers read from text, speakers, claims."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 HEDGES = ("exact", "approx", "lower", "upper", "range", "average")
 
@@ -66,6 +66,13 @@ class Claim:
     confidence: float
     lang: str
     vague: bool = False
+
+    def shifted(self, offset: int) -> "Claim":
+        """The same claim with its offsets moved by `offset` (text cut from a larger one)."""
+        if not offset:
+            return self
+        return replace(self, start=self.start + offset, end=self.end + offset,
+                       sentence=(self.sentence[0] + offset, self.sentence[1] + offset))
 
     def as_record(self) -> dict:
         """A flat dict in the JSON Lines shape of the eval README."""

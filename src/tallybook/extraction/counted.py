@@ -8,9 +8,16 @@ MAX_WORDS = 14
 
 
 def anchor_of(tokens: list[Token]) -> Token:
-    """The token that carries the number in the parse: the last numeric token, else the last."""
+    """The token that carries the number in the parse: the last numeric token, else the last,
+    raised to its head while that head is inside the expression («10 тысяч» → «тысяч»)."""
     nums = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
-    return (nums or tokens)[-1]
+    anchor = (nums or tokens)[-1]
+    inside = {t.i for t in tokens}
+    for _ in tokens:
+        if anchor.head.i == anchor.i or anchor.head.i not in inside:
+            break
+        anchor = anchor.head
+    return anchor
 
 
 def counted_noun(anchor: Token, span: set[int]) -> Token | None:

@@ -9,7 +9,7 @@ import dateparser
 from ..lexicons import lexicon
 from ..model import Claim, Number
 from ..nlp import parse
-from ..nlp.language import detect
+from ..nlp.language import language_runs
 from ..numbers import read_numbers
 from .attribution import Attributor
 from .counted import anchor_of, counted_of
@@ -20,18 +20,30 @@ from .when import period_of, time_ref_of
 
 def extract(text: str, lang: str | None = None, published: str | date | None = None,
             pack: str | None = None) -> list[Claim]:
-    """The claims in `text`, in text order."""
-    lang = lang if lang in ("en", "ru") else detect(text)
+    """The claims in `text`, in text order. With no `lang`, the language is detected sentence
+    by sentence, and each run of one language is read by its own front-end."""
+    when = _as_date(published)
+    if lang in ("en", "ru"):
+        return _extract_run(text, lang, when, pack)
+    claims: list[Claim] = []
+    for run in language_runs(text):
+        found = _extract_run(text[run.start:run.end], run.lang, when, pack)
+        claims.extend(c.shifted(run.start) for c in found)
+    return claims
+
+
+def _extract_run(text: str, lang: str, when: date | None, pack: str | None) -> list[Claim]:
+    """The claims of a text in one language."""
     lex = lexicon(lang)
     numbers = read_numbers(text, lang)
     if not any(n.is_claim for n in numbers):
         return []
     doc = parse(text, lang)
-    when = _as_date(published)
     measures = load_pack(pack)
     attributor = Attributor(lex, doc)
     quotes = Quotes(text)
     durations = lex.words("durations", "words")
+    ago = lex.words("durations", "ago")
     claims: list[Claim] = []
     by_sentence: dict[int, list[Number]] = {}
     sentences = list(doc.sents)
@@ -48,7 +60,7 @@ def extract(text: str, lang: str | None = None, published: str | date | None = N
             if not tokens:
                 continue
             counted = counted_of(tokens)
-            if _is_bare_duration(n, counted, durations, text):
+            if _is_bare_duration(n, durations, text) or _is_time_ago(n, durations, ago, text):
                 continue
             found = attributor.speaker_of(anchor_of(tokens), quotes.around(n.start))
             sp = found.speaker
@@ -82,12 +94,18 @@ def _is_article_one(n: Number) -> bool:
     return n.value == 1 and n.text.lower() in ("one", "a", "an", "один", "одна", "одно", "одного", "одной")
 
 
-def _is_bare_duration(n: Number, counted: str | None, durations: frozenset[str], text: str) -> bool:
+def _is_bare_duration(n: Number, durations: frozenset[str], text: str) -> bool:
     """"four months of 2024" is a time span, not a claim; "up to 10 years" is an estimate."""
     if n.hedge != "exact" or n.kind != "cardinal":
         return False
     following = text[n.end:n.end + 20].split()
     return bool(following) and following[0].lower().strip(",.;") in durations
+
+
+def _is_time_ago(n: Number, durations: frozenset[str], ago: frozenset[str], text: str) -> bool:
+    """"about four years ago", «около четырёх лет назад»: a point in time, hedged or not."""
+    following = [w.lower().strip(",.;") for w in text[n.end:n.end + 30].split()[:2]]
+    return len(following) == 2 and following[0] in durations and following[1] in ago
 
 
 def _says_average(sentence: str, lex) -> bool:

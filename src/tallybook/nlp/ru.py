@@ -140,3 +140,23 @@ def _add_line(out: _Tokens, text: str, ndoc, offset: int, nat: Natasha, normal: 
             out.lemmas[i] = tok.lemma or tok.text.lower()
             out.morphs[i] = "|".join(f"{k}={v}" for k, v in (tok.feats or {}).items())
             out.ents[i] = ent_of.get(tok.start, "O")
+        _break_cycles(out.heads, out.deps, sorted(index.values()))
+
+
+def _break_cycles(heads: list[int], deps: list[str], sentence: list[int]) -> None:
+    """Make a sentence's heads a tree: the parser can return a loop (a → b → a), which would
+    send every walk up or down the tree round forever. A token caught in one is hung on the
+    sentence root (or made the root when there is none)."""
+    root = next((i for i in sentence if heads[i] == i), None)
+    for i in sentence:
+        seen = set()
+        j = i
+        while heads[j] != j and j not in seen:
+            seen.add(j)
+            j = heads[j]
+        if heads[j] != j:  # came back to a token already walked: a loop
+            if root is None:
+                root = j
+                heads[j], deps[j] = j, "ROOT"
+            else:
+                heads[j], deps[j] = root, "dep"
