@@ -208,6 +208,8 @@ class Reader:
 
     def is_range(self, toks: list[Token], a: _Reading, b: _Reading) -> bool:
         gap = toks[a.j:b.i]
+        if len(gap) == 2 and gap[0].kind == "sym" and b.j < len(toks) and toks[b.j].text == gap[0].text:
+            gap = gap[1:]  # "15%–20%": the symbol of the high end is the low end's too
         if len(gap) != 1:
             return False
         link = gap[0].lower
