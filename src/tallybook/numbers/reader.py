@@ -290,13 +290,23 @@ class Reader:
                 r.kind = "pronoun"
 
     def ordinal_after(self, toks: list[Token], r: _Reading) -> bool:
-        """Take an ordinal word that ends a compound ("двадцать пятого" = 25th) into `r`."""
-        if r.j >= len(toks):
+        """Take an ordinal word that ends a compound ("двадцать пятого" = 25th) into `r`.
+
+        It must fill the places the cardinal leaves empty: "сто десятая" is the 110th, but in
+        "пять первых дней" the ordinal is a word of its own.
+        """
+        if r.j >= len(toks) or not r.value:
             return False
         w = toks[r.j].lower
+        place = 1
+        while r.value % (place * 10) == 0:
+            place *= 10
         for e in self.ordinal_endings:
-            if w.endswith(e) and w[: -len(e)] in self.ordinal_stems:
-                r.value += self.ordinal_stems[w[: -len(e)]]
+            value = self.ordinal_stems.get(w[: -len(e)]) if w.endswith(e) else None
+            if value is not None:
+                if value >= place:
+                    return False
+                r.value += value
                 r.j += 1
                 return True
         return False
