@@ -85,7 +85,7 @@ class Attributor:
                 self.memory.persons.append(self.memory.full_name(_entity_name(ent)))
             elif ent.label_ == "ORG":
                 is_subject = any(t.dep_ in SUBJECT_DEPS for t in ent)
-                (subjects if is_subject else self.memory.orgs).append(_entity_name(ent))
+                (subjects if is_subject else self.memory.orgs).append(self.name_of(ent[0]))
         self.memory.orgs.extend(subjects)
 
     # -- the patterns ----------------------------------------------------------------------
@@ -268,9 +268,11 @@ class Attributor:
                 start = ent.start
                 while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].head.i in range(ent.start, ent.end):
                     start -= 1  # "UK" + "Ministry of Defence"
-                if start == ent.start:
-                    return _entity_name(ent)
-                return _clean(tok.doc[start:ent.end].text)
+                end = ent.end
+                while end < len(tok.doc) and tok.doc[end].pos_ == "PROPN" and tok.doc[end].head.i in range(start, end):
+                    end += 1  # «Минобороны» + «Великобритании»
+                parts = (tok.doc[start:ent.start].text, _entity_name(ent), tok.doc[ent.end:end].text)
+                return _clean(" ".join(p for p in parts if p))
         left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ != "PRON"]
         start = min([tok.i] + [c.left_edge.i for c in left])
         end = tok.i + 1
@@ -280,16 +282,21 @@ class Attributor:
                 break
         return _clean(tok.doc[start:end].text)
 
-    def org_of(self, role: Token) -> str | None:
-        """The organisation of a role noun: "head of the Committee", «глава СК России»."""
+    def org_of(self, role: Token) -> tuple[str | None, str | None]:
+        """The rest of a role's title and its organisation: "head of the Committee" → (None,
+        "Committee"); «глава СК России» → (None, "СК России"); «министр обороны России» →
+        ("обороны", "Россия")."""
         prep = next((g for g in role.children if g.dep_ == "prep" and g.lower_ == "of"), None)
         if prep is not None:
             obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            return self.name_of(obj) if obj is not None else None
+            return None, (self.name_of(obj) if obj is not None else None)
         owner = next((g for g in role.children if g.dep_ == "nmod" and g.i > role.i and g.ent_type_ not in PERSON_LABELS), None)
         if owner is None:
-            return None
-        return _clean(role.doc[owner.i:owner.right_edge.i + 1].text)
+            return None, None
+        if owner.ent_type_ or owner.pos_ == "PROPN":
+            return None, self.name_of(owner)
+        named = next((t for t in owner.subtree if t.ent_type_ and t.ent_type_ not in PERSON_LABELS), None)
+        return owner.text, (self.name_of(named) if named is not None else None)
 
     def role_org(self, tok: Token) -> tuple[str | None, str | None]:
         """Role and organisation from an apposition or title: "head of the Committee"."""
@@ -299,8 +306,8 @@ class Attributor:
                 if c.ent_type_ in PERSON_LABELS:
                     continue
                 modifiers = [t.text for t in c.lefts if t.dep_ in ("compound", "amod")]
-                role = " ".join(modifiers + [_base_form(c)])
-                return role, self.org_of(c)
+                title, org = self.org_of(c)
+                return " ".join(modifiers + [_base_form(c)] + ([title] if title else [])), org
         titles = [c for c in tok.lefts if c.dep_ == "compound" and not c.ent_type_]
         if titles:
             role = doc[titles[0].left_edge.i:titles[-1].i + 1]

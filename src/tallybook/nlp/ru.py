@@ -13,6 +13,7 @@ import inspect
 from dataclasses import dataclass, field
 from functools import cache
 
+import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -29,7 +30,7 @@ class Natasha:
     morph: object
     syntax: object
     ner: object
-    vocab: Vocab = field(default_factory=Vocab)
+    vocab: Vocab  # spaCy's Russian vocabulary: lower_, like_num, is_punct… read Russian right
 
 
 @cache
@@ -37,7 +38,8 @@ def pipeline() -> Natasha:
     from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
     emb = NewsEmbedding()
-    return Natasha(Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb))
+    vocab = spacy.blank("ru").vocab
+    return Natasha(Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb), vocab)
 
 
 @dataclass
@@ -140,14 +142,15 @@ def _add_line(out: _Tokens, text: str, ndoc, offset: int, nat: Natasha, normal: 
             out.lemmas[i] = tok.lemma or tok.text.lower()
             out.morphs[i] = "|".join(f"{k}={v}" for k, v in (tok.feats or {}).items())
             out.ents[i] = ent_of.get(tok.start, "O")
-        _break_cycles(out.heads, out.deps, sorted(index.values()))
+        _make_tree(out.heads, out.deps, sorted(index.values()))
 
 
-def _break_cycles(heads: list[int], deps: list[str], sentence: list[int]) -> None:
-    """Make a sentence's heads a tree: the parser can return a loop (a → b → a), which would
-    send every walk up or down the tree round forever. A token caught in one is hung on the
-    sentence root (or made the root when there is none)."""
-    root = next((i for i in sentence if heads[i] == i), None)
+def _make_tree(heads: list[int], deps: list[str], sentence: list[int]) -> None:
+    """Make a sentence's heads one tree. The parser can return a loop (a → b → a), which
+    would send every walk up or down the tree round forever, or a second root, which spaCy
+    would take as the start of another sentence. Each is hung on the sentence's root."""
+    roots = [i for i in sentence if heads[i] == i]
+    root = roots[0] if roots else None
     for i in sentence:
         seen = set()
         j = i
@@ -160,3 +163,5 @@ def _break_cycles(heads: list[int], deps: list[str], sentence: list[int]) -> Non
                 heads[j], deps[j] = j, "ROOT"
             else:
                 heads[j], deps[j] = root, "dep"
+    for extra in roots[1:]:
+        heads[extra], deps[extra] = root, "parataxis"

@@ -1,0 +1,52 @@
+"""The Russian front-end: natasha's analysis in a spaCy Doc of the English shape."""
+from pathlib import Path
+
+import pytest
+
+from tallybook.nlp.ru import parse
+
+SAMPLES = sorted((Path(__file__).parents[2] / "samples").glob("ru-*.txt"))
+
+
+def test_text_and_offsets_are_kept_exactly():
+    text = "  Заголовок: 30 000 призывников\n\nПо словам министра,\u00a0призваны 300 000 человек.  Ещё двое.\n"
+    doc = parse(text)
+    assert doc.text == text
+    for tok in doc:
+        assert text[tok.idx:tok.idx + len(tok.text)] == tok.text
+
+
+def test_each_line_starts_a_sentence():
+    doc = parse("Шойгу: призовут 300 000\nМинистр обороны выступил в среду")
+    assert [s.text.strip() for s in doc.sents] == ["Шойгу: призовут 300 000", "Министр обороны выступил в среду"]
+
+
+def test_names_in_the_nominative_and_entity_labels():
+    doc = parse("Слова Александра Бастрыкина привело издание «Коммерсантъ».")
+    people = [e for e in doc.ents if e.label_ == "PER"]
+    assert [e.text for e in people] == ["Александра Бастрыкина"]
+    assert doc.user_data["normal"][(people[0].start_char, people[0].end_char)] == "Александр Бастрыкин"
+
+
+def test_lemmas_relations_and_lexical_attributes():
+    doc = parse("Он сообщил, что погибли десять тысяч военных.")
+    by_text = {t.text: t for t in doc}
+    assert by_text["сообщил"].lemma_ == "сообщить"
+    assert by_text["Он"].dep_ == "nsubj" and by_text["Он"].head.text == "сообщил"
+    assert by_text["Он"].lower_ == "он"
+    assert by_text["десять"].like_num and by_text[","].is_punct
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_every_sentence_is_one_tree(path):
+    """Walking up from any token reaches its sentence's single root (no loops, no second root)."""
+    doc = parse(path.read_text(encoding="utf-8"))
+    for sent in doc.sents:
+        roots = [t for t in sent if t.head.i == t.i]
+        assert len(roots) == 1
+        for tok in sent:
+            steps = 0
+            while tok.head.i != tok.i:
+                tok = tok.head
+                steps += 1
+                assert steps <= len(sent)
