@@ -1,5 +1,6 @@
-"""Characters per second of tallybook.extract, of a bare spaCy parse with the same model, and of
-quantulum3's parser, on the same English texts (the bundled samples, repeated), in one run.
+"""Characters per second of tallybook.extract against a bare parse by the same front-end, in one
+run: English against spaCy (en_core_web_sm) and quantulum3's parser; Russian against a bare
+natasha analysis (segmenter, morphology, syntax, NER). Texts: the bundled samples, repeated.
 
     .venv/bin/python bench/extract_speed.py [--repeat N]
 """
@@ -9,23 +10,25 @@ import argparse
 import time
 import warnings
 from pathlib import Path
+from typing import Callable
 
 import tallybook
+from tallybook.nlp import ru
 from tallybook.nlp.en import pipeline
 from tallybook.reports import read_report
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
-def english_texts(repeat: int) -> list[str]:
+def sample_texts(lang: str, repeat: int) -> list[str]:
     texts = []
-    for path in sorted(SAMPLES.glob("en-*.txt")):
+    for path in sorted(SAMPLES.glob(f"{lang}-*.txt")):
         report = read_report(path)
         texts.append(report.text[report.body_start:])
     return texts * repeat
 
 
-def rate(fn, texts: list[str]) -> float:
+def rate(fn: Callable[[str], object], texts: list[str]) -> float:
     chars = sum(len(t) for t in texts)
     start = time.perf_counter()
     for t in texts:
@@ -33,11 +36,26 @@ def rate(fn, texts: list[str]) -> float:
     return chars / (time.perf_counter() - start)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--repeat", type=int, default=10)
-    args = ap.parse_args()
-    texts = english_texts(args.repeat)
+def bare_natasha(text: str) -> None:
+    """natasha's own analysis of a text, as its README runs it, with nothing of ours."""
+    from natasha import Doc
+
+    nat = ru.pipeline()
+    doc = Doc(text)
+    doc.segment(nat.segmenter)
+    doc.tag_morph(nat.morph)
+    doc.parse_syntax(nat.syntax)
+    doc.tag_ner(nat.ner)
+
+
+def report(rows: list[tuple[str, float]]) -> None:
+    base = rows[0][1]
+    for name, value in rows:
+        print(f"  {name:<40} {value:>12,.0f} chars/s   {value / base:.2f}x")
+
+
+def english(repeat: int) -> None:
+    texts = sample_texts("en", repeat)
     nlp = pipeline()
     tallybook.extract(texts[0], lang="en")  # load models and lexicons once, outside the timing
     nlp(texts[0])
@@ -45,15 +63,34 @@ def main() -> None:
     from quantulum3 import parser as q3
 
     q3.parse(texts[0])
-    print(f"texts: {len(texts)}, characters: {sum(map(len, texts)):,}")
-    bare = rate(nlp, texts)
-    ours = rate(lambda t: tallybook.extract(t, lang="en"), texts)
-    numbers = rate(lambda t: tallybook.read_numbers(t, "en"), texts)
-    quant = rate(q3.parse, texts)
-    print(f"{'bare spaCy parse (en_core_web_sm)':<36} {bare:>12,.0f} chars/s   1.00x")
-    print(f"{'tallybook.extract':<36} {ours:>12,.0f} chars/s   {ours / bare:.2f}x")
-    print(f"{'tallybook.read_numbers':<36} {numbers:>12,.0f} chars/s   {numbers / bare:.2f}x")
-    print(f"{'quantulum3 parser.parse':<36} {quant:>12,.0f} chars/s   {quant / bare:.2f}x")
+    print(f"English: {len(texts)} texts, {sum(map(len, texts)):,} characters")
+    report([
+        ("bare spaCy parse (en_core_web_sm)", rate(nlp, texts)),
+        ("tallybook.extract", rate(lambda t: tallybook.extract(t, lang="en"), texts)),
+        ("tallybook.read_numbers", rate(lambda t: tallybook.read_numbers(t, "en"), texts)),
+        ("quantulum3 parser.parse", rate(q3.parse, texts)),
+    ])
+
+
+def russian(repeat: int) -> None:
+    texts = sample_texts("ru", repeat)
+    tallybook.extract(texts[0], lang="ru")
+    bare_natasha(texts[0])
+    print(f"Russian: {len(texts)} texts, {sum(map(len, texts)):,} characters")
+    report([
+        ("bare natasha analysis", rate(bare_natasha, texts)),
+        ("tallybook.extract", rate(lambda t: tallybook.extract(t, lang="ru"), texts)),
+        ("tallybook.extract, language detected", rate(tallybook.extract, texts)),
+        ("tallybook.read_numbers", rate(lambda t: tallybook.read_numbers(t, "ru"), texts)),
+    ])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeat", type=int, default=10)
+    args = ap.parse_args()
+    english(args.repeat)
+    russian(args.repeat)
 
 
 if __name__ == "__main__":
