@@ -47,22 +47,45 @@ def counted_noun(anchor: Token, span: set[int]) -> Token | None:
     return None
 
 
-def counted_of(tokens: list[Token]) -> str | None:
-    """The counted noun phrase with its modifiers and the verb that says what happened."""
+def counted_of(tokens: list[Token], antecedent: str | None = None) -> str | None:
+    """The counted noun phrase with its modifiers and the verb that says what happened. With an
+    `antecedent` ("10,000 of them were sent"), that phrase stands for the noun, and what
+    happened is read from the figure itself."""
     span = {t.i for t in tokens}
     anchor = anchor_of(tokens)
+    if antecedent is not None:
+        words = happened_to(anchor)
+        return " ".join([antecedent] + [t.text for t in words])
     noun = counted_noun(anchor, span)
     if noun is None:
         return None
-    words = [t for t in noun.subtree if t.i not in span and t.dep_ not in SKIP_DEPS and not t.is_punct]
-    words = [t for t in words if abs(t.i - noun.i) <= MAX_WORDS]
-    verb = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj") and verb.pos_ in ("VERB", "AUX"):
-        words.append(verb)
-        for c in verb.children:
-            if c.dep_ in ("prep", "prt", "obl", "dative", "acomp", "oprd", "advcl") and c.i > verb.i:
-                words.extend(t for t in c.subtree if t.dep_ not in ("det", "punct"))
-                break
+    words = noun_phrase(noun, span) + happened_to(noun)
     words = sorted(set(words), key=lambda t: t.i)[:MAX_WORDS + 4]
     text = " ".join(t.text for t in words).strip()
     return text or None
+
+
+def counted_phrase(tokens: list[Token]) -> str | None:
+    """The counted noun phrase alone, without what happened to it: the antecedent of a later
+    "of them"."""
+    span = {t.i for t in tokens}
+    noun = counted_noun(anchor_of(tokens), span)
+    return " ".join(t.text for t in noun_phrase(noun, span)) or None if noun is not None else None
+
+
+def noun_phrase(noun: Token, span: set[int]) -> list[Token]:
+    words = [t for t in noun.subtree if t.i not in span and t.dep_ not in SKIP_DEPS and not t.is_punct]
+    return [t for t in words if abs(t.i - noun.i) <= MAX_WORDS]
+
+
+def happened_to(noun: Token) -> list[Token]:
+    """The verb of which `noun` is subject or object, with its first complement after it."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    words = [verb]
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt", "obl", "dative", "acomp", "oprd", "advcl") and c.i > verb.i:
+            words.extend(t for t in c.subtree if t.dep_ not in ("det", "punct"))
+            break
+    return sorted(words, key=lambda t: t.i)

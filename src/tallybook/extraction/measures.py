@@ -30,11 +30,18 @@ class Measure:
         low = text.lower()
         total = 0
         for words in lists:
-            found = sum(1 for w in words if re.search(rf"(?<!\w){re.escape(w)}", low))
+            found = sum(1 for w in words if re.search(_pattern(w), low))
             if not found:
                 return 0
             total += found
         return total
+
+
+def _pattern(word: str) -> str:
+    """A pack word as a regex: a prefix of a word, or a whole word when it ends in "$"."""
+    if word.endswith("$"):
+        return rf"(?<!\w){re.escape(word[:-1])}(?!\w)"
+    return rf"(?<!\w){re.escape(word)}"
 
 
 @dataclass(frozen=True)
@@ -44,9 +51,10 @@ class Pack:
     measures: tuple[Measure, ...]
 
     def match(self, counted: str | None, sentence: str, lang: str, period: str | None) -> str | None:
-        """The id of the best-fitting measure for a claim, or None."""
+        """The id of the best-fitting measure for a claim, or None: on what is counted alone,
+        then with its sentence ("of them ... sent to the front"), then on the sentence."""
         best, best_hits = None, 0
-        for text in (counted, sentence):
+        for text in (counted, f"{counted} {sentence}" if counted else None, sentence):
             if not text:
                 continue
             for m in self.measures:

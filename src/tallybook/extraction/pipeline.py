@@ -12,7 +12,7 @@ from ..nlp import parse
 from ..nlp.language import language_runs
 from ..numbers import read_numbers
 from .attribution import Attributor
-from .counted import anchor_of, counted_of
+from .counted import anchor_of, counted_of, counted_phrase
 from .measures import load_pack
 from .quotes import Quotes
 from .when import period_of, time_ref_of
@@ -45,6 +45,7 @@ def _extract_run(text: str, lang: str, when: date | None, pack: str | None) -> l
     durations = lex.words("durations", "words")
     ago = lex.words("durations", "ago")
     claims: list[Claim] = []
+    antecedent: str | None = None  # what the last figure counted, for a later "of them"
     by_sentence: dict[int, list[Number]] = {}
     sentences = list(doc.sents)
     starts = [s.start_char for s in sentences]
@@ -60,6 +61,10 @@ def _extract_run(text: str, lang: str, when: date | None, pack: str | None) -> l
             if not tokens:
                 continue
             counted = counted_of(tokens)
+            if _is_anaphoric(n, counted, text, lex) and antecedent:
+                counted = counted_of(tokens, antecedent)
+            else:
+                antecedent = counted_phrase(tokens) or antecedent
             if _is_bare_duration(n, durations, text) or _is_time_ago(n, durations, ago, text):
                 continue
             found = attributor.speaker_of(anchor_of(tokens), quotes.around(n.start))
@@ -106,6 +111,14 @@ def _is_time_ago(n: Number, durations: frozenset[str], ago: frozenset[str], text
     """"about four years ago", «около четырёх лет назад»: a point in time, hedged or not."""
     following = [w.lower().strip(",.;") for w in text[n.end:n.end + 30].split()[:2]]
     return len(following) == 2 and following[0] in durations and following[1] in ago
+
+
+def _is_anaphoric(n: Number, counted: str | None, text: str, lex) -> bool:
+    """"10,000 of them", «10 000 из них»: the figure counts what the figure before it counted."""
+    after = " ".join(text[n.end:n.end + 30].lower().split())
+    if any(after.startswith(p) for p in lex.words("counted", "partitive")):
+        return True
+    return counted is not None and counted.lower() in lex.words("counted", "pronouns")
 
 
 def _says_average(sentence: str, lex) -> bool:
