@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench eval clean
+.PHONY: demo test bench bench-ingest eval clean
 
 $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract_speed.py
+
+bench-ingest: $(STAMP)
+	$(BIN)/python bench/ingest_speed.py
 
 eval: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev.jsonl --cmd "$(BIN)/tallybook extract --format jsonl"

@@ -1,0 +1,77 @@
+"""kill -9 in the middle of an ingest: no partial document, no duplicate, and a rerun completes it."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import tallybook
+from tallybook.ledger.models import Claim, Document
+
+N = 200
+TEMPLATE = ("The UK Ministry of Defence said about {a:,} Russian soldiers were killed or wounded each day. "
+            "Police detained {b} migrants in Moscow on Tuesday, the Interior Ministry said.\n")
+
+
+def corpus(folder) -> None:
+    folder.mkdir()
+    for i in range(N):
+        (folder / f"doc-{i:03}.txt").write_text(TEMPLATE.format(a=1000 + 7 * i, b=100 + i), encoding="utf-8")
+
+
+def ingest(url: str, folder) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "tallybook.cli", "ingest", "--db", url, str(folder)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def stored() -> int:
+    return Document.objects.count()
+
+
+def expected_claims(text: str) -> list[tuple[int, int, str]]:
+    """The two claims of a corpus text: "about 1,xxx" and the number detained."""
+    about = text.index("about ")
+    about_end = text.index(" ", about + 6)
+    detained = text.index("detained ") + 9
+    return [(about, about_end, text[about:about_end]), (detained, text.index(" ", detained), text[detained:text.index(" ", detained)])]
+
+
+def test_expected_claims_are_what_the_extractor_finds():
+    text = TEMPLATE.format(a=1077, b=111)
+    assert [(c.start, c.end, c.text) for c in tallybook.extract(text, lang="en")] == expected_claims(text) == [
+        (32, 43, "about 1,077"), (110, 113, "111")]
+
+
+def check_ledger() -> int:
+    """Every stored document holds exactly its two claims; nothing is stored twice."""
+    docs = list(Document.objects.all())
+    assert len({d.source for d in docs}) == len(docs)
+    got: dict[int, list] = {d.id: [] for d in docs}
+    for row in Claim.objects.order_by("document_id", "start").values_list("document_id", "start", "end", "text"):
+        got[row[0]].append(row[1:])
+    for d in docs:
+        assert got[d.id] == expected_claims(d.text), d.source
+    return len(docs)
+
+
+def test_kill_mid_ingest_then_resume(ledger_url, tmp_path):
+    folder = tmp_path / "corpus"
+    corpus(folder)
+    proc = ingest(ledger_url, folder)
+    deadline = time.monotonic() + 120
+    while stored() < 20 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the ingest finished before it could be interrupted"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    before = check_ledger()
+    assert 20 <= before < N
+    rerun = ingest(ledger_url, folder)
+    out, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    assert out == f"documents: {N - before} added, {before} unchanged, 0 replaced, 0 failed; claims: {2 * (N - before)}\n"
+    assert check_ledger() == N
+    assert Claim.objects.count() == 2 * N
