@@ -103,3 +103,78 @@ def test_every_number_of_a_sentence():
 
 def test_two_numbers_joined_by_and_are_two():
     assert [n.value for n in read_numbers("4000 and 21 men", "en")] == [4000, 21]
+
+
+# Fractions, decimals and lists written the long way: (text, surface, value)
+FRACTIONS = [
+    ("a tenth of the budget", "a tenth", 0.1),
+    ("four sevenths of the land", "four sevenths", 4 / 7),
+    ("two-fifths of the wells", "two-fifths", 0.4),
+    ("one twenty-fourth of it", "one twenty-fourth", 1 / 24),
+    ("five thirty-sixths", "five thirty-sixths", 5 / 36),
+    ("a millionth", "a millionth", 1e-6),
+    ("thirty and two fifths", "thirty and two fifths", 30.4),
+    ("seven and a fortieth", "seven and a fortieth", 7.025),
+    ("four billion and two fifths", "four billion and two fifths", 4.4e9),
+    ("three million and a half thousand", "three million and a half thousand", 3000500),
+    ("eight million and one half", "eight million and one half", 8.5e6),
+    ("two and a half thousand", "two and a half thousand", 2500),
+    ("three quarters of a million", "three quarters of a million", 750000),
+    ("quarter billion", "quarter billion", 2.5e8),
+    ("one in four recruits", "one in four", 0.25),
+    ("three out of ten", "three out of ten", 0.3),
+    ("6 over 4", "6 over 4", 1.5),
+    ("3 3/4 miles", "3 3/4", 3.75),
+    ("¾ of them", "¾", 0.75),
+    ("4½ hours", "4½", 4.5),
+    ("a .75 share", ".75", 0.75),
+    ("point four oh six", "point four oh six", 0.406),
+    ("six point oh two", "six point oh two", 6.02),
+    ("2.5^2", "2.5^2", 6.25),
+    ("3x10^4 cells", "3x10^4", 30000),
+    ("4.2×10−3", "4.2×10−3", 0.0042),
+    ("five million, four hundred & six", "five million, four hundred & six", 5000406),
+    ("a thirty-second of it", "a thirty-second", 1 / 32),
+    ("two hundred and forty thirds", "two hundred and forty thirds", 80),
+    ("minus two over 8", "minus two over 8", -0.25),
+]
+
+
+@pytest.mark.parametrize("text,surface,value", FRACTIONS)
+def test_reads_fractions_and_notations(text, surface, value):
+    n = read_numbers(text, "en")[0]
+    assert (n.text, n.value) == (surface, pytest.approx(value))
+
+
+@pytest.mark.parametrize("text,values", [
+    ("items 14,18,23", [14, 18, 23]),
+    ("host 10.0.0.7", [10, 0, 0, 7]),
+    ("5 hundred and 6 hundred", [500, 600]),
+    ("9 thousand and 0", [9000, 0]),
+    ("six thousand and seven thousand", [6000, 7000]),
+    ("on 3/14/2021 it", [3, 14, 2021]),
+    ("call +7-495-1234/5678", [7, 495, 1234, 5678]),
+    ("five-nought-one", [5, 0, 1]),
+    ("see https://example.org/a?id=25%20x and 3 more", [3]),
+    ("two in 2022", [2, 2022]),
+    ("20 over three days", [20, 3]),
+    ("four quarters", [1.0]),
+])
+def test_separate_numbers_stay_separate(text, values):
+    assert [n.value for n in read_numbers(text, "en")] == [pytest.approx(v) for v in values]
+
+
+def test_signs_before_a_space_and_after_a_currency():
+    assert [n.value for n in read_numbers("- 7 thousand", "en")] == [-7000]
+    (n,) = read_numbers("a loss of $-12.5", "en")
+    assert (n.value, n.unit) == (-12.5, "USD")
+
+
+@pytest.mark.parametrize("text,surface,hedge", [
+    ("about 400 or more", "about 400 or more", "lower"),
+    ("roughly 90 or fewer", "roughly 90 or fewer", "upper"),
+    ("at least 12 or so", "at least 12", "lower"),
+])
+def test_a_bound_after_the_number_outranks_an_approximation_before_it(text, surface, hedge):
+    (n,) = read_numbers(text, "en")
+    assert (n.text, n.hedge) == (surface, hedge)

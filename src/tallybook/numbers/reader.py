@@ -12,6 +12,9 @@ from .tokens import Token, digits_value, tokenize
 
 CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "₽": "RUB", "₹": "INR", "¥": "JPY"}
 DATE_DIGITS = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
+SCALE_LETTERS_SPACED = frozenset("KMBGT")  # "1,674.5 G" at the end of a phrase
+TIMES = frozenset({"x", "×", "*"})
+MINUS_SIGNS = frozenset({"-", "−", "‐"})
 SCALE_SYMBOLS_SPACED = frozenset({"bn", "bln", "mln", "mln.", "tln", "k", "млн", "млрд", "тыс", "тыс.", "млн.", "млрд.", "трлн", "трлн."})
 
 
@@ -68,6 +71,8 @@ class Reader:
         self.range_from = lex.words("ranges", "from")
         self.range_to = lex.words("ranges", "to")
         self.dashes = lex.words("ranges", "dash")
+        self.ratio_words = lex.phrases("numbers", "over")
+        self.durations = lex.words("durations", "words")
 
     # -- the walk -------------------------------------------------------------------------
     def read(self, text: str) -> list[Number]:
@@ -109,8 +114,12 @@ class Reader:
         elif t.text == "-" and self.attached(toks, i) and (i == 0 or toks[i - 1].end < t.start):
             if i == 0 or toks[i - 1].kind != "num":
                 sign, k = -1.0, i + 1
+        elif t.text == "-" and i == 0 and i + 1 < len(toks) and toks[i + 1].kind == "num":
+            sign, k = -1.0, i + 1  # "- 10 k" opening a text
         if k < len(toks) and toks[k].text in CURRENCY_SYMBOLS:
             unit, k = CURRENCY_SYMBOLS[toks[k].text], k + 1
+            if k < len(toks) and toks[k].text == "-" and self.attached(toks, k) and toks[k].start == toks[k - 1].end:
+                sign, k = -sign, k + 1  # "$-99.99"
         elif k + 1 < len(toks) and toks[k].lower in ("us", "us$") and toks[k + 1].text == "$":
             unit, k = "USD", k + 2
         if k >= len(toks):
@@ -122,7 +131,9 @@ class Reader:
             return None
         r = _Reading(i, card.j, sign * card.value, card.words, unit=unit)
         self.scale_suffix(toks, r, card)
+        self.power(toks, r)
         self.fraction_slash(toks, r)
+        self.ratio(toks, r)
         k = self.glued_suffix(toks, r.j)
         if k is not None and toks[k].lower in self.case_endings:
             r.tail, r.j = k + 1 - r.j, k + 1
@@ -146,23 +157,87 @@ class Reader:
             return
         nxt = toks[r.j]
         glued = nxt.start == toks[r.j - 1].end
-        if nxt.kind == "word" and nxt.lower in self.suffixes and (glued or nxt.lower in SCALE_SYMBOLS_SPACED):
+        spaced_letter = nxt.text in SCALE_LETTERS_SPACED and (r.j + 1 == len(toks) or toks[r.j + 1].kind != "word")
+        if nxt.kind == "word" and nxt.lower in self.suffixes and (glued or nxt.lower in SCALE_SYMBOLS_SPACED or spaced_letter):
             if r.j + 1 < len(toks) and toks[r.j + 1].kind == "word" and toks[r.j + 1].start == nxt.end:
                 return
             r.value *= self.suffixes[nxt.lower]
             r.j += 1
 
-    def fraction_slash(self, toks: list[Token], r: _Reading) -> None:
-        """3/4 as a fraction, unless it is part of a date (5/17/2018)."""
+    def power(self, toks: list[Token], r: _Reading) -> None:
+        """1.1^23, 1.3x10^6, 8x2^10, 2.48×10−5: digits raised to a power, written without spaces."""
         j = r.j
-        if j + 1 < len(toks) and toks[j].text == "/" and toks[j + 1].kind == "num" and not r.words:
+        if r.words or not self.glued_run(toks, r.j - 1, j + 1):
+            return
+        base, value = None, abs(r.value)
+        if toks[j].text in TIMES and self.glued_run(toks, j, j + 3) and toks[j + 1].kind == "num":
+            base, j = digits_value(toks[j + 1].text, self.lex.lang), j + 2
+            if j < len(toks) and toks[j].text != "^" and base == 10 and toks[j].text in MINUS_SIGNS:
+                j -= 1  # ×10−5: the exponent's caret lost, its sign kept
+            elif j >= len(toks) or toks[j].text != "^":
+                return
+        elif toks[j].text != "^":
+            return
+        k, sign = j + 1, 1.0
+        while k < len(toks) and toks[k].text in MINUS_SIGNS | {"+"} and toks[k].start == toks[k - 1].end:
+            sign, k = (-sign if toks[k].text != "+" else sign), k + 1
+        if k >= len(toks) or toks[k].kind != "num" or toks[k].start != toks[k - 1].end:
+            return
+        exponent = sign * digits_value(toks[k].text, self.lex.lang)
+        try:
+            powered = value * base ** exponent if base is not None else value ** exponent
+        except (OverflowError, ZeroDivisionError):
+            return
+        r.value, r.j = (powered if r.value >= 0 else -powered), k + 1
+
+    def glued_run(self, toks: list[Token], i: int, j: int) -> bool:
+        """Tokens i..j-1 exist and touch one another."""
+        return j <= len(toks) and all(toks[k].start == toks[k - 1].end for k in range(i + 1, j))
+
+    def fraction_slash(self, toks: list[Token], r: _Reading) -> None:
+        """3/4 as a fraction, 2 1/4 as a mixed number, unless part of a date or a phone number."""
+        j = r.j
+        if r.words or (r.i > 0 and toks[r.i - 1].text in "/-" and toks[r.i - 1].end == toks[r.i].start):
+            return
+        if j + 2 < len(toks) and toks[j].kind == "num" and toks[j + 1].text == "/" and r.value == int(r.value):
+            whole = r.value
+            if not re.fullmatch(r"\d+", toks[r.j - 1].text) or not self.glued_run(toks, j, j + 3):
+                return
+            part = _Reading(j, j + 1, digits_value(toks[j].text, self.lex.lang), False)
+            self.fraction_slash(toks, part)
+            if part.j == j + 3 and 0 < part.value < 1:  # "2 1/4"
+                r.value, r.j = whole + part.value if whole >= 0 else whole - part.value, part.j
+            return
+        if j + 1 < len(toks) and toks[j].text == "/" and toks[j + 1].kind == "num":
             if toks[j].start == toks[j - 1].end and toks[j + 1].start == toks[j].end:
-                if j + 2 < len(toks) and toks[j + 2].text == "/":
+                if j + 2 < len(toks) and toks[j + 2].text in "/-":
                     return
                 den = digits_value(toks[j + 1].text, self.lex.lang)
                 if den:
                     r.value /= den
                     r.j = j + 2
+
+    def ratio(self, toks: list[Token], r: _Reading) -> None:
+        """"one in five", "two out of five hundred", "1 over 3": a proportion."""
+        prev = toks[r.i - 1].lower if r.i > 0 else ""
+        if r.unit or r.value == 0 or (prev in self.year_cues and re.fullmatch(r"(1[89]|20)\d\d", toks[r.j - 1].text)):
+            return  # "in 2022 over 300 people"
+        words = [t.lower for t in toks[r.j:r.j + 2]]
+        for phrase in self.ratio_words:
+            if tuple(words[: len(phrase)]) != phrase:
+                continue
+            k = r.j + len(phrase)
+            den = self.grammar.read(toks, k) if k < len(toks) else None
+            if den is None or not den.value:
+                return
+            if den.j < len(toks) and (toks[den.j].lower in self.durations or toks[den.j].text in ("/", "%")):
+                return  # "20 over three days"
+            if not den.words and re.fullmatch(r"(1[89]|20)\d\d", toks[k].text):
+                return  # "two in 2022"
+            if phrase != ("over",) and abs(r.value) >= den.value:
+                return
+            r.value, r.j = r.value / den.value, den.j
+            return
 
     def vague_at(self, toks: list[Token], i: int) -> _Reading | None:
         """dozens, hundreds of thousands, tens of thousands, десятки тысяч."""
@@ -213,12 +288,23 @@ class Reader:
         if len(gap) != 1:
             return False
         link = gap[0].lower
+        if gap[0].text in "-‐" and self.in_chain(toks, a, b):
+            return False
         before = toks[a.i - 1].lower if a.i > 0 else ""
         if before in self.between:
             return link in self.between_and
         if before in self.range_from:
             return link in self.range_to
         return link in self.dashes
+
+    def in_chain(self, toks: list[Token], a: _Reading, b: _Reading) -> bool:
+        """"+1-222-2222", "three-nought-four": more than two numbers joined by glued hyphens."""
+        def glued_dash(k: int, toward: int) -> bool:
+            n = k + toward
+            return 0 <= n < len(toks) and 0 <= n + toward < len(toks) and toks[n].text in "-‐" and (
+                toks[n + toward].kind == "num" or self.grammar.is_number_word(toks[n + toward].lower)) and (
+                toks[n].start == toks[n - 1].end and toks[n + 1].start == toks[n].end)
+        return glued_dash(a.i, -1) or glued_dash(b.j - 1, 1)
 
     def trailing_scale(self, toks: list[Token], r: _Reading) -> float:
         last = toks[r.j - 1].lower
@@ -230,13 +316,12 @@ class Reader:
         before = self.hedge_before(toks, r.i)
         if before is not None:
             r.hedge, r.start_tok = before[0], r.i - before[1]
-            return
         j = r.j + (r.j < len(toks) and toks[r.j].lower in self.plural_nouns)  # "30 тысяч человек и более"
         after = [t.lower for t in toks[j:j + 3]]
         for phrase, cls in self.hedges_after:
             n = len(phrase)
-            if tuple(after[:n]) == phrase:
-                r.hedge, r.end_tok = cls, j + n
+            if tuple(after[:n]) == phrase and (before is None or before[0] == "approx" and cls in ("lower", "upper")):
+                r.hedge, r.end_tok = cls, j + n  # "about 500 or more": the bound is the firmer word
                 break
 
     def hedge_before(self, toks: list[Token], i: int) -> tuple[str, int] | None:

@@ -2,15 +2,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
-# Digit groups: 30 000 / 30\u00a0000 (space-grouped thousands), then 10,000.5 / 1.5 / 1,5.
+VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+# Digit groups: 30 000 / 30\u00a0000 (space-grouped thousands, not after a letter: "i7 860"),
+# then 10,000.5 / 1.5 / 1,5 / .25 / 2½ / ½; a web address is one token of its own.
 _TOKEN = re.compile(
-    r"(?P<num>(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])(?:[.,]\d+(?![ \u00a0\u202f]\d))?"
-    r"|\d+(?:[.,]\d+)*(?:[eE][+-]?\d+\b)?)"
+    r"(?P<url>\b(?:https?://|www\.)\S+)"
+    r"|(?P<num>(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])(?:[.,]\d+(?![ \u00a0\u202f]\d))?"
+    rf"|\d+(?:[.,]\d+)*(?:[eE][+-]?\d+\b)?[{VULGAR}]?|(?<![\w.,])\.\d+|[{VULGAR}])"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?\.?)"
     r"|(?P<sym>\S)"
 )
+_SEPARATOR = re.compile(r"[.,]")
 
 ABBREVIATIONS_WITH_DOT = frozenset(
     "тыс млн млрд трлн руб долл чел г гг ст ч нед мес mln bln bn tn no nr nrs st art vs mr dr".split()
@@ -25,10 +30,10 @@ class Token:
     start: int
     end: int
     kind: str
+    lower: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower().replace("’", "'"))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -43,13 +48,37 @@ def tokenize(text: str) -> list[Token]:
                 tokens.append(Token(word[:-1], start, end - 1, kind))
                 tokens.append(Token(".", end - 1, end, "sym"))
                 continue
+        if kind == "num" and _is_list(word):
+            tokens.extend(_list_tokens(word, start))
+            continue
         tokens.append(Token(word, start, end, kind))
     return tokens
+
+
+def _is_list(digits: str) -> bool:
+    """"22,24,26" or "192.168.1.2": one separator used twice or more, not as thousands grouping."""
+    seps = _SEPARATOR.findall(digits)
+    if len(seps) < 2 or re.fullmatch(r"\d{1,2}[.]\d{1,2}[.]\d{2,4}", digits) or len(set(seps)) > 1 or "e" in digits.lower():
+        return False
+    groups = _SEPARATOR.split(digits)
+    return not (all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3)
+
+
+def _list_tokens(digits: str, start: int) -> list[Token]:
+    """The numbers of a list written without spaces, each with its separator after it."""
+    out = []
+    for m in re.finditer(r"\d+|[.,]", digits):
+        out.append(Token(m.group(), start + m.start(), start + m.end(), "num" if m.group()[0].isdigit() else "sym"))
+    return out
 
 
 def digits_value(text: str, lang: str) -> float:
     """The value of a digit group, read with the separators `lang` uses."""
     s = re.sub(r"[ \u00a0\u202f]", "", text)
+    if s[-1] in VULGAR:  # "2½", "¾"
+        return (_grouped_value(s[:-1], lang) if len(s) > 1 else 0.0) + unicodedata.numeric(s[-1])
+    if s.startswith("."):
+        s = "0" + s
     mantissa, _, exponent = s.lower().partition("e")
     value = _grouped_value(mantissa, lang)
     return value * 10 ** int(exponent) if exponent else value
