@@ -1,0 +1,61 @@
+"""Saved web pages: main text and metadata with trafilatura; HTML fragments to plain text."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import lxml.html
+import trafilatura
+from lxml.etree import ParserError
+
+from ..model import Document
+from .base import IngestError, lang_code, load, text_or_none
+
+BLOCKS = ("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "section", "article")
+
+
+def read_html(source: str | Path, data: bytes | None = None) -> Iterator[Document]:
+    """One Document: the main text of a page with its title, author, date, canonical URL and language."""
+    source = str(source)
+    tree = trafilatura.load_html(load(source, data))
+    if tree is None:
+        raise IngestError(source, "not HTML (cannot be parsed)")
+    _check_body(tree, source)
+    lang = lang_code(tree.get("lang"))
+    page = trafilatura.bare_extraction(tree, with_metadata=True, favor_recall=True)
+    if page is None or not (page.text or "").strip():
+        raise IngestError(source, "no main text found in the HTML")
+    yield Document(page.text.strip(), source, format="html", url=text_or_none(page.url),
+                   title=text_or_none(page.title), author=text_or_none(page.author),
+                   published=text_or_none(page.date), lang=lang)
+
+
+def _check_body(tree: lxml.html.HtmlElement, source: str) -> None:
+    """Raise when the page has no <body> or a body without any text."""
+    body = tree.find("body")
+    if body is None:
+        raise IngestError(source, "HTML without a <body>")
+    if not "".join(body.itertext()).strip():
+        raise IngestError(source, "HTML body holds no text")
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (feed content): blocks become paragraphs, entities decoded."""
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ParserError, ValueError):
+        return ""
+    for el in list(root.iter("script", "style")):
+        el.drop_tree()
+    for el in root.iter("br"):
+        el.tail = "\n" + (el.tail or "")
+    for el in root.iter(*BLOCKS):
+        el.tail = "\n\n" + (el.tail or "")
+    return _tidy(root.text_content())
+
+
+def _tidy(text: str) -> str:
+    """Spaces collapsed within lines, at most one blank line between paragraphs."""
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

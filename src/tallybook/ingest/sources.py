@@ -1,0 +1,117 @@
+"""Reading a batch of sources: files, directories, URL lists and URLs; failures yielded, never raised."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from ..model import Document
+from .base import MB, Failure, IngestError, brief, size_text
+from .formats import READERS, kind_of_suffix, sniff
+from .web import MAX_BYTES as URL_MAX_BYTES
+from .web import TIMEOUT, is_url, read_url
+
+MAX_BYTES = 100 * MB
+URL_LIST = ".urls"
+
+
+def read_sources(paths: Iterable[str], *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT,
+                 url_max_bytes: int = URL_MAX_BYTES) -> Iterator[Document | Failure]:
+    """Documents from files, directories (recursive), `.urls` lists and http(s) URLs, in order.
+
+    Whatever cannot be read is yielded as a Failure with a one-line reason, so one bad source
+    never stops the batch. Directories yield every file of a known suffix (not `.urls` lists:
+    naming a folder never fetches from the network); hidden files and folders are skipped.
+    """
+    for item in map(str, paths):
+        if is_url(item):
+            yield from _fetch(item, timeout, url_max_bytes)
+        elif Path(item).is_dir():
+            for path in walk(Path(item)):
+                yield from read_file(path, max_bytes=max_bytes)
+        elif item.lower().endswith(URL_LIST):
+            for entry in url_list(item, max_bytes):
+                yield from [entry] if isinstance(entry, Failure) else _fetch(entry, timeout, url_max_bytes)
+        else:
+            yield from read_file(item, max_bytes=max_bytes)
+
+
+def _fetch(url: str, timeout: float, max_bytes: int) -> Iterator[Document | Failure]:
+    """The Documents of one URL, with a Failure for whatever goes wrong."""
+    return guarded(url, lambda: read_url(url, timeout=timeout, max_bytes=max_bytes))
+
+
+def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Iterator[Document | Failure]:
+    """The Documents of one file, read by its suffix or, for an unknown suffix, its first bytes."""
+    source = str(path)
+    return guarded(source, lambda: _read_checked(Path(path), source, max_bytes))
+
+
+def _read_checked(path: Path, source: str, max_bytes: int) -> Iterator[Document | Failure]:
+    """Check existence and size before reading anything, then pick the reader."""
+    size = _size(path, source)
+    if size == 0:
+        raise IngestError(source, "empty file")
+    if size > max_bytes:
+        raise IngestError(source, f"too large: {size_text(size)} > {size_text(max_bytes)} limit")
+    kind = kind_of_suffix(path.suffix) or _sniff_file(path)
+    if kind is None:
+        raise IngestError(source, f"unknown file type ({path.suffix or 'no suffix'})")
+    return READERS[kind](source, path.read_bytes())
+
+
+def _size(path: Path, source: str) -> int:
+    """The size of a regular file; IngestError when it is missing or not a file."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise IngestError(source, "no such file") from None
+    except OSError as e:
+        raise IngestError(source, f"cannot be read ({e.strerror or e})") from None
+    if not path.is_file():
+        raise IngestError(source, "not a regular file")
+    return stat.st_size
+
+
+def _sniff_file(path: Path) -> str | None:
+    """The reader kind suggested by a file's first 4 KB."""
+    with path.open("rb") as f:
+        return sniff(f.read(4096))
+
+
+def guarded(source: str, read: Callable[[], Iterable[Document | Failure]]) -> Iterator[Document | Failure]:
+    """The items of `read()`; an error, raised at any point, ends them with a Failure instead."""
+    try:
+        yield from read()
+    except IngestError as e:
+        yield Failure(e.source, e.reason)
+    except Exception as e:  # a reader's bug or a library's surprise must not stop the batch
+        yield Failure(source, f"unexpected error ({type(e).__name__}: {brief(e)})")
+
+
+def walk(root: Path) -> Iterator[Path]:
+    """Files of a known suffix under `root`, sorted, skipping hidden files and directories."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and kind_of_suffix(Path(name).suffix):
+                yield Path(folder) / name
+
+
+def url_list(path: str, max_bytes: int = MAX_BYTES) -> Iterator[str | Failure]:
+    """The URLs of a `.urls` file, one a line ("#" comments and blank lines skipped); bad lines as Failures."""
+    try:
+        size = _size(Path(path), path)
+        if size > max_bytes:
+            raise IngestError(path, f"too large: {size_text(size)} > {size_text(max_bytes)} limit")
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except IngestError as e:
+        yield Failure(e.source, e.reason)
+        return
+    except (OSError, UnicodeDecodeError) as e:
+        yield Failure(path, f"cannot be read as a URL list ({brief(e)})")
+        return
+    for n, line in enumerate(lines, 1):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line if is_url(line) else Failure(path, f"line {n}: not an http(s) URL: {line[:60]}")
