@@ -178,3 +178,32 @@ def test_signs_before_a_space_and_after_a_currency():
 def test_a_bound_after_the_number_outranks_an_approximation_before_it(text, surface, hedge):
     (n,) = read_numbers(text, "en")
     assert (n.text, n.hedge) == (surface, hedge)
+
+
+@pytest.mark.parametrize("text,surface,low,high,unit", [
+    ("doses of 20 mg to 40 mg a day", "20 mg to 40", 20, 40, "mg"),
+    ("between 3 miles and 7 miles away", "between 3 miles and 7", 3, 7, "mile"),
+    ("from 2 km to 6 km", "from 2 km to 6", 2, 6, "km"),
+])
+def test_a_range_whose_ends_both_carry_a_unit(text, surface, low, high, unit):
+    (n,) = read_numbers(text, "en")
+    assert (n.text, n.value, n.value_max, n.hedge, n.unit) == (surface, low, high, "range", unit)
+
+
+@pytest.mark.parametrize("text,values", [
+    ("jailed 5 people to 9 years", [5, 9]),
+    ("cut from 8 mg to 3 g", [8, 3]),
+])
+def test_a_unit_between_two_numbers_that_is_not_repeated_is_no_range(text, values):
+    assert [n.value for n in read_numbers(text, "en")] == values
+
+
+@pytest.mark.parametrize("text,unit", [("a 12km march", "km"), ("40kg of explosives", "kg"), ("250 ml", "ml"),
+                                       ("30 miles", "mile"), ("-5 °C", "°C")])
+def test_units_written_after_the_number(text, unit):
+    assert read_numbers(text, "en")[0].unit == unit
+
+
+def test_a_sign_right_after_a_comparison():
+    (n,) = read_numbers("readings <-40", "en")
+    assert (n.value, n.hedge) == (-40, "upper")

@@ -111,7 +111,7 @@ class Reader:
         sign, unit, k = 1.0, None, i
         if t.lower in self.minus and i + 1 < len(toks):
             sign, k = -1.0, i + 1
-        elif t.text == "-" and self.attached(toks, i) and (i == 0 or toks[i - 1].end < t.start):
+        elif t.text == "-" and self.attached(toks, i) and (i == 0 or toks[i - 1].end < t.start or toks[i - 1].text in "<>=(~"):
             if i == 0 or toks[i - 1].kind != "num":
                 sign, k = -1.0, i + 1
         elif t.text == "-" and i == 0 and i + 1 < len(toks) and toks[i + 1].kind == "num":
@@ -283,6 +283,9 @@ class Reader:
 
     def is_range(self, toks: list[Token], a: _Reading, b: _Reading) -> bool:
         gap = toks[a.j:b.i]
+        unit = self.unit_length(toks, a.j)
+        if unit and len(gap) > unit and [t.lower for t in gap[:unit]] == [t.lower for t in toks[b.j:b.j + unit]]:
+            gap = gap[unit:]  # "44 mg to 50 mg": both ends carry the same unit
         if len(gap) == 2 and gap[0].kind == "sym" and b.j < len(toks) and toks[b.j].text == gap[0].text:
             gap = gap[1:]  # "15%–20%": the symbol of the high end is the low end's too
         if len(gap) != 1:
@@ -424,6 +427,11 @@ class Reader:
     def is_year_range(self, toks: list[Token], r: _Reading) -> bool:
         return all(re.fullmatch(r"(1[89]|20)\d\d", toks[k].text) for k in (r.i, r.j - 1) if toks[k].kind == "num") and (
             toks[r.i].kind == "num" or toks[r.i + 1].kind == "num") and r.value >= 1800 and (r.value_max or 0) <= 2100
+
+    def unit_length(self, toks: list[Token], j: int) -> int:
+        """How many tokens the unit phrase at token j takes (0 if none)."""
+        after = tuple(t.lower for t in toks[j:j + 3])
+        return next((len(p) for p, _ in self.units if after[: len(p)] == p), 0)
 
     def read_unit(self, toks: list[Token], r: _Reading) -> None:
         after = [t.lower for t in toks[r.j:r.j + 3]]
