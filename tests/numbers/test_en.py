@@ -135,7 +135,7 @@ FRACTIONS = [
     ("4.2×10−3", "4.2×10−3", 0.0042),
     ("five million, four hundred & six", "five million, four hundred & six", 5000406),
     ("a thirty-second of it", "a thirty-second", 1 / 32),
-    ("two hundred and forty thirds", "two hundred and forty thirds", 80),
+    ("two hundred and three eighths", "two hundred and three eighths", 200.375),
     ("minus two over 8", "minus two over 8", -0.25),
 ]
 

@@ -252,9 +252,7 @@ class _Walk:
 
     def and_at(self, j: int) -> int | None:
         """After "and": a fraction of a mixed number, or the rest of a cardinal, or the end."""
-        if self.whole is None and self.fraction_follows(j + 1) and (
-            self.last != "hundred" or self.word_at(j + 1) in self.g.articles  # "hundred and thirty fifths" = 130/5
-        ):
+        if self.whole is None and self.fraction_follows(j + 1):
             self.undo = self.mixed_undo = self.snapshot()
             self.whole = self.total + self.cur
             self.whole_scale = self.last_scale if self.last == "scale" else 1.0
