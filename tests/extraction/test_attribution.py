@@ -29,6 +29,41 @@ CASES = [
     # a reporting clause at the end of the sentence
     ("More than 600 soldiers died in the attack, Ukrainian officials said.", "More than 600",
      "Ukrainian officials"),
+    # a document speaks for its owner: compound, "by X", "from X", "released by X", possessive
+    ("Support for the plan reached 58 percent in the Gallup poll.", "58 percent", "Gallup"),
+    ("The Acme Institute report found at least 40 violations at the plant.", "at least 40", "Acme Institute"),
+    ("Figures released by the Office for National Statistics showed that 2,300 people moved abroad.",
+     "2,300", "Office for National Statistics"),
+    ("The county paid $4.2 million to the contractor last year, Census Bureau records show.",
+     "$4.2 million", "Census Bureau"),
+    ("A poll from Ohio showed Governor Smith with a 9-point lead over Brown.", "9", "Ohio"),
+    # a poll or forecast speaks through any verb; a month is not its owner
+    ("A March poll by Northfield Research had the mayor ahead with 12 percent of the vote to spare.",
+     "12 percent", "Northfield Research"),
+    ("The Acme Foundation's forecast gives the challenger a 70 percent chance of winning.", "70 percent",
+     "Acme Foundation"),
+    # someone's poll numbers are not theirs to report
+    ("A Westfield survey showed little change, with the mayor's numbers dropping by just 2 points.", "2",
+     "Westfield"),
+    # officials of a named body speak for the body, not for the last person named
+    ("Senator Jane Doe spoke first. Green Party officials said they had raised $4 million.", "$4 million",
+     "Green Party"),
+    # a passive verb does not take the subject of the clause it joins
+    ("Mr. Ross recalled how the governor lost in 2010 and was later found to have left $3 million unspent.",
+     "$3 million", "Mr. Ross"),
+    # the people surveyed are not the source
+    ("The mayor leads by 48% to 42% among 900 likely voters surveyed.", "900", None),
+    # verbs of accusing and listing
+    ("Ukraine accused Russia of shelling 40 villages overnight.", "40", "Ukraine"),
+    ("In May, Mr. Lane filed for bankruptcy in Ohio, listing more than $9 million in debts.",
+     "more than $9 million", "Mr. Lane"),
+    # a quotation that runs on from one already attributed, and a name before a colon
+    ('"We began in the spring," said Maria Lopez, the director of the charity. "Since then we have '
+     'enrolled 1,400 families."', "1,400", "Maria Lopez"),
+    ('Tom Reyes, Daily Ledger: "The council spent $2.5 million on the project. Another 300 homes wait '
+     'for repairs."', "300", "Tom Reyes"),
+    # a plural noun at the end of a sentence is not a reporting clause
+    ("Viewers pay $30 a month for the right to watch their favourite shows.", "$30", None),
     # figures put on no one
     ("Reports indicate that an average of 913 soldiers die each day.", "an average of 913", None),
     ("Some 40 migrants were detained in the raid on a warehouse.", "Some 40", None),

@@ -63,6 +63,7 @@ class Attributor:
         self.doc = doc
         self.verbs = lex.words("attribution", "verbs")
         self.data_nouns = lex.words("attribution", "data_nouns")
+        self.documents = lex.words("attribution", "documents")
         self.bodies = lex.words("attribution", "bodies")
         self.generic = lex.words("attribution", "generic")
         self.person_pronouns = lex.words("attribution", "persons")
@@ -89,15 +90,17 @@ class Attributor:
         self.memory.orgs.extend(subjects)
 
     # -- the patterns ----------------------------------------------------------------------
-    def speaker_of(self, anchor: Token, quote: tuple[int, int] | None = None) -> Attribution:
+    def speaker_of(self, anchor: Token, quotes: list[tuple[int, int]] = ()) -> Attribution:
         """The speaker of the figure whose main token is `anchor`: the first source found by
         the patterns, in order, that resolves to someone. Inside a quotation, the reporting
-        clause just before or after the quotation comes first."""
+        clause just before or after the quotation comes first, then those of the quotations
+        it continues (`quotes`, nearest first); the figure's own sentence after them."""
         sent = anchor.sent
         first_cue = None
         finders = [self.according_to, self.reporting_verb, self.data_owner]
-        if quote is not None:
-            finders.insert(0, lambda a, s: self.quoted(a, quote))
+        if quotes:
+            finders.insert(0, lambda a, s: self.quoted(a, quotes[0]))
+            finders.extend(lambda a, s, q=q: self.quoted(a, q) for q in quotes[1:])
         for finder in finders:
             for source, cue in finder(anchor, sent):
                 first_cue = first_cue or cue
@@ -125,8 +128,8 @@ class Attributor:
         return found
 
     def reporting_verb(self, anchor: Token, sent: Span) -> list[tuple[Token, str]]:
-        candidates = [a for a in anchor.ancestors if a.lemma_.lower() in self.verbs]
-        candidates += [t for t in sent if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX") and t not in candidates]
+        candidates = [a for a in anchor.ancestors if self.is_cue(a)]
+        candidates += [t for t in sent if self.is_cue(t) and t not in candidates]
         found = []
         for verb in candidates:
             subj = self.subject_of(verb, anchor)
@@ -135,18 +138,33 @@ class Attributor:
         final = self.final_clause(sent)
         return found + ([final] if final else [])
 
+    def is_cue(self, tok: Token) -> bool:
+        """A reporting verb, or any verb whose subject is a document ("the poll has Trump at 44%")."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        return tok.lemma_.lower() in self.verbs or any(
+            c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in self.documents for c in tok.children)
+
+    def is_data(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.data_nouns or tok.lower_ in self.data_nouns
+
     def according_prep(self, tok: Token) -> Token | None:
         """The preposition of a source noun in «по словам X», «по данным X», if `tok` is one."""
-        if not self.according_preps or (tok.lower_ not in self.data_nouns and tok.lemma_.lower() not in self.data_nouns):
+        if not self.according_preps or not self.is_data(tok):
             return None
         return next((c for c in tok.children if c.dep_ == "case" and c.lower_ in self.according_preps), None)
 
     def quoted(self, anchor: Token, quote: tuple[int, int]) -> list[tuple[Token, str]]:
-        """Subjects of reporting verbs within a short reach after, then before, a quotation."""
+        """A name introducing a quotation with a colon ('Jane Roe, Daily Post: "..."'), then
+        subjects of reporting verbs within a short reach after, then before, the quotation."""
         start, end = quote
         after = [t for t in self.doc if end <= t.idx < end + 60]
         before = [t for t in self.doc if start - 80 <= t.idx < start][::-1]
         found = []
+        line = self.doc.char_span(self.doc.text.rfind("\n", 0, start) + 1, start, alignment_mode="contract")
+        if line is not None and line.text.rstrip().endswith(":"):
+            named = [e for e in line.ents if e.label_ in PERSON_LABELS] or [e for e in line.ents if e.label_ == "ORG"]
+            found += [(named[0].root, ":")] if named else []
         for t in after + before:
             if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX"):
                 subj = self.subject_of(t, anchor)
@@ -164,6 +182,8 @@ class Attributor:
         if comma is None:
             return None
         source = sent.doc[comma + 1:verb.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in source):  # "..., and pay for their TV shows."
+            return None
         named = [t for t in source if t.ent_type_ in PERSON_LABELS | {"ORG"}]
         return (named[-1] if named else source.root), verb.text
 
@@ -178,26 +198,36 @@ class Attributor:
                 if obj is not None or c.dep_ == "obl:agent":
                     return obj if obj is not None else c
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
-            return self.subject_of(verb.head, anchor)
+            # "Kerry lost and was found to have...": a passive verb does not take the subject it joins
+            passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+            return None if passive else self.subject_of(verb.head, anchor)
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-            return verb.head
+            # "ledgers showing ..." speak; "voters surveyed", "figures released" are spoken of
+            return None if verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice") else verb.head
         return _name_beside(verb)
 
     def data_owner(self, anchor: Token, sent: Span) -> list[tuple[Token, str]]:
         found = []
         for t in sent:
-            if t.lemma_.lower() not in self.data_nouns and t.lower_ not in self.data_nouns:
-                continue
-            for c in t.children:
-                if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her", "our"):
-                    found.append((c, f"{c.text}'s {t.text}"))
-                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    if obj is not None and (obj.ent_type_ or obj.pos_ == "PROPN"):
-                        found.append((obj, f"{t.text} {c.text}"))
-                if c.dep_ == "nmod" and c.i > t.i and (c.ent_type_ or c.pos_ == "PROPN"):  # «данные Минобороны»
-                    found.append((c, f"{t.text} {c.text}"))
+            owner = self.owner_of(t) if self.is_data(t) else None
+            if owner is not None:
+                found.append((owner, f"{owner.text} {t.text}" if owner.i < t.i else f"{t.text} {owner.text}"))
         return found
+
+    def owner_of(self, data: Token) -> Token | None:
+        """Whose figures these are: "Gallup poll", "the ministry's data", "data from / released
+        by Mediazona", «данные Минобороны»."""
+        for c in data.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON" or c.dep_ == "compound" and _is_name(c):
+                return c
+            if c.dep_ == "nmod" and c.i > data.i and _is_name(c):
+                return c
+            preps = [c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ in AGENT_DEPS] if c.dep_ == "acl" else []
+            for prep in preps:
+                obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if prep.lower_ in ("from", "by", "of") and obj is not None and _is_name(obj):
+                    return obj
+        return None
 
     # -- naming -----------------------------------------------------------------------------
     def resolve(self, tok: Token) -> Speaker | None:
@@ -224,11 +254,15 @@ class Attributor:
             if full != name:  # a short name of a person named before ("Bastrykin")
                 return Speaker(full, "person")
             return Speaker(name, "org")
+        owner = self.owner_of(tok) if self.is_data(tok) else None
+        if owner is not None:
+            return self.resolve(owner)
         if tok.lemma_.lower() in self.generic or low in self.generic:
             return None
         if tok.lemma_.lower() in self.roles and tok.ent_type_ not in PERSON_LABELS:
             named = self.named_within(tok)
-            if named is not None and (named.ent_type_ in PERSON_LABELS or not self.memory.last_person()):
+            plural = tok.tag_ == "NNS" or "Plur" in tok.morph.get("Number")
+            if named is not None and (named.ent_type_ in PERSON_LABELS or plural or not self.memory.last_person()):
                 return self.resolve(named)
             role, org = self.role_org(tok)
             name = self.memory.last_person()
@@ -316,6 +350,11 @@ class Attributor:
             words = [t.text for t in role if t.dep_ != "poss" and t.dep_ != "case" and (owner is None or t not in owner.subtree)]
             return " ".join(words) or None, org
         return None, None
+
+
+def _is_name(tok: Token) -> bool:
+    """A person's or body's name, not a date ("a March poll")."""
+    return tok.ent_type_ in PERSON_LABELS | ORG_LABELS or tok.pos_ == "PROPN" and not tok.ent_type_
 
 
 def _clean(name: str) -> str:

@@ -67,7 +67,7 @@ def _extract_run(text: str, lang: str, when: date | None, pack: str | None) -> l
                 antecedent = counted_phrase(tokens) or antecedent
             if _is_bare_duration(n, durations, text) or _is_time_ago(n, durations, ago, text):
                 continue
-            found = attributor.speaker_of(anchor_of(tokens), quotes.around(n.start))
+            found = attributor.speaker_of(anchor_of(tokens), quotes.chain(n.start))
             sp = found.speaker
             sentence_text = sent.text
             period = period_of(sentence_text, lex)

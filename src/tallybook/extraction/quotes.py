@@ -28,9 +28,23 @@ class Quotes:
     """Look-ups of the quotation around a character offset."""
 
     def __init__(self, text: str):
+        self.text = text
         self.spans = quote_spans(text)
 
     def around(self, pos: int) -> tuple[int, int] | None:
         """The innermost quotation holding `pos`, or None."""
         holding = [(s, e) for s, e in self.spans if s <= pos < e]
         return max(holding, default=None)
+
+    def chain(self, pos: int, reach: int = 200) -> list[tuple[int, int]]:
+        """The quotation holding `pos`, then the ones that run on before it in the same
+        paragraph ('"...," said X. "..."'), nearest first: one speaker's continued words."""
+        quote = self.around(pos)
+        found = [quote] if quote else []
+        while quote is not None:
+            gap_end = quote[0]
+            quote = max(((s, e) for s, e in self.spans if e <= gap_end and gap_end - e <= reach
+                         and "\n" not in self.text[e:gap_end]), default=None)
+            if quote is not None:
+                found.append(quote)
+        return found
