@@ -62,6 +62,7 @@ CASES = [
      'enrolled 1,400 families."', "1,400", "Maria Lopez"),
     ('Tom Reyes, Daily Ledger: "The council spent $2.5 million on the project. Another 300 homes wait '
      'for repairs."', "300", "Tom Reyes"),
+    ('"We lost," said Anna Berg. Carl Voss disagreed: "We won 300 seats."', "300", "Carl Voss"),
     # a plural noun at the end of a sentence is not a reporting clause
     ("Viewers pay $30 a month for the right to watch their favourite shows.", "$30", None),
     # figures put on no one

@@ -161,10 +161,12 @@ class Attributor:
         after = [t for t in self.doc if end <= t.idx < end + 60]
         before = [t for t in self.doc if start - 80 <= t.idx < start][::-1]
         found = []
-        line = self.doc.char_span(self.doc.text.rfind("\n", 0, start) + 1, start, alignment_mode="contract")
-        if line is not None and line.text.rstrip().endswith(":"):
-            named = [e for e in line.ents if e.label_ in PERSON_LABELS] or [e for e in line.ents if e.label_ == "ORG"]
-            found += [(named[0].root, ":")] if named else []
+        colon = next((t for t in before if not t.is_space), None)
+        if colon is not None and colon.text == ":":
+            intro = self.doc[colon.sent.start:colon.i]
+            named = [e for e in intro.ents if e.label_ in PERSON_LABELS] or [e for e in intro.ents if e.label_ == "ORG"]
+            verb = self.doc[colon.i - 1] if colon.i else colon
+            found += [(named[-1].root, verb.text if verb.lemma_.lower() in self.verbs else ":")] if named else []
         for t in after + before:
             if t.lemma_.lower() in self.verbs and t.pos_ in ("VERB", "AUX"):
                 subj = self.subject_of(t, anchor)
