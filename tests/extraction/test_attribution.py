@@ -17,6 +17,9 @@ CASES = [
     # a pronoun takes the last person named
     ("Alexander Bastrykin spoke at the forum. He also noted that over 30,000 migrants were identified.",
      "over 30,000", "Alexander Bastrykin"),
+    # ... but a person who is a subject earlier in the pronoun's own sentence comes first
+    ('"It was late," said Tom Hale. Representative Jane Roe, Democrat of Ohio, kept quiet for nearly 20 '
+     'years, she said.', "nearly 20", "Jane Roe"),
     # a short name takes the full name given earlier
     ("Alexander Bastrykin spoke at the forum. Bastrykin said 80,000 had not registered.", "80,000",
      "Alexander Bastrykin"),

@@ -241,7 +241,11 @@ class Attributor:
             role, org = self.role_org(tok)
             return Speaker(self.memory.full_name(self.name_of(person)), "person", role, org)
         if low in self.person_pronouns:
-            name = self.memory.last_person()
+            # "Jane Roe, a senator, kept silent for 40 years, she said": the first person that is
+            # a subject before the pronoun in its own sentence, else the last one quoted or named
+            before = [e for e in tok.sent.ents if e.end <= tok.i and e.label_ in PERSON_LABELS
+                      and SUBJECT_DEPS & {e.root.dep_, e.root.head.dep_}]
+            name = self.memory.full_name(_entity_name(before[0])) if before else self.memory.last_person()
             return Speaker(name, "person") if name else None
         if low in self.body_pronouns:
             if tok.dep_ == "nsubjpass" or tok.head.tag_ == "VBN":
