@@ -97,7 +97,7 @@ def claim_row(document: Document, c: ClaimValue, version: str) -> Claim:
 
 def reextract(extract: Extract = tallybook.extract, version: str = EXTRACTOR_VERSION) -> Iterator[Stored]:
     """Rerun the extractor over every document, by the same rules as a changed document."""
-    for doc_id in Document.objects.order_by("id").values_list("id", flat=True).iterator():
+    for doc_id in list(Document.objects.order_by("id").values_list("id", flat=True)):  # not a cursor held across writes
         doc = Document.objects.get(id=doc_id)
         claims = extract(doc.text, lang=doc.lang, published=doc.published)
         with transaction.atomic():
