@@ -14,7 +14,8 @@ $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/tallybook extract samples/
+	$(BIN)/tallybook ingest samples/
+	$(BIN)/tallybook claims
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from dataclasses import replace
 
 import click
 
@@ -57,18 +56,11 @@ def extract(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[str
             failures += 1
             continue
         for c in claims:
-            write(path, _shift(c, report.body_start))
+            write(path, c.shifted(report.body_start))
     finish()
     if failures:
         click.echo(f"tallybook: {failures} file(s) failed", err=True)
         sys.exit(1)
-
-
-def _shift(c: Claim, offset: int) -> Claim:
-    if not offset:
-        return c
-    return replace(c, start=c.start + offset, end=c.end + offset,
-                   sentence=(c.sentence[0] + offset, c.sentence[1] + offset))
 
 
 def _writer(fmt: str):
