@@ -41,39 +41,33 @@ class Filters:
 
 def claims(f: Filters = Filters()) -> QuerySet:
     """Claims matching `f`, in document then text order; dates are the document's publication date."""
-    qs = Claim.objects.select_related("document")
-    if f.measure:
-        qs = qs.filter(measure=f.measure)
-    if f.speaker:
-        qs = qs.filter(Q(speaker__icontains=f.speaker) | Q(speaker_org__icontains=f.speaker))
-    if f.lang:
-        qs = qs.filter(lang=f.lang)
-    if f.since:
-        qs = qs.filter(document__published_on__gte=f.since)
-    if f.until:
-        qs = qs.filter(document__published_on__lte=f.until)
-    if f.search:
-        qs = search(qs, f.search)
+    qs = _filtered(Claim.objects.select_related("document"), f, claim="", document="document__")
     return qs.order_by("document_id", "start", "id")
 
 
 def documents(f: Filters = Filters()) -> QuerySet:
     """Documents matching `f`; measure and speaker pick documents with such a claim."""
-    qs = Document.objects.all()
+    ids = _filtered(Document.objects.all(), f, claim="claims__", document="").values("id")
+    # a subquery keeps the joins of the filters from multiplying the counts below
+    return Document.objects.filter(id__in=ids).annotate(n_claims=Count("claims")).order_by("id")
+
+
+def _filtered(qs: QuerySet, f: Filters, claim: str, document: str) -> QuerySet:
+    """`qs` narrowed by `f`; `claim` and `document` are the lookup paths from qs's model to the
+    claim and the document ("" for the model itself). Language is the queried model's own."""
     if f.measure:
-        qs = qs.filter(claims__measure=f.measure)
+        qs = qs.filter(**{f"{claim}measure": f.measure})
     if f.speaker:
-        qs = qs.filter(Q(claims__speaker__icontains=f.speaker) | Q(claims__speaker_org__icontains=f.speaker))
+        qs = qs.filter(Q(**{f"{claim}speaker__icontains": f.speaker}) | Q(**{f"{claim}speaker_org__icontains": f.speaker}))
     if f.lang:
         qs = qs.filter(lang=f.lang)
     if f.since:
-        qs = qs.filter(published_on__gte=f.since)
+        qs = qs.filter(**{f"{document}published_on__gte": f.since})
     if f.until:
-        qs = qs.filter(published_on__lte=f.until)
+        qs = qs.filter(**{f"{document}published_on__lte": f.until})
     if f.search:
         qs = search(qs, f.search)
-    ids = qs.values("id")  # a subquery keeps the joins above from multiplying the counts below
-    return Document.objects.filter(id__in=ids).annotate(n_claims=Count("claims")).order_by("id")
+    return qs
 
 
 def claim_record(c: Claim) -> dict:
