@@ -35,6 +35,7 @@ class Memory:
     persons: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)  # persons quoted, most recent last
+    affiliations: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # person -> role, org
 
     def full_name(self, name: str) -> str:
         """The longest earlier name that ends with (or shares the stem of) this short name."""
@@ -48,6 +49,15 @@ class Memory:
         (self.persons if speaker.kind == "person" else self.orgs).append(speaker.name)
         if speaker.kind == "person":
             self.speakers.append(speaker.name)
+            if speaker.org or speaker.role:
+                self.affiliations[speaker.name] = (speaker.role, speaker.org)
+
+    def is_someone_else(self, name: str, role: str | None, org: str | None) -> bool:
+        """Is `name` known to hold another office or belong to another body than the one a
+        description gives? ("a NATO official" after a Russian general was quoted, «прокурор»
+        after a foreign minister, are not them.)"""
+        known_role, known_org = self.affiliations.get(name, (None, None))
+        return _differ(org, known_org) or _differ(role, known_role)
 
     def last_person(self) -> str | None:
         """The person a pronoun most likely means: the last one quoted, else the last named."""
@@ -272,7 +282,7 @@ class Attributor:
                 return self.resolve(named)
             role, org = self.role_org(tok)
             name = self.memory.last_person()
-            if name:
+            if name and not self.memory.is_someone_else(name, role, org):
                 return Speaker(name, "person", role, org)
             if org:
                 return Speaker(org, "org")
@@ -320,7 +330,8 @@ class Attributor:
             if c.dep_ == "prep" and c.lower_ == "of":
                 end = c.right_edge.i + 1
                 break
-        return _clean(tok.doc[start:end].text)
+        # the head in its dictionary form where the language inflects it («правительства» → «правительство»)
+        return _clean("".join(_base_form(t) + t.whitespace_ if t.i == tok.i else t.text_with_ws for t in tok.doc[start:end]))
 
     def org_of(self, role: Token) -> tuple[str | None, str | None]:
         """The rest of a role's title and its organisation: "head of the Committee" → (None,
@@ -330,13 +341,13 @@ class Attributor:
         if prep is not None:
             obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             return None, (self.name_of(obj) if obj is not None else None)
-        owner = next((g for g in role.children if g.dep_ == "nmod" and g.i > role.i and g.ent_type_ not in PERSON_LABELS), None)
-        if owner is None:
-            return None, None
-        if owner.ent_type_ or owner.pos_ == "PROPN":
-            return None, self.name_of(owner)
-        named = next((t for t in owner.subtree if t.ent_type_ and t.ent_type_ not in PERSON_LABELS), None)
-        return owner.text, (self.name_of(named) if named is not None else None)
+        owners = [g for g in role.children if g.dep_ == "nmod" and g.i > role.i and g.ent_type_ not in PERSON_LABELS]
+        named = [g for g in owners if g.ent_type_ or g.pos_ == "PROPN"]
+        plain = [g for g in owners if g not in named]  # «министр [иностранных дел] [России]»
+        title = " ".join(t.text for t in plain[0].subtree if not t.ent_type_ and not t.is_punct) if plain else None
+        inner = (t for g in plain for t in g.subtree if t.ent_type_ and t.ent_type_ not in PERSON_LABELS)
+        org = named[0] if named else next(inner, None)
+        return title or None, (self.name_of(org) if org is not None else None)
 
     def role_org(self, tok: Token) -> tuple[str | None, str | None]:
         """Role and organisation from an apposition or title: "head of the Committee"."""
@@ -371,6 +382,14 @@ def _clean(name: str) -> str:
     if name.endswith("'s") or name.endswith("’s"):
         name = name[:-2]
     return name.strip()
+
+
+def _differ(a: str | None, b: str | None) -> bool:
+    """Two known descriptions that share no word stem ("NATO" and "General Staff")."""
+    if not a or not b:
+        return False
+    stems = [{w[:4].lower() for w in s.split()} for s in (a, b)]
+    return not stems[0] & stems[1]
 
 
 def _entity_name(ent: Span) -> str:
