@@ -35,7 +35,8 @@ def _sqlite_sql(table: str) -> list[str]:
     delete = f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old});"
     insert = f"INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new});"
     return [
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({names}, content='{table}', content_rowid='id')",
+        # content="…" in double quotes: how Datasette recognises the table's full-text index
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({names}, content=\"{table}\", content_rowid='id')",
         f"CREATE TRIGGER IF NOT EXISTS {table}_fts_ai AFTER INSERT ON {table} BEGIN {insert} END",
         f"CREATE TRIGGER IF NOT EXISTS {table}_fts_ad AFTER DELETE ON {table} BEGIN {delete} END",
         f"CREATE TRIGGER IF NOT EXISTS {table}_fts_au AFTER UPDATE ON {table} BEGIN {delete} {insert} END",
