@@ -259,6 +259,54 @@ def restore(db: str | None, file: str) -> None:
     click.echo(f"restore: ledger replaced from {file} ({kind})")
 
 
+@main.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--debug", is_flag=True, help="Django's DEBUG mode (tracebacks in the browser): local use only.")
+@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads of the server.")
+def serve(db: str | None, host: str, port: int, debug: bool, threads: int) -> None:
+    """Serve the web app (waitress): read, search, review and chart the ledger.
+
+    The first run with no users creates an `admin` account and prints its password once.
+    Beyond loopback, set $TALLYBOOK_SECRET_KEY (and put HTTPS in front: cookies are secure-only).
+    """
+    _connect(db)
+    from .web import serving
+
+    try:
+        serving.configure(host, debug=debug)
+    except serving.ServeError as e:
+        raise click.ClickException(str(e)) from None
+    created = serving.first_admin()
+    if created:
+        click.echo(f"serve: created the admin account: username {created[0]}  password {created[1]}")
+        click.echo("serve: this password is shown only once; change it at /admin/")
+    from django.core.wsgi import get_wsgi_application
+    from waitress import serve as waitress_serve
+
+    app = get_wsgi_application()
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"serve: http://{shown}:{port}/  (Ctrl-C stops)")
+    waitress_serve(app, host=host, port=port, threads=threads, ident="tallybook")
+
+
+@main.command()
+@_db_option
+@click.argument("username")
+def token(db: str | None, username: str) -> None:
+    """Print a new API token for USERNAME (send it as `Authorization: Bearer TOKEN`)."""
+    _connect(db)
+    from django.contrib.auth import get_user_model
+
+    from .web.models import Token
+
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise click.ClickException(f"token: no user {username!r} (create one at /admin/)")
+    click.echo(Token.issue(user))
+
+
 def _print(rows, fmt: str, fields: list[str], table_fields: list[str]) -> None:
     """Records as JSON Lines, CSV or a table (a table waits for its column widths)."""
     if fmt == "jsonl":

@@ -1,0 +1,210 @@
+"""The REST API under /api/ (django-ninja): read the ledger, review claims; token or session auth.
+
+Send `Authorization: Bearer <token>` (make one with `tallybook token USERNAME`); a logged-in
+browser session works too. Ids are the ledger ids `tallybook claims --format jsonl` prints.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import HttpError
+from ninja.security import HttpBearer, django_auth
+
+from tallybook.ledger import query
+from tallybook.ledger.models import Claim
+from tallybook.ledger.review import ReviewError
+
+from . import filters
+from .models import Token
+from .roles import can_review
+from .views.review import FormError, apply_review
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request, token):
+        user = Token.user_for(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api = NinjaAPI(title="tallybook", version="1", auth=[BearerToken(), django_auth], urls_namespace="api",
+               description=__doc__)
+
+
+class ClaimFilters(Schema):
+    q: str = ""
+    measure: str = ""
+    speaker: str = ""
+    org: str = ""
+    lang: str = ""
+    hedge: str = ""
+    since: str = ""
+    until: str = ""
+    status: str = ""
+    sort: str = ""
+    page: int = 1
+
+
+class ClaimOut(Schema):
+    id: int
+    document_id: int
+    source: str
+    locator: str
+    published: str | None
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    hedge: str
+    unit: str | None
+    counted: str | None
+    speaker: str | None
+    speaker_role: str | None
+    speaker_org: str | None
+    cue: str | None
+    period: str | None
+    time_ref: str | None
+    measure: str | None
+    sentence_start: int
+    sentence_end: int
+    confidence: float
+    lang: str
+    vague: bool
+    status: str
+    orphaned: bool
+    extractor_version: str
+
+
+class ReviewOut(Schema):
+    action: str
+    reviewer: str
+    changes: dict
+    note: str
+    created: str
+
+
+class ClaimDetailOut(ClaimOut):
+    sentence: str
+    history: list[ReviewOut]
+
+
+class ClaimPage(Schema):
+    count: int
+    page: int
+    per_page: int
+    items: list[ClaimOut]
+
+
+class DocumentOut(Schema):
+    id: int
+    source: str
+    locator: str
+    format: str
+    url: str | None
+    title: str | None
+    author: str | None
+    published: str | None
+    lang: str | None
+    chars: int
+    claims: int | None
+    content_hash: str
+    added: str
+    updated: str
+
+
+class DocumentPage(Schema):
+    count: int
+    page: int
+    per_page: int
+    items: list[DocumentOut]
+
+
+class MeasureOut(Schema):
+    measure: str
+    claims: int
+
+
+class SpeakerOut(Schema):
+    name: str
+    kind: str
+    claims: int
+
+
+class ReviewIn(Schema):
+    decision: str
+    value: float | None = None
+    hedge: str | None = None
+    speaker: str | None = None
+    counted: str | None = None
+    measure: str | None = None
+    reason: str = ""
+
+
+def _page(qs, page: int, record) -> dict:
+    page = max(1, min(page, 10**6))
+    start = (page - 1) * filters.PER_PAGE
+    items = [record(x) for x in qs[start:start + filters.PER_PAGE]]
+    return {"count": qs.count(), "page": page, "per_page": filters.PER_PAGE, "items": items}
+
+
+def _params(f: ClaimFilters) -> filters.ClaimParams:
+    return filters.ClaimParams.from_query(f.dict())
+
+
+@api.get("/claims", response=ClaimPage)
+def list_claims(request, f: Query[ClaimFilters]):
+    return _page(filters.claims(_params(f)), f.page, query.claim_record)
+
+
+@api.get("/claims/{claim_id}", response=ClaimDetailOut)
+def get_claim(request, claim_id: int):
+    claim = get_object_or_404(Claim.objects.select_related("document"), id=claim_id)
+    return _detail(claim)
+
+
+def _detail(claim: Claim) -> dict:
+    rec = query.claim_record(claim)
+    rec["sentence"] = claim.document.text[claim.sentence_start:claim.sentence_end]
+    rec["history"] = [{"action": r.action, "reviewer": r.reviewer, "changes": r.changes, "note": r.note,
+                       "created": r.created.isoformat()} for r in claim.reviews.order_by("-created", "-id")]
+    return rec
+
+
+@api.post("/claims/{claim_id}/review", response=ClaimDetailOut)
+def review(request, claim_id: int, body: ReviewIn):
+    if not can_review(request.user):
+        raise HttpError(403, "reviewers only")
+    claim = get_object_or_404(Claim, id=claim_id)
+    form = {k: ("" if v is None else str(v)) for k, v in body.dict().items() if v is not None}
+    try:
+        apply_review(request.user, claim, body.decision, form)
+    except (ReviewError, FormError) as e:
+        raise HttpError(400, str(e)) from None
+    return _detail(Claim.objects.select_related("document").get(id=claim_id))
+
+
+@api.get("/documents", response=DocumentPage)
+def list_documents(request, f: Query[ClaimFilters]):
+    return _page(filters.documents(f.dict()), f.page, query.document_record)
+
+
+@api.get("/measures", response=list[MeasureOut])
+def list_measures(request):
+    rows = (Claim.objects.exclude(measure__isnull=True).exclude(measure="").values("measure")
+            .annotate(n=Count("id")).order_by("measure"))
+    return [{"measure": r["measure"], "claims": r["n"]} for r in rows]
+
+
+@api.get("/speakers", response=list[SpeakerOut])
+def list_speakers(request, f: Query[ClaimFilters]):
+    qs = filters.claims(_params(f)).order_by()
+    people = qs.exclude(speaker__isnull=True).values("speaker").annotate(n=Count("id"))
+    orgs = qs.exclude(speaker_org__isnull=True).values("speaker_org").annotate(n=Count("id"))
+    out = [{"name": r["speaker"], "kind": "person", "claims": r["n"]} for r in people]
+    out += [{"name": r["speaker_org"], "kind": "org", "claims": r["n"]} for r in orgs]
+    return sorted(out, key=lambda r: (-r["claims"], r["name"], r["kind"]))

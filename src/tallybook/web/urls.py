@@ -1,0 +1,36 @@
+"""The URLs: pages (English at /, Russian under /ru/), the API under /api/, admin under /admin/."""
+from __future__ import annotations
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from django.views.i18n import set_language
+
+from . import admin as _registered  # noqa: F401  (model admins; admin autodiscovery is off)
+from .api import api
+from .views import claims, documents, measures, overview, review, speakers
+
+urlpatterns = [
+    path("api/", api.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+urlpatterns += i18n_patterns(
+    path("", overview.overview, name="overview"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("documents/", documents.document_list, name="documents"),
+    path("documents/<int:doc_id>/", documents.document_detail, name="document"),
+    path("claims/", claims.claim_list, name="claims"),
+    path("claims/export.csv", claims.claim_export, name="claims_export"),
+    path("claims/<int:claim_id>/", claims.claim_detail, name="claim"),
+    path("claims/<int:claim_id>/review/", review.review, name="review_claim"),
+    path("speakers/", speakers.speaker_list, name="speakers"),
+    path("speakers/<path:name>/", speakers.speaker_detail, name="speaker"),
+    path("measures/", measures.measure_list, name="measures"),
+    path("measures/<str:measure>/data.json", measures.measure_data, name="measure_data"),
+    path("measures/<str:measure>/", measures.measure_detail, name="measure"),
+    path("review/", review.queue, name="review"),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)

@@ -1,0 +1,1 @@
+"""One module per page group: overview, documents, claims, speakers, measures, review."""

@@ -1,0 +1,71 @@
+"""Measures: each one's claims as a timeline (value against date, a series per speaker)."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Count
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+
+from tallybook.ledger.models import Claim
+
+from .common import interval
+
+TREND_POINTS = 12
+
+
+def measure_summaries() -> list[dict]:
+    """Each measure with its number of claims and its last values by date (the small trend)."""
+    rows = (Claim.objects.exclude(measure__isnull=True).exclude(measure="").exclude(status="rejected")
+            .values("measure").annotate(n=Count("id")).order_by("measure"))
+    out = []
+    for row in rows:
+        points = (Claim.objects.filter(measure=row["measure"], document__published_on__isnull=False)
+                  .exclude(status="rejected").order_by("-document__published_on", "-id")
+                  .values_list("value", flat=True)[:TREND_POINTS])
+        values = list(reversed(points))
+        out.append({"measure": row["measure"], "n": row["n"], "trend": _sparkline(values),
+                    "last": values[-1] if values else None})
+    return out
+
+
+def _sparkline(values: list[float], width: int = 100, height: int = 24) -> str:
+    """SVG polyline points for `values` in a width × height box ("" for fewer than two)."""
+    if len(values) < 2:
+        return ""
+    lo, hi = min(values), max(values)
+    span = (hi - lo) or 1
+    step = width / (len(values) - 1)
+    return " ".join(f"{i * step:.1f},{height - (v - lo) / span * height:.1f}" for i, v in enumerate(values))
+
+
+def measure_list(request):
+    return render(request, "web/measures/list.html", {"measures": measure_summaries()})
+
+
+def _claims(measure: str):
+    qs = (Claim.objects.filter(measure=measure, document__published_on__isnull=False)
+          .exclude(status="rejected").select_related("document").order_by("document__published_on", "id"))
+    return qs
+
+
+def measure_detail(request, measure: str):
+    if not Claim.objects.filter(measure=measure).exists():
+        raise Http404("no such measure")
+    qs = _claims(measure)
+    return render(request, "web/measures/detail.html",
+                  {"measure": measure, "n_points": qs.count(), "claims": qs[:200]})
+
+
+def measure_data(request, measure: str):
+    """{"measure", "series": [{"name", "points": [{"date", "value", "lo", "hi", "hedge", "id"}]}]}."""
+    if not Claim.objects.filter(measure=measure).exists():
+        raise Http404("no such measure")
+    series: dict[str, list] = defaultdict(list)
+    for c in _claims(measure).iterator(chunk_size=2000):
+        lo, hi = interval(c.value, c.value_max, c.hedge)
+        series[c.speaker or c.speaker_org or "—"].append({
+            "date": c.document.published_on.isoformat(), "value": c.value, "lo": lo, "hi": hi,
+            "hedge": c.hedge, "id": c.id})
+    return JsonResponse({"measure": measure,
+                         "series": [{"name": k, "points": v} for k, v in sorted(series.items())]})
