@@ -43,3 +43,13 @@ def test_whole_word_marker(word, text, hit, tmp_path):
     pack = tmp_path / "pack.toml"
     pack.write_text(f'[[measure]]\nid = "m"\nen = [["{word}"]]\n', encoding="utf-8")
     assert (load_pack(str(pack)).match(text, "", "en", None) == "m") == hit
+
+
+@pytest.mark.parametrize("text,lang,first,second", [
+    ("Some 68 foreigners signed contracts in 2023, 58 of whom have already left for the front.", "en",
+     "foreigners signed in 2023", "foreigners left for front"),
+    ("Этим воспользовались 68 иностранцев в 2023 году, 58 из которых уже выехали на службу.", "ru",
+     "воспользовались иностранцев 2023 году", "иностранцев 2023 году выехали на службу"),
+])
+def test_a_clause_with_its_own_figure_stays_out_of_the_counted_phrase(text, lang, first, second):
+    assert [c.counted for c in extract(text, lang=lang)] == [first, second]

@@ -5,6 +5,7 @@ from spacy.tokens import Token
 
 SKIP_DEPS = {"det", "punct", "quantmod", "nummod", "advmod", "cc", "case", "nummod:gov", "nummod:entity"}
 MAX_WORDS = 14
+CLAUSE_DEPS = {"relcl", "acl:relcl", "acl"}
 
 
 def anchor_of(tokens: list[Token]) -> Token:
@@ -74,7 +75,12 @@ def counted_phrase(tokens: list[Token]) -> str | None:
 
 
 def noun_phrase(noun: Token, span: set[int]) -> list[Token]:
-    words = [t for t in noun.subtree if t.i not in span and t.dep_ not in SKIP_DEPS and not t.is_punct]
+    """The noun with its modifiers, leaving out a clause that carries a figure of its own
+    ("68 foreigners, 58 of whom left" → "foreigners")."""
+    own_figure = {t.i for c in noun.children if c.dep_ in CLAUSE_DEPS and any(g.like_num for g in c.subtree)
+                  for t in c.subtree}
+    words = [t for t in noun.subtree if t.i not in span and t.i not in own_figure
+             and t.dep_ not in SKIP_DEPS and not t.is_punct]
     return [t for t in words if abs(t.i - noun.i) <= MAX_WORDS]
 
 
