@@ -72,6 +72,20 @@ def test_reviewed_claim_kept_when_span_holds_and_orphaned_when_gone(ledger_url, 
         ("about 1,500", "accepted", False), ("500", "corrected", False)]
 
 
+def test_reviewed_claim_moves_with_its_sentence(ledger_url, report):
+    ingest_document(report)
+    first = models().Claim.objects.get(start=32)
+    review_claim(first.id, "accept", "ana")
+    preface = "Update, 11 November: the figures below were first published on Sunday.\n"
+    assert ingest_document(replace(report, text=preface + REPORT)) == "replaced"
+    moved = models().Claim.objects.get(id=first.id)
+    shift = len(preface)
+    assert (moved.start, moved.end, moved.status, moved.orphaned) == (32 + shift, 43 + shift, "accepted", False)
+    assert (moved.sentence_start, moved.sentence_end) == (first.sentence_start + shift, first.sentence_end + shift)
+    assert moved.document.text[moved.start:moved.end] == "about 1,500"
+    assert models().Claim.objects.filter(text="about 1,500").count() == 1  # no fresh copy beside it
+
+
 def test_one_transaction_per_document(ledger_url, report):
     def broken(text, lang=None, published=None):
         good = tallybook.extract(text, lang=lang, published=published)

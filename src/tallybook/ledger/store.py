@@ -72,16 +72,37 @@ def replace_claims(document: Document, claims: list[ClaimValue], version: str = 
     """Swap `document`'s unreviewed claims for `claims`, keeping reviewed ones; claims written."""
     kept = list(Claim.objects.filter(document=document).filter(~Q(status="new") | Q(reviews__isnull=False)).distinct())
     for c in kept:
-        orphaned = document.text[c.start:c.end] != c.text
-        if orphaned != c.orphaned:
+        shift = _shift_of(c, document.text)
+        orphaned = shift is None
+        if shift:
+            c.start, c.end = c.start + shift, c.end + shift
+            c.sentence_start, c.sentence_end = c.sentence_start + shift, c.sentence_end + shift
+        if orphaned != c.orphaned or shift:
             c.orphaned = orphaned
-            c.save(update_fields=["orphaned"])
+            c.save(update_fields=["orphaned", "start", "end", "sentence_start", "sentence_end"])
     Claim.objects.filter(document=document).exclude(id__in=[c.id for c in kept]).delete()
     held = [(c.start, c.end) for c in kept if not c.orphaned]
     fresh = [c for c in claims if not any(c.start < e and s < c.end for s, e in held)]
     rows = Claim.objects.bulk_create([claim_row(document, c, version) for c in fresh])
     link_speakers(document, rows)
     return len(rows)
+
+
+def _shift_of(claim: Claim, text: str) -> int | None:
+    """How far a reviewed claim's span moved in a changed text: 0 when it holds where it was,
+    else the move of its whole sentence found again (the occurrence nearest the old place);
+    None when the sentence is gone, and the claim is orphaned."""
+    if text[claim.start:claim.end] == claim.text:
+        return 0
+    sentence = claim.sentence_text
+    if not sentence or claim.text not in sentence:
+        return None
+    found, at = None, text.find(sentence)
+    while at != -1:
+        if found is None or abs(at - claim.sentence_start) < abs(found - claim.sentence_start):
+            found = at
+        at = text.find(sentence, at + 1)
+    return None if found is None else found - claim.sentence_start
 
 
 def claim_row(document: Document, c: ClaimValue, version: str) -> Claim:
