@@ -86,6 +86,16 @@ def test_reviewed_claim_moves_with_its_sentence(ledger_url, report):
     assert models().Claim.objects.filter(text="about 1,500").count() == 1  # no fresh copy beside it
 
 
+def test_an_entity_no_claim_names_any_more_is_removed(ledger_url, report):
+    ingest_document(report)
+    names = lambda: sorted(models().Entity.objects.values_list("name", flat=True))  # noqa: E731
+    assert names() == ["Interior Ministry", "UK Ministry of Defence"]
+    changed = replace(report, text=REPORT.replace("the Interior Ministry said", "officers said"))
+    assert ingest_document(changed) == "replaced"
+    assert names() == ["UK Ministry of Defence"]
+    assert models().Mention.objects.count() == 1
+
+
 def test_one_transaction_per_document(ledger_url, report):
     def broken(text, lang=None, published=None):
         good = tallybook.extract(text, lang=lang, published=published)

@@ -38,6 +38,12 @@ def link_speakers(document: Document, claims: list[Claim]) -> int:
     return len(mentions)
 
 
+def prune_entities(ids: set[int]) -> int:
+    """Delete those of the entities `ids` that no mention names any more; how many went."""
+    deleted, _ = Entity.objects.filter(id__in=ids, mentions__isnull=True).delete()
+    return deleted
+
+
 def _mention(document: Document, claim: Claim, kind: str, name: str,
              cache: dict[tuple[str, str], Entity]) -> Mention:
     key = (kind, normalised(name))

@@ -18,8 +18,8 @@ import tallybook
 from tallybook.model import Claim as ClaimValue
 from tallybook.model import Document as DocumentValue
 
-from .entities import link_speakers
-from .models import Claim, Document
+from .entities import link_speakers, prune_entities
+from .models import Claim, Document, Mention
 
 # The version recorded on every claim the ledger stores; bump it with the extractor.
 EXTRACTOR_VERSION = tallybook.__version__
@@ -80,11 +80,14 @@ def replace_claims(document: Document, claims: list[ClaimValue], version: str = 
         if orphaned != c.orphaned or shift:
             c.orphaned = orphaned
             c.save(update_fields=["orphaned", "start", "end", "sentence_start", "sentence_end"])
-    Claim.objects.filter(document=document).exclude(id__in=[c.id for c in kept]).delete()
+    stale = Claim.objects.filter(document=document).exclude(id__in=[c.id for c in kept])
+    named = set(Mention.objects.filter(claim__in=stale).values_list("entity_id", flat=True))
+    stale.delete()
     held = [(c.start, c.end) for c in kept if not c.orphaned]
     fresh = [c for c in claims if not any(c.start < e and s < c.end for s, e in held)]
     rows = Claim.objects.bulk_create([claim_row(document, c, version) for c in fresh])
     link_speakers(document, rows)
+    prune_entities(named)
     return len(rows)
 
 
