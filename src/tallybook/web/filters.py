@@ -51,7 +51,7 @@ def day(text: str) -> date | None:
 
 
 def claims(p: ClaimParams) -> QuerySet:
-    """The claims `p` asks for, sorted as asked (default: newest documents first)."""
+    """The claims `p` asks for, sorted as asked (default: newest documents first, each in text order)."""
     qs = query.claims(query.Filters(measure=p.measure or None, lang=p.lang or None, since=day(p.since),
                                     until=day(p.until), search=p.q or None))
     if p.speaker:
@@ -62,7 +62,7 @@ def claims(p: ClaimParams) -> QuerySet:
         qs = qs.filter(hedge=p.hedge)
     if p.status in STATUSES:
         qs = qs.filter(status=p.status)
-    order = SORTS.get(p.sort, ("-document__published_on", "-id"))
+    order = SORTS.get(p.sort, ("-document__published_on", "-document_id", "start", "id"))
     return qs.order_by(*order)
 
 

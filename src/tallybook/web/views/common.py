@@ -23,10 +23,5 @@ def interval(value: float, value_max: float | None, hedge: str) -> tuple[float, 
     """The span a hedged figure covers on a chart: a range as given, approx ±10 %, lower/upper 25 % open side."""
     if value_max is not None:
         return value, value_max
-    if hedge == "approx":
-        return value * 0.9, value * 1.1
-    if hedge == "lower":
-        return value, value * 1.25
-    if hedge == "upper":
-        return value * 0.75, value
-    return value, value
+    factors = {"approx": (0.9, 1.1), "lower": (1, 1.25), "upper": (0.75, 1)}.get(hedge, (1, 1))
+    return round(value * factors[0], 6), round(value * factors[1], 6)
