@@ -15,7 +15,7 @@ $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/tallybook ingest samples/
-	$(BIN)/tallybook claims
+	$(BIN)/tallybook serve
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
