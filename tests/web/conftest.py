@@ -57,3 +57,10 @@ def as_user(web_ledger):
         c.force_login(User.objects.get(username=name))
         return c
     return client
+
+
+@pytest.fixture(autouse=True)
+def _sync_django_beside_playwright(monkeypatch):
+    """The browser tests keep Playwright's event loop open in this thread for the session, and Django
+    then refuses ORM calls as "async"; these tests are synchronous, so allow them."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
