@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench bench-ingest eval clean
+.PHONY: demo test bench bench-ingest bench-web eval clean
 
 $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ bench: $(STAMP)
 
 bench-ingest: $(STAMP)
 	$(BIN)/python bench/ingest_speed.py
+
+bench-web: $(STAMP)
+	$(BIN)/python bench/web_speed.py
 
 eval: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev.jsonl --cmd "$(BIN)/tallybook extract --format jsonl"
