@@ -4,6 +4,10 @@ import pytest
 from tallybook import extract
 
 CASES = [
+    # people in general of a named body take the body; people in general alone, no one
+    ("Analysts at the Institute for the Study of War estimated that about 20,000 troops took part.",
+     "about 20,000", "Institute for the Study of War"),
+    ("Experts said that about 20,000 troops took part.", "about 20,000", None),
     # according to X, with apposition giving role and organisation
     ("According to Alexander Bastrykin, head of the Russian Investigative Committee, around 10,000 "
      "naturalized men have been sent to the front.", "around 10,000", "Alexander Bastrykin"),

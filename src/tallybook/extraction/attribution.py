@@ -274,7 +274,8 @@ class Attributor:
         if owner is not None:
             return self.resolve(owner)
         if tok.lemma_.lower() in self.generic or low in self.generic:
-            return None
+            body = _body_of(tok)  # «аналитики ISW», "analysts at Chatham House"
+            return self.resolve(body) if body is not None else None
         if tok.lemma_.lower() in self.roles and tok.ent_type_ not in PERSON_LABELS:
             named = self.named_within(tok)
             plural = tok.tag_ == "NNS" or "Plur" in tok.morph.get("Number")
@@ -382,6 +383,21 @@ def _clean(name: str) -> str:
     if name.endswith("'s") or name.endswith("’s"):
         name = name[:-2]
     return name.strip()
+
+
+def _body_of(tok: Token) -> Token | None:
+    """A named organisation attached right after a common noun, itself or through a preposition:
+    «аналитики ISW», "analysts at Chatham House" (not one deeper in a clause of the noun)."""
+    if tok.pos_ != "NOUN":
+        return None
+    for c in tok.rights:
+        if c.dep_ in ("nmod", "appos", "compound") and c.ent_type_ == "ORG":
+            return c
+        if c.dep_ == "prep":
+            obj = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 def _differ(a: str | None, b: str | None) -> bool:
