@@ -1,4 +1,4 @@
-"""One live `tallybook serve` over the sample reports for the session, and headless Debian chromium.
+"""A live `tallybook serve` over the sample reports, and headless Debian chromium, per test module.
 
 Playwright never downloads a browser here: it launches /usr/bin/chromium (CI installs it).
 """
@@ -8,14 +8,14 @@ import os
 
 import pytest
 
-from liveapp import CHROMIUM, CHROMIUM_ARGS, PASSWORD, add_user, claims_of_ledger, copy_ledger, sample_ledger, serve
+from liveapp import CHROMIUM, CHROMIUM_ARGS, add_user, claims_of_ledger, copy_ledger, login, sample_ledger, serve
 
 TIMEOUT_MS = 30_000  # a loaded 2-core machine can be slow; waits end as soon as the page is ready
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    """The running app (url, db); users "reviewer" and "viewer" share live.PASSWORD."""
+    """The running app (url, db); users "reviewer" and "viewer" share liveapp.PASSWORD."""
     base = tmp_path_factory.mktemp("webapp")
     db = copy_ledger(sample_ledger(tmp_path_factory.getbasetemp()), base / "ledger.sqlite3")
     add_user(db, "reviewer", "reviewer")
@@ -25,14 +25,16 @@ def app(tmp_path_factory):
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def ledger_claims(app) -> list[dict]:
     """The ledger's claims as the CLI lists them (read before any test changes them)."""
     return claims_of_ledger(app.db)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium for one test module: Playwright's event loop is closed again before other modules'
+    in-process Django tests run (Django refuses sync ORM calls beside a running loop)."""
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium; .ci/run does this)")
     from playwright.sync_api import sync_playwright
@@ -48,14 +50,6 @@ def _page(browser, app):
     context.set_default_timeout(TIMEOUT_MS)
     context.set_default_navigation_timeout(TIMEOUT_MS * 2)
     return context, context.new_page()
-
-
-def login(page, name: str, password: str = PASSWORD) -> None:
-    page.goto("/accounts/login/")
-    page.fill("#id_username", name)
-    page.fill("#id_password", password)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ own copy, its own free port on 127.0.0.1, and its users, made through Django in 
 """
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -138,11 +139,9 @@ def add_user(db: str, name: str, role: str, password: str = PASSWORD) -> None:
     django(db, _ADD_USER, name, password, role)
 
 
-def claims_of_ledger(db: str) -> list[dict]:
-    """Every claim in the ledger as `tallybook claims --format jsonl` prints it."""
-    import json
-
-    done = subprocess.run([sys.executable, "-m", "tallybook.cli", "claims", "--db", db, "--format", "jsonl"],
+def claims_of_ledger(db: str, *options: str) -> list[dict]:
+    """The ledger's claims as `tallybook claims --format jsonl [options]` prints them."""
+    done = subprocess.run([sys.executable, "-m", "tallybook.cli", "claims", "--db", db, "--format", "jsonl", *options],
                           check=True, capture_output=True, text=True, timeout=300)
     return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
 
@@ -152,3 +151,12 @@ def api_token(db: str, name: str) -> str:
     done = subprocess.run([sys.executable, "-m", "tallybook.cli", "token", "--db", db, name],
                           check=True, capture_output=True, text=True, timeout=300)
     return done.stdout.strip().splitlines()[-1]
+
+
+def login(page, name: str, password: str = PASSWORD) -> None:
+    """Log a Playwright page in through the login form."""
+    page.goto("/accounts/login/")
+    page.fill("#id_username", name)
+    page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.click("button[type=submit]")

@@ -5,14 +5,10 @@ database), so the pages are checked against the CLI's view of the same claims.
 """
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from playwright.sync_api import expect
 
-from conftest import login
-from liveapp import claims_of_ledger
+from liveapp import claims_of_ledger, login
 
 ROWS = "#claims tr[data-claim-id]"
 
@@ -30,13 +26,9 @@ def wait_for_rows(page, ids: set[int], count: int) -> None:
            }""", arg=[sorted(ids), count])
 
 
-def search_ids(app, *args: str) -> set[int]:
-    """Ids of the claims `tallybook claims` lists with these filter options."""
-    import json
-
-    out = subprocess.run([sys.executable, "-m", "tallybook.cli", "claims", "--db", app.db, "--format", "jsonl", *args],
-                         check=True, capture_output=True, text=True, timeout=300).stdout
-    return {json.loads(line)["id"] for line in out.splitlines() if line.strip()}
+def search_ids(app, words: str) -> set[int]:
+    """Ids of the claims `tallybook claims --search words` lists."""
+    return {c["id"] for c in claims_of_ledger(app.db, "--search", words)}
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +88,7 @@ def test_filters_in_the_address(viewer, ledger_claims, page_size, params, keep):
 
 @pytest.mark.parametrize("words", ["Бастрыкин", "Bastrykin"])
 def test_full_text_search_from_the_form(viewer, app, page_size, words):
-    expected = search_ids(app, "--search", words)
+    expected = search_ids(app, words)
     assert expected
     viewer.goto("/claims/")
     viewer.fill("form#filters [name=q]", words)
