@@ -56,10 +56,12 @@ def test_a_wrong_password_stays_on_the_login_page(anonymous):
     anonymous.goto("/accounts/login/")
     anonymous.fill("#id_username", "viewer")
     anonymous.fill("#id_password", "not-the-password")
-    anonymous.click("button[type=submit]")
-    anonymous.wait_for_load_state()
+    with anonymous.expect_navigation():
+        anonymous.click("button[type=submit]")
     expect(anonymous.locator("#id_password")).to_be_visible()
+    anonymous.goto("/claims/")  # still anonymous: sent back to the login page
     assert "/accounts/login/" in anonymous.url
+    expect(anonymous.locator(ROWS)).to_have_count(0)
 
 
 def test_filter_form_by_language(viewer, ledger_claims, page_size):
