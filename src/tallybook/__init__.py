@@ -1,7 +1,7 @@
 """tallybook: every number in conflict reporting, with who said it, where, and how it changed."""
 from __future__ import annotations
 
-from .model import Claim, Number
+from .model import Claim, Name, Number, Reading
 from .numbers import read_numbers
 
 __version__ = "0.1.0"
@@ -14,4 +14,11 @@ def extract(text: str, lang: str | None = None, published: str | None = None, pa
     return _extract(text, lang=lang, published=published, pack=pack)
 
 
-__all__ = ["extract", "read_numbers", "Claim", "Number"]
+def read(text: str, lang: str | None = None, published: str | None = None, pack: str | None = None) -> Reading:
+    """extract's claims, with the people, organisations and places the text names."""
+    from .extraction.pipeline import read as _read
+
+    return _read(text, lang=lang, published=published, pack=pack)
+
+
+__all__ = ["extract", "read", "read_numbers", "Claim", "Name", "Number", "Reading"]

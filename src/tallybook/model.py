@@ -66,6 +66,7 @@ class Claim:
     confidence: float
     lang: str
     vague: bool = False
+    speaker_kind: str | None = None  # person | org, when there is a speaker
 
     def shifted(self, offset: int) -> "Claim":
         """The same claim with its offsets moved by `offset` (text cut from a larger one)."""
@@ -79,6 +80,29 @@ class Claim:
         record = asdict(self)
         record["sentence"] = list(self.sentence)
         return record
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person, organisation or place named in the text; `norm` is its dictionary form
+    (nominative for Russian: «в Москве» gives "Москва")."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person | org | place
+    norm: str
+
+    def shifted(self, offset: int) -> "Name":
+        return replace(self, start=self.start + offset, end=self.end + offset) if offset else self
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one text holds for the ledger: its claims and the names it gives."""
+
+    claims: list[Claim]
+    names: list[Name]
 
 
 @dataclass(frozen=True)

@@ -44,3 +44,44 @@ def test_reviewed_claims_cannot_be_deleted(ledger_url, report):
     review_claim(claim.id, "reject", "ana")
     with pytest.raises(ProtectedError):
         claim.document.delete()
+
+
+def test_the_claim_history_keeps_the_row_before_and_after_each_change(ledger_url, report):
+    from django.contrib.auth.models import User
+
+    from tallybook.ledger.history import history_of
+
+    ingest_document(report)
+    claim = Claim.objects.get(start=110)
+    assert history_of(claim) == []  # as extracted, nothing has changed yet
+    ana = User.objects.create_user("ana")
+    review_claim(claim.id, "correct", "ana", {"value": 510.0, "hedge": "approx"}, note="ministry update", user=ana)
+    review_claim(claim.id, "reject", "bo", note="duplicate")
+    newest, middle, oldest = history_of(claim)
+    assert oldest.user is None and oldest.reason == "as extracted (tallybook 0.1.0)" and oldest.fields == []
+    assert oldest.when == claim.added
+    assert (middle.user, middle.reason) == ("ana", "correct: ministry update")
+    assert sorted(middle.fields) == [("hedge", "exact", "approx"), ("status", "new", "corrected"),
+                                     ("value", 500.0, 510.0)]
+    assert (newest.user, newest.reason, newest.fields) == (None, "reject: duplicate",
+                                                           [("status", "corrected", "rejected")])
+
+
+def test_an_admin_edit_is_history_too_and_keeps_the_claim_through_reingest(ledger_url, report):
+    from dataclasses import replace
+
+    from tallybook.ledger.history import history_of
+
+    ingest_document(report)
+    claim = Claim.objects.get(start=110)
+    claim.speaker = "Ministry of Internal Affairs"
+    claim.save()  # as the Django admin does, with no review
+    edit, extracted = history_of(claim)
+    assert extracted.reason == "as extracted (tallybook 0.1.0)"
+    assert edit.fields == [("speaker", "Interior Ministry", "Ministry of Internal Affairs")]
+    ingest_document(replace(report, text="Update.\n" + report.text))
+    moved = Claim.objects.get(id=claim.id)
+    assert (moved.start, moved.speaker) == (118, "Ministry of Internal Affairs")
+    latest = history_of(moved)[0]
+    assert (latest.reason, sorted(f for f, _, _ in latest.fields)) == (
+        "moved with its sentence (+8 characters)", ["end", "sentence_end", "sentence_start", "start"])

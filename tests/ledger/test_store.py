@@ -9,6 +9,7 @@ import tallybook
 from tallybook.ledger.review import review_claim
 from tallybook.ledger.store import EXTRACTOR_VERSION, content_hash, ingest_document, reextract, store_document
 from tallybook.model import Claim as ClaimValue
+from tallybook.model import Reading
 
 from conftest import REPORT
 
@@ -89,17 +90,20 @@ def test_reviewed_claim_moves_with_its_sentence(ledger_url, report):
 def test_an_entity_no_claim_names_any_more_is_removed(ledger_url, report):
     ingest_document(report)
     names = lambda: sorted(models().Entity.objects.values_list("name", flat=True))  # noqa: E731
-    assert names() == ["Interior Ministry", "UK Ministry of Defence"]
+    assert names() == ["Interior Ministry", "Moscow", "UK Ministry of Defence"]
     changed = replace(report, text=REPORT.replace("the Interior Ministry said", "officers said"))
     assert ingest_document(changed) == "replaced"
-    assert names() == ["UK Ministry of Defence"]
-    assert models().Mention.objects.count() == 1
+    assert names() == ["Moscow", "UK Ministry of Defence"]
+    # the speaker link of the first claim, and the names "UK Ministry of Defence" and "Moscow" in the text
+    assert models().Mention.objects.filter(claim__isnull=False).count() == 1
+    assert models().Mention.objects.filter(claim__isnull=True).count() == 2
 
 
 def test_one_transaction_per_document(ledger_url, report):
     def broken(text, lang=None, published=None):
-        good = tallybook.extract(text, lang=lang, published=published)
-        return good + [replace(good[0], value=None)]  # NOT NULL fails after the document row is written
+        good = tallybook.read(text, lang=lang, published=published)
+        # NOT NULL fails after the document row is written
+        return Reading(good.claims + [replace(good.claims[0], value=None)], good.names)
 
     with pytest.raises(Exception):
         store_document(report, broken)
@@ -114,7 +118,8 @@ def test_reextract_with_a_newer_extractor_keeps_reviews(ledger_url, report):
     review_claim(kept.id, "reject", "bo", note="not a claim")
 
     def newer(text, lang=None, published=None):
-        return [replace(c, confidence=0.5) for c in tallybook.extract(text, lang=lang, published=published)]
+        found = tallybook.read(text, lang=lang, published=published)
+        return Reading([replace(c, confidence=0.5) for c in found.claims], found.names)
 
     results = list(reextract(newer, version="0.2.0"))
     assert [(r.outcome, r.claims) for r in results] == [("replaced", 1)]
@@ -130,19 +135,50 @@ def test_speakers_become_entities_with_mentions(ledger_url):
     entities = sorted(models().Entity.objects.values_list("kind", "name", "norm"))
     assert entities == [("org", "Investigative Committee", "investigative committee"),
                         ("person", "Alexander Bastrykin", "alexander bastrykin")]
-    mentions = sorted((m.entity.name, m.start, m.end, m.claim.text) for m in models().Mention.objects.all())
+    links = models().Mention.objects.filter(claim__isnull=False)
+    mentions = sorted((m.entity.name, m.start, m.end, m.claim.text) for m in links)
     assert mentions == [("Alexander Bastrykin", 0, 19, "more than 30,000"),
                         ("Investigative Committee", 37, 60, "more than 30,000")]
+    assert models().Claim.objects.get().speaker_kind == "person"
     ingest_document(replace(doc, source="c.txt"))  # the same people again: no new entities
     assert models().Entity.objects.count() == 2
-    assert models().Mention.objects.count() == 4
+    assert links.all().count() == 4
 
 
 def test_fake_claims_from_a_custom_extractor(ledger_url, report):
     def one(text, lang=None, published=None):
-        return [ClaimValue(start=0, end=3, text="The", value=1.0, value_max=None, hedge="exact", unit=None,
-                           counted=None, speaker=None, speaker_role=None, speaker_org=None, cue=None, period=None,
-                           time_ref=None, measure=None, sentence=(0, 93), confidence=0.1, lang="en")]
+        return Reading([ClaimValue(start=0, end=3, text="The", value=1.0, value_max=None, hedge="exact", unit=None,
+                                   counted=None, speaker=None, speaker_role=None, speaker_org=None, cue=None,
+                                   period=None, time_ref=None, measure=None, sentence=(0, 93), confidence=0.1,
+                                   lang="en")], [])
 
     assert store_document(report, one).claims == 1
     assert rows(models().Document.objects.get().id) == [(0, 3, "The", 1.0, "exact", None, None, "new", False)]
+
+
+def test_places_and_organisations_named_in_the_text_are_entities(ledger_url):
+    text = ("Police raided a warehouse in Yekaterinburg and detained 120 migrants, the regional police said. "
+            "Later they went on to Chelyabinsk.")
+    ingest_document(tallybook.model.Document(text, "p.txt", lang="en"))
+    places = {m.entity.name: (m.start, m.end, m.claim_id) for m in models().Mention.objects.filter(entity__kind="place")}
+    assert places == {"Yekaterinburg": (29, 42, None), "Chelyabinsk": (text.index("Chelyabinsk"), len(text) - 1, None)}
+
+
+def test_a_person_enters_the_ledger_only_as_a_speaker(ledger_url):
+    text = ("Rustam Nazarov, a builder from Samarkand, was detained at the site. "
+            "Alexander Bastrykin said 20,000 naturalized men had been sent to the front. "
+            "Bastrykin repeated the figure in Moscow.")
+    ingest_document(tallybook.model.Document(text, "q.txt", lang="en"))
+    people = models().Entity.objects.filter(kind="person")
+    assert [p.name for p in people] == ["Alexander Bastrykin"]
+    spans = sorted((m.start, m.claim_id is not None) for m in people.get().mentions.all())
+    # the speaker link, the name in the text, and the surname alone in the third sentence
+    assert spans == [(68, False), (68, True), (text.index("Bastrykin repeated"), False)]
+    assert "Nazarov" not in " ".join(models().Entity.objects.values_list("name", flat=True))
+
+
+def test_russian_places_take_their_nominative(ledger_url):
+    text = "В Екатеринбурге полиция задержала 120 мигрантов, сообщило МВД."
+    ingest_document(tallybook.model.Document(text, "r.txt", lang="ru"))
+    place = models().Entity.objects.get(kind="place")
+    assert (place.name, place.mentions.get().start) == ("Екатеринбург", 2)

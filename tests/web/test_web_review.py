@@ -18,8 +18,9 @@ def test_correct_then_accept_shows_history_newest_first(as_user):
     claim.refresh_from_db()
     assert (claim.value, claim.hedge, claim.counted, claim.status) == (510.0, "approx", "migrants", "accepted")
     html = client.get(f"/claims/{claim.id}/").content.decode()
-    items = re.findall(r'<li data-action="(\w+)"><b>(\w+)</b>.*?</li>', html.split('<ul id="history">')[1])
-    assert items == [("accept", "reviewer"), ("correct", "reviewer")]
+    items = re.findall(r'<li><b>(\w+)</b>.*?<span class="reason">(.*?)</span>', html.split('<ul id="history">')[1])
+    assert items == [("reviewer", "accept: checked"), ("reviewer", "correct: figure updated"),
+                     ("tallybook", "as extracted (tallybook 0.1.0)")]
     assert "value: <del>500.0</del> → <ins>510.0</ins>" in html and "hedge: <del>exact</del> → <ins>approx</ins>" in html
     assert [(r.action, r.user.username, r.note) for r in Review.objects.filter(claim=claim)] == [
         ("correct", "reviewer", "figure updated"), ("accept", "reviewer", "checked")]

@@ -7,13 +7,14 @@ from datetime import date
 import dateparser
 
 from ..lexicons import lexicon
-from ..model import Claim, Number
+from ..model import Claim, Name, Number, Reading
 from ..nlp import parse
 from ..nlp.language import language_runs
 from ..numbers import read_numbers
 from .attribution import Attributor
 from .counted import anchor_of, counted_of, counted_phrase
 from .measures import load_pack
+from .names import names_of
 from .quotes import Quotes
 from .when import period_of, time_ref_of
 
@@ -22,23 +23,42 @@ def extract(text: str, lang: str | None = None, published: str | date | None = N
             pack: str | None = None) -> list[Claim]:
     """The claims in `text`, in text order. With no `lang`, the language is detected sentence
     by sentence, and each run of one language is read by its own front-end."""
+    return _read(text, lang, published, pack, with_names=False).claims
+
+
+def read(text: str, lang: str | None = None, published: str | date | None = None,
+         pack: str | None = None) -> Reading:
+    """extract, with the people, organisations and places the text names (one parse for both)."""
+    return _read(text, lang, published, pack, with_names=True)
+
+
+def _read(text: str, lang: str | None, published: str | date | None, pack: str | None,
+          with_names: bool) -> Reading:
     when = _as_date(published)
     if lang in ("en", "ru"):
-        return _extract_run(text, lang, when, pack)
+        return _read_run(text, lang, when, pack, with_names)
     claims: list[Claim] = []
+    names: list[Name] = []
     for run in language_runs(text):
-        found = _extract_run(text[run.start:run.end], run.lang, when, pack)
-        claims.extend(c.shifted(run.start) for c in found)
-    return claims
+        found = _read_run(text[run.start:run.end], run.lang, when, pack, with_names)
+        claims.extend(c.shifted(run.start) for c in found.claims)
+        names.extend(n.shifted(run.start) for n in found.names)
+    return Reading(claims, names)
 
 
-def _extract_run(text: str, lang: str, when: date | None, pack: str | None) -> list[Claim]:
-    """The claims of a text in one language."""
-    lex = lexicon(lang)
+def _read_run(text: str, lang: str, when: date | None, pack: str | None, with_names: bool) -> Reading:
+    """The claims (and, when asked, the names) of a text in one language."""
     numbers = read_numbers(text, lang)
     if not any(n.is_claim for n in numbers):
-        return []
+        return Reading([], names_of(parse(text, lang)) if with_names and text.strip() else [])
     doc = parse(text, lang)
+    claims = _claims(text, lang, doc, numbers, when, pack)
+    return Reading(claims, names_of(doc) if with_names else [])
+
+
+def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None, pack: str | None) -> list[Claim]:
+    """The claims among `numbers`, read with the parse `doc` of `text`."""
+    lex = lexicon(lang)
     measures = load_pack(pack)
     attributor = Attributor(lex, doc)
     quotes = Quotes(text)
@@ -83,7 +103,7 @@ def _extract_run(text: str, lang: str, when: date | None, pack: str | None) -> l
                 measure=measures.match(counted, sentence_text, lang, period),
                 sentence=(sent.start_char, sent.end_char),
                 confidence=_confidence(n, counted, sp is not None),
-                lang=lang, vague=n.vague,
+                lang=lang, vague=n.vague, speaker_kind=sp.kind if sp else None,
             ))
         attributor.remember(sent)
     return claims

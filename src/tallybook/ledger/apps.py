@@ -7,3 +7,11 @@ class LedgerConfig(AppConfig):
     label = "ledger"
     verbose_name = "tallybook ledger"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.db.models.signals import pre_save
+
+        from .history import record_as_extracted
+        from .models import Claim
+
+        pre_save.connect(record_as_extracted, sender=Claim, dispatch_uid="ledger-claim-as-extracted")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import tallybook
 from tallybook.model import Document as DocumentValue
 
-from .store import Extract, reextract, store_document
+from .store import Read, reextract, store_document
 
 
 @dataclass
@@ -29,7 +29,7 @@ class Summary:
                 f"{self.failed} failed; claims: {self.claims}")
 
 
-def ingest_all(items: Iterable, extract: Extract = tallybook.extract, debug: bool = False,
+def ingest_all(items: Iterable, read: Read = tallybook.read, debug: bool = False,
                step: Callable[[], None] = lambda: None) -> Summary:
     """Store every Document of `items`; Failures (anything with .source/.reason) are counted."""
     summary = Summary()
@@ -39,7 +39,7 @@ def ingest_all(items: Iterable, extract: Extract = tallybook.extract, debug: boo
             summary.failures.append(str(item))
             continue
         try:
-            stored = store_document(item, extract)
+            stored = store_document(item, read)
         except Exception as e:  # one bad document never stops the batch; its transaction rolled back
             if debug:
                 raise
@@ -50,10 +50,10 @@ def ingest_all(items: Iterable, extract: Extract = tallybook.extract, debug: boo
     return summary
 
 
-def reextract_all(extract: Extract = tallybook.extract, step: Callable[[], None] = lambda: None) -> Summary:
+def reextract_all(read: Read = tallybook.read, step: Callable[[], None] = lambda: None) -> Summary:
     """Rerun the extractor over the whole ledger; every document counts as replaced."""
     summary = Summary()
-    for stored in reextract(extract):
+    for stored in reextract(read):
         step()
         summary.replaced += 1
         summary.claims += stored.claims

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "django.contrib.admin.apps.SimpleAdminConfig",  # no autodiscover: the CLI stays fast
     "axes",
     "ninja",
+    "simple_history",
     "tallybook.ledger",
     "tallybook.web",
 ]
@@ -30,6 +31,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # admin edits keep their user
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tallybook.web.auth.LoginRequiredMiddleware",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 STATUSES = ("new", "accepted", "corrected", "rejected")
 ACTIONS = ("accept", "correct", "reject")
@@ -51,6 +52,7 @@ class Claim(models.Model):
     unit = models.CharField(max_length=40, null=True, blank=True)
     counted = models.TextField(null=True, blank=True)
     speaker = models.TextField(null=True, blank=True, db_index=True)
+    speaker_kind = models.CharField(max_length=10, null=True, blank=True, help_text="person or org")
     speaker_role = models.TextField(null=True, blank=True)
     speaker_org = models.TextField(null=True, blank=True)
     cue = models.TextField(null=True, blank=True)
@@ -67,6 +69,9 @@ class Claim(models.Model):
     status = models.CharField(max_length=10, choices=_choices(STATUSES), default="new", db_index=True)
     orphaned = models.BooleanField(default=False, help_text="reviewed, but its span is gone from the text")
     added = models.DateTimeField(auto_now_add=True)
+    # Every change after extraction: who, when, why, and the row before and after. Claims as the
+    # extractor wrote them (bulk inserts) have no record until a first change (see review.py).
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         indexes = [models.Index(fields=["document", "start"], name="ledger_claim_doc_start")]

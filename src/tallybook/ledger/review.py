@@ -1,4 +1,9 @@
-"""Human decisions on claims: accept, correct or reject, each kept as a Review (history is append-only)."""
+"""Human decisions on claims: accept, correct or reject.
+
+Each decision is kept twice over: as a Review (the decision, append-only) and in the claim's
+django-simple-history record (the whole row before and after, who, when and why), which also
+catches edits made in the Django admin (see history.py).
+"""
 from __future__ import annotations
 
 from django.db import transaction
@@ -31,6 +36,16 @@ def review_claim(claim_id: int, action: str, reviewer: str, changes: dict | None
         for field, (_, after) in diff.items():
             setattr(claim, field, after)
         claim.status = STATUS_OF[action]
-        claim.save()
+        record_history(claim, user, f"{action}: {note}" if note else action)
         return Review.objects.create(claim=claim, action=action, changes=diff, reviewer=reviewer,
                                      user=user, note=note)
+
+
+def record_history(claim: Claim, user, reason: str, fields: list[str] | None = None) -> None:
+    """Save `claim`, its history record naming `user` (None: tallybook itself) and `reason`."""
+    claim._history_user = user
+    claim._change_reason = reason
+    try:
+        claim.save(update_fields=fields)
+    finally:
+        del claim._history_user, claim._change_reason

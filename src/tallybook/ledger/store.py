@@ -1,7 +1,7 @@
 """Putting documents and their claims into the ledger, one transaction per document.
 
-Human work is never lost: a claim that has been reviewed (status other than "new", or any
-Review) is kept when its document's claims are replaced; it stays as it is when its span text
+Human work is never lost: a claim that has been reviewed (status other than "new", any Review,
+or any history record) is kept when its document's claims are replaced; it stays as it is when its span text
 still sits at the same offsets, and is marked orphaned (never deleted) when it does not.
 """
 from __future__ import annotations
@@ -17,14 +17,16 @@ from django.db.models import Q
 import tallybook
 from tallybook.model import Claim as ClaimValue
 from tallybook.model import Document as DocumentValue
+from tallybook.model import Reading
 
-from .entities import link_speakers, prune_entities
+from .entities import link_entities, prune_entities
 from .models import Claim, Document, Mention
+from .review import record_history
 
 # The version recorded on every claim the ledger stores; bump it with the extractor.
 EXTRACTOR_VERSION = tallybook.__version__
 
-Extract = Callable[..., list[ClaimValue]]
+Read = Callable[..., Reading]  # tallybook.read, or another extractor of the same shape
 
 
 @dataclass(frozen=True)
@@ -40,22 +42,22 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def ingest_document(doc: DocumentValue, extract: Extract = tallybook.extract) -> str:
+def ingest_document(doc: DocumentValue, read: Read = tallybook.read) -> str:
     """Store `doc` and its claims: "added", "unchanged" (same text, nothing written) or "replaced"."""
-    return store_document(doc, extract).outcome
+    return store_document(doc, read).outcome
 
 
-def store_document(doc: DocumentValue, extract: Extract = tallybook.extract,
+def store_document(doc: DocumentValue, read: Read = tallybook.read,
                    version: str = EXTRACTOR_VERSION) -> Stored:
     """ingest_document with the count of claims written and the document's ledger id."""
     digest = content_hash(doc.text)
     old = Document.objects.filter(source=doc.source, locator=doc.locator).only("id", "content_hash").first()
     if old is not None and old.content_hash == digest:
         return Stored("unchanged", 0, old.id)
-    claims = extract(doc.text, lang=doc.lang, published=doc.published)  # slow: outside the transaction
+    reading = read(doc.text, lang=doc.lang, published=doc.published)  # slow: outside the transaction
     with transaction.atomic():
-        row, created = _save_document(doc, digest, claims)
-        written = replace_claims(row, claims, version)
+        row, created = _save_document(doc, digest, reading.claims)
+        written = replace_claims(row, reading, version)
     return Stored("added" if created else "replaced", written, row.id)
 
 
@@ -68,9 +70,12 @@ def _save_document(doc: DocumentValue, digest: str, claims: list[ClaimValue]) ->
         source=doc.source, locator=doc.locator, defaults=fields)
 
 
-def replace_claims(document: Document, claims: list[ClaimValue], version: str = EXTRACTOR_VERSION) -> int:
-    """Swap `document`'s unreviewed claims for `claims`, keeping reviewed ones; claims written."""
-    kept = list(Claim.objects.filter(document=document).filter(~Q(status="new") | Q(reviews__isnull=False)).distinct())
+def replace_claims(document: Document, reading: Reading, version: str = EXTRACTOR_VERSION) -> int:
+    """Swap `document`'s unreviewed claims and its names for `reading`'s, keeping reviewed claims
+    (and their speaker links); claims written."""
+    changed = Claim.history.filter(document_id=document.id).values("id")  # e.g. edited in the admin
+    touched = ~Q(status="new") | Q(reviews__isnull=False) | Q(id__in=changed)
+    kept = list(Claim.objects.filter(document=document).filter(touched).distinct())
     for c in kept:
         shift = _shift_of(c, document.text)
         orphaned = shift is None
@@ -79,14 +84,20 @@ def replace_claims(document: Document, claims: list[ClaimValue], version: str = 
             c.sentence_start, c.sentence_end = c.sentence_start + shift, c.sentence_end + shift
         if orphaned != c.orphaned or shift:
             c.orphaned = orphaned
-            c.save(update_fields=["orphaned", "start", "end", "sentence_start", "sentence_end"])
+            why = "orphaned: its span is gone from the changed text" if orphaned else \
+                f"moved with its sentence ({shift:+d} characters)" if shift else "its span is back in the text"
+            record_history(c, None, why, fields=["orphaned", "start", "end", "sentence_start", "sentence_end"])
     stale = Claim.objects.filter(document=document).exclude(id__in=[c.id for c in kept])
-    named = set(Mention.objects.filter(claim__in=stale).values_list("entity_id", flat=True))
-    stale.delete()
+    gone = Mention.objects.filter(Q(claim__in=stale) | Q(document=document, claim__isnull=True))
+    named = set(gone.values_list("entity_id", flat=True))
+    gone.delete()
+    # Unreviewed claims go without a trace: they have no history, reviews or mentions left, so
+    # the rows are deleted in one statement, not one by one through the history signals.
+    stale._raw_delete(stale.db)
     held = [(c.start, c.end) for c in kept if not c.orphaned]
-    fresh = [c for c in claims if not any(c.start < e and s < c.end for s, e in held)]
+    fresh = [c for c in reading.claims if not any(c.start < e and s < c.end for s, e in held)]
     rows = Claim.objects.bulk_create([claim_row(document, c, version) for c in fresh])
-    link_speakers(document, rows)
+    link_entities(document, rows, reading.names)
     prune_entities(named)
     return len(rows)
 
@@ -113,20 +124,21 @@ def claim_row(document: Document, c: ClaimValue, version: str) -> Claim:
     s, e = c.sentence
     return Claim(document=document, start=c.start, end=c.end, text=c.text, value=c.value,
                  value_max=c.value_max, hedge=c.hedge, unit=c.unit, counted=c.counted,
-                 speaker=c.speaker, speaker_role=c.speaker_role, speaker_org=c.speaker_org,
+                 speaker=c.speaker, speaker_kind=c.speaker_kind, speaker_role=c.speaker_role,
+                 speaker_org=c.speaker_org,
                  cue=c.cue, period=c.period, time_ref=c.time_ref, measure=c.measure,
                  sentence_start=s, sentence_end=e, sentence_text=document.text[s:e],
                  confidence=c.confidence, lang=c.lang, vague=c.vague, extractor_version=version)
 
 
-def reextract(extract: Extract = tallybook.extract, version: str = EXTRACTOR_VERSION) -> Iterator[Stored]:
+def reextract(read: Read = tallybook.read, version: str = EXTRACTOR_VERSION) -> Iterator[Stored]:
     """Rerun the extractor over every document, by the same rules as a changed document."""
     for doc_id in list(Document.objects.order_by("id").values_list("id", flat=True)):  # not a cursor held across writes
         doc = Document.objects.get(id=doc_id)
-        claims = extract(doc.text, lang=doc.lang, published=doc.published)
+        reading = read(doc.text, lang=doc.lang, published=doc.published)
         with transaction.atomic():
             doc = Document.objects.select_for_update().get(id=doc_id)
-            written = replace_claims(doc, claims, version)
+            written = replace_claims(doc, reading, version)
         yield Stored("replaced", written, doc_id)
 
 

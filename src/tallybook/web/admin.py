@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
+from simple_history.admin import SimpleHistoryAdmin
 
 from tallybook.ledger.models import Claim, Document, Review
 
@@ -22,7 +23,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(SimpleHistoryAdmin):  # edits here are kept in the claim's history, with the user
     list_display = ("id", "text", "value", "hedge", "speaker", "measure", "status")
     list_filter = ("status", "lang", "hedge")
     raw_id_fields = ("document",)

@@ -7,6 +7,7 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from tallybook.ledger import query
+from tallybook.ledger.history import history_of
 from tallybook.ledger.models import STATUSES, Claim
 
 from .. import filters
@@ -56,7 +57,7 @@ def claim_detail(request, claim_id: int):
         "before": text[max(0, s - CONTEXT):s], "after": text[e:e + CONTEXT],
         "sentence_before": text[s:claim.start], "span": text[claim.start:claim.end],
         "sentence_after": text[claim.end:e],
-        "history": claim.reviews.select_related("user").order_by("-created", "-id"),
+        "history": history_of(claim),
         "can_review": can_review(request.user), "hedges": filters.HEDGES, "measures": _measures(),
     }
     return render(request, "web/claims/detail.html", ctx)
