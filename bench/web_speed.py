@@ -92,6 +92,7 @@ def generate(n_claims: int, seed: int = 11) -> tuple[int, int]:
                                    unit="person", measure=rnd.choice(MEASURES), sentence_start=offset,
                                    sentence_end=offset + len(text), sentence_text=text,
                                    confidence=round(rnd.uniform(0.5, 1), 2), lang=lang, time_ref=day.isoformat(),
+                                   published_on=day,
                                    extractor_version="bench", status=rnd.choice(["new"] * 8 + ["accepted", "rejected"]),
                                    **fields))
                 parts.append(text)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -182,3 +183,12 @@ def test_russian_places_take_their_nominative(ledger_url):
     ingest_document(tallybook.model.Document(text, "r.txt", lang="ru"))
     place = models().Entity.objects.get(kind="place")
     assert (place.name, place.mentions.get().start) == ("Екатеринбург", 2)
+
+
+def test_claims_carry_their_documents_publication_date(ledger_url, report):
+    ingest_document(report)
+    claim = models().Claim.objects.get(start=110)
+    review_claim(claim.id, "accept", "ana")
+    assert set(models().Claim.objects.values_list("published_on", flat=True)) == {date(2024, 11, 10)}
+    ingest_document(replace(report, published="2024-11-12", text=report.text + " More later."))
+    assert set(models().Claim.objects.values_list("published_on", flat=True)) == {date(2024, 11, 12)}

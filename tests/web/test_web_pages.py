@@ -123,3 +123,11 @@ def test_static_files_are_vendored(as_user):
     for path in ("/static/vendor/htmx/htmx.min.js", "/static/vendor/uplot/uPlot.iife.min.js",
                  "/static/web/tallybook.css", "/static/web/chart.js", "/static/ninja/swagger-ui-bundle.js"):
         assert client.get(path).status_code == 200, path
+
+
+def test_speakers_page_keeps_bodies_apart_from_people(as_user):
+    html = as_user("viewer").get("/speakers/").content.decode()
+    people = html.split('<table id="speakers">', 1)[1].split("</table>", 1)[0]
+    orgs = html.split('<table id="orgs">', 1)[1].split("</table>", 1)[0]
+    bodies = [c.speaker for c in Claim.objects.filter(speaker_kind="org")]
+    assert bodies and all(f">{b}</a>" in orgs and f">{b}</a>" not in people for b in bodies)

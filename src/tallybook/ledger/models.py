@@ -66,6 +66,7 @@ class Claim(models.Model):
     lang = models.CharField(max_length=8, db_index=True)
     vague = models.BooleanField(default=False)
     extractor_version = models.CharField(max_length=40)
+    published_on = models.DateField(null=True, blank=True, help_text="the document's, kept here to sort and filter fast")
     status = models.CharField(max_length=10, choices=_choices(STATUSES), default="new", db_index=True)
     orphaned = models.BooleanField(default=False, help_text="reviewed, but its span is gone from the text")
     added = models.DateTimeField(auto_now_add=True)
@@ -74,7 +75,11 @@ class Claim(models.Model):
     history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
-        indexes = [models.Index(fields=["document", "start"], name="ledger_claim_doc_start")]
+        indexes = [models.Index(fields=["document", "start"], name="ledger_claim_doc_start"),
+                   # the default order of the claims pages and the API: newest documents first, text order
+                   models.Index(fields=["-published_on", "-document", "start", "id"], name="ledger_claim_newest"),
+                   models.Index(fields=["status", "-published_on", "-document", "start", "id"],
+                                name="ledger_claim_status_newest")]
 
     def __str__(self) -> str:
         return f"{self.text} ({self.document_id}:{self.start}-{self.end})"

@@ -4,13 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Q, QuerySet
 
 from .fts import search
 from .models import Claim, Document
 
 CLAIM_FIELDS = ["id", "document_id", "source", "locator", "published", "start", "end", "text", "value",
-                "value_max", "hedge", "unit", "counted", "speaker", "speaker_role", "speaker_org", "cue",
+                "value_max", "hedge", "unit", "counted", "speaker", "speaker_kind", "speaker_role", "speaker_org", "cue",
                 "period", "time_ref", "measure", "sentence_start", "sentence_end", "confidence", "lang",
                 "vague", "status", "orphaned", "extractor_version"]
 DOCUMENT_FIELDS = ["id", "source", "locator", "format", "url", "title", "author", "published", "lang",
@@ -40,8 +40,9 @@ class Filters:
 
 
 def claims(f: Filters = Filters()) -> QuerySet:
-    """Claims matching `f`, in document then text order; dates are the document's publication date."""
-    qs = _filtered(Claim.objects.select_related("document"), f, claim="", document="document__")
+    """Claims matching `f`, in document then text order; dates are the document's publication date
+    (which each claim carries as `published_on`)."""
+    qs = _filtered(Claim.objects.select_related("document"), f, claim="", document="")
     return qs.order_by("document_id", "start", "id")
 
 
@@ -68,6 +69,41 @@ def _filtered(qs: QuerySet, f: Filters, claim: str, document: str) -> QuerySet:
     if f.search:
         qs = search(qs, f.search)
     return qs
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Someone figures are put on: a person, or a body (as speaker or as a speaker's organisation)."""
+
+    name: str
+    kind: str  # person | org
+    claims: int
+    first: date | None  # publication dates of the first and last documents
+    last: date | None
+
+
+def speakers(qs: QuerySet) -> list[Speaker]:
+    """The speakers and speakers' organisations of the claims `qs`, most claims first."""
+    def counted(rows):
+        return rows.annotate(n=Count("id"), first=Min("published_on"), last=Max("published_on"))
+
+    qs = qs.order_by()
+    found: dict[tuple[str, str], Speaker] = {}
+    for r in counted(qs.exclude(speaker__isnull=True).exclude(speaker="").values("speaker", "speaker_kind")):
+        _add(found, Speaker(r["speaker"], r["speaker_kind"] or "person", r["n"], r["first"], r["last"]))
+    orgs = qs.exclude(speaker_org__isnull=True).exclude(speaker_org="").exclude(speaker_org=F("speaker"))
+    for r in counted(orgs.values("speaker_org")):
+        _add(found, Speaker(r["speaker_org"], "org", r["n"], r["first"], r["last"]))
+    return sorted(found.values(), key=lambda s: (-s.claims, s.name, s.kind))
+
+
+def _add(found: dict[tuple[str, str], Speaker], s: Speaker) -> None:
+    """Merge `s` into `found` (an organisation both speaks and employs speakers)."""
+    old = found.get((s.name, s.kind))
+    if old is not None:
+        dates = [d for d in (old.first, old.last, s.first, s.last) if d]
+        s = Speaker(s.name, s.kind, old.claims + s.claims, min(dates, default=None), max(dates, default=None))
+    found[(s.name, s.kind)] = s
 
 
 def claim_record(c: Claim) -> dict:

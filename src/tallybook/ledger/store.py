@@ -94,6 +94,7 @@ def replace_claims(document: Document, reading: Reading, version: str = EXTRACTO
     # Unreviewed claims go without a trace: they have no history, reviews or mentions left, so
     # the rows are deleted in one statement, not one by one through the history signals.
     stale._raw_delete(stale.db)
+    Claim.objects.filter(document=document).update(published_on=document.published_on)  # the date may change
     held = [(c.start, c.end) for c in kept if not c.orphaned]
     fresh = [c for c in reading.claims if not any(c.start < e and s < c.end for s, e in held)]
     rows = Claim.objects.bulk_create([claim_row(document, c, version) for c in fresh])
@@ -128,7 +129,8 @@ def claim_row(document: Document, c: ClaimValue, version: str) -> Claim:
                  speaker_org=c.speaker_org,
                  cue=c.cue, period=c.period, time_ref=c.time_ref, measure=c.measure,
                  sentence_start=s, sentence_end=e, sentence_text=document.text[s:e],
-                 confidence=c.confidence, lang=c.lang, vague=c.vague, extractor_version=version)
+                 confidence=c.confidence, lang=c.lang, vague=c.vague, extractor_version=version,
+                 published_on=document.published_on)
 
 
 def reextract(read: Read = tallybook.read, version: str = EXTRACTOR_VERSION) -> Iterator[Stored]:

@@ -64,6 +64,7 @@ class ClaimOut(Schema):
     unit: str | None
     counted: str | None
     speaker: str | None
+    speaker_kind: str | None
     speaker_role: str | None
     speaker_org: str | None
     cue: str | None
@@ -202,9 +203,5 @@ def list_measures(request):
 
 @api.get("/speakers", response=list[SpeakerOut])
 def list_speakers(request, f: Query[ClaimFilters]):
-    qs = filters.claims(_params(f)).order_by()
-    people = qs.exclude(speaker__isnull=True).values("speaker").annotate(n=Count("id"))
-    orgs = qs.exclude(speaker_org__isnull=True).values("speaker_org").annotate(n=Count("id"))
-    out = [{"name": r["speaker"], "kind": "person", "claims": r["n"]} for r in people]
-    out += [{"name": r["speaker_org"], "kind": "org", "claims": r["n"]} for r in orgs]
-    return sorted(out, key=lambda r: (-r["claims"], r["name"], r["kind"]))
+    """People and organisations figures are put on (an organisation also counts its people's claims)."""
+    return [{"name": s.name, "kind": s.kind, "claims": s.claims} for s in query.speakers(filters.claims(_params(f)))]

@@ -9,8 +9,9 @@ from django.db.models import QuerySet
 from tallybook.ledger import query
 from tallybook.ledger.models import STATUSES
 
+NEWEST = ("-published_on", "-document_id", "start", "id")  # served by the index ledger_claim_newest
 SORTS = {"value": ("value", "id"), "-value": ("-value", "-id"),
-         "published": ("document__published_on", "id"), "-published": ("-document__published_on", "-id"),
+         "published": ("published_on", "document_id", "start", "id"), "-published": NEWEST,
          "measure": ("measure", "id"), "-measure": ("-measure", "-id"),
          "speaker": ("speaker", "id"), "-speaker": ("-speaker", "-id"),
          "id": ("id",), "-id": ("-id",)}
@@ -62,7 +63,7 @@ def claims(p: ClaimParams) -> QuerySet:
         qs = qs.filter(hedge=p.hedge)
     if p.status in STATUSES:
         qs = qs.filter(status=p.status)
-    order = SORTS.get(p.sort, ("-document__published_on", "-document_id", "start", "id"))
+    order = SORTS.get(p.sort, NEWEST)
     return qs.order_by(*order)
 
 

@@ -20,8 +20,8 @@ def measure_summaries() -> list[dict]:
             .values("measure").annotate(n=Count("id")).order_by("measure"))
     out = []
     for row in rows:
-        points = (Claim.objects.filter(measure=row["measure"], document__published_on__isnull=False)
-                  .exclude(status="rejected").order_by("-document__published_on", "-id")
+        points = (Claim.objects.filter(measure=row["measure"], published_on__isnull=False)
+                  .exclude(status="rejected").order_by("-published_on", "-id")
                   .values_list("value", flat=True)[:TREND_POINTS])
         values = list(reversed(points))
         out.append({"measure": row["measure"], "n": row["n"], "trend": _sparkline(values),
@@ -44,8 +44,8 @@ def measure_list(request):
 
 
 def _claims(measure: str):
-    qs = (Claim.objects.filter(measure=measure, document__published_on__isnull=False)
-          .exclude(status="rejected").select_related("document").order_by("document__published_on", "id"))
+    qs = (Claim.objects.filter(measure=measure, published_on__isnull=False)
+          .exclude(status="rejected").select_related("document").order_by("published_on", "id"))
     return qs
 
 

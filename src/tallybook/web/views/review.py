@@ -17,7 +17,7 @@ QUEUE_SIZE = 50
 
 def queue(request):
     claims = (Claim.objects.filter(status="new").select_related("document")
-              .order_by("document__published_on", "document_id", "start", "id")[:QUEUE_SIZE])
+              .order_by("published_on", "document_id", "start", "id")[:QUEUE_SIZE])
     return render(request, "web/review/queue.html",
                   {"claims": claims, "total": Claim.objects.filter(status="new").count(),
                    "can_review": can_review(request.user)})
