@@ -85,3 +85,17 @@ def test_records_carry_ledger_ids(filled):
         "value": 500.0, "speaker": "Interior Ministry", "status": "new"}
     doc = document_record(documents(Filters(search="raids")).get())
     assert (doc["source"], doc["title"], doc["claims"], doc["chars"]) == ("b.txt", "Raids in Moscow", 1, 78)
+
+
+def test_measures_in_use_are_the_distinct_measures_sorted(ledger_url):
+    from tallybook.ledger.query import measures_in_use
+    from tallybook.ledger.models import Claim
+
+    assert measures_in_use() == []
+    texts = ["Police detained 500 migrants in Moscow, the Interior Ministry said.",
+             "About 1,500 Russian soldiers were killed or wounded each day, the UK Ministry of Defence said.",
+             "Officials counted 42 drones over the city."]
+    for i, text in enumerate(texts):
+        ingest_document(Document(text, f"m{i}.txt", lang="en"))
+    expected = sorted(set(Claim.objects.exclude(measure=None).exclude(measure="").values_list("measure", flat=True)))
+    assert len(expected) >= 2 and measures_in_use() == expected

@@ -23,7 +23,7 @@ def claim_list(request):
     page = page_of(filters.claims(p), request.GET.get("page"))
     ctx = {"page": page, "params": params, "qs": querystring(params, page=None),
            "export_qs": querystring(params), "hedges": filters.HEDGES, "statuses": STATUSES,
-           "sorts": list(filters.SORTS), "measures": _measures()}
+           "sorts": list(filters.SORTS), "measures": query.measures_in_use()}
     template = "web/claims/_table.html" if request.headers.get("HX-Request") else "web/claims/list.html"
     return render(request, template, ctx)
 
@@ -58,11 +58,7 @@ def claim_detail(request, claim_id: int):
         "sentence_before": text[s:claim.start], "span": text[claim.start:claim.end],
         "sentence_after": text[claim.end:e],
         "history": history_of(claim),
-        "can_review": can_review(request.user), "hedges": filters.HEDGES, "measures": _measures(),
+        "can_review": can_review(request.user), "hedges": filters.HEDGES, "measures": query.measures_in_use(),
     }
     return render(request, "web/claims/detail.html", ctx)
 
-
-def _measures() -> list[str]:
-    return list(Claim.objects.exclude(measure__isnull=True).exclude(measure="")
-                .values_list("measure", flat=True).distinct().order_by("measure"))
