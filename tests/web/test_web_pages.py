@@ -131,3 +131,14 @@ def test_speakers_page_keeps_bodies_apart_from_people(as_user):
     orgs = html.split('<table id="orgs">', 1)[1].split("</table>", 1)[0]
     bodies = [c.speaker for c in Claim.objects.filter(speaker_kind="org")]
     assert bodies and all(f">{b}</a>" in orgs and f">{b}</a>" not in people for b in bodies)
+
+
+def test_document_page_lists_who_and_where_it_names(as_user):
+    from tallybook.ledger.models import Document
+
+    doc = Document.objects.get(title="Daily losses")
+    html = as_user("viewer").get(f"/documents/{doc.id}/").content.decode()
+    named = html.split('<section id="named">', 1)[1].split("</section>", 1)[0]
+    places = named.split('data-kind="place">', 1)[1].split("</dd>", 1)[0]
+    orgs = named.split('data-kind="org">', 1)[1].split("</dd>", 1)[0]
+    assert places == "Moscow" and "UK Ministry of Defence" in orgs and "Interior Ministry" in orgs

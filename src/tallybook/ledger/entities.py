@@ -21,25 +21,46 @@ def link_entities(document: Document, claims: list[Claim], names: list[Name]) ->
     (mentions tied to the claim), and the organisations and places the text names. A person the
     text names is linked only when the document puts a figure on them: people enter the ledger
     as public speakers, never as the subjects of a report."""
-    cache: dict[tuple[str, str], Entity] = {}
-    mentions = []
+    found: list[tuple[str, str, int | None, int | None, Claim | None]] = []  # kind, name, start, end, claim
     for claim in claims:
-        if claim.speaker:
-            mentions.append(_claim_mention(document, claim, claim.speaker_kind or "person", claim.speaker, cache))
-        if claim.speaker_org and claim.speaker_org != claim.speaker:
-            mentions.append(_claim_mention(document, claim, "org", claim.speaker_org, cache))
+        org = claim.speaker_org if claim.speaker_org != claim.speaker else None
+        for kind, name in ((claim.speaker_kind or "person", claim.speaker), ("org", org)):
+            if name:
+                start = _where(document.text, name, claim.start)
+                found.append((kind, name, start, None if start is None else start + len(name), claim))
     speakers = set(Claim.objects.filter(document=document, speaker_kind="person").values_list("speaker", flat=True))
     for name in names:
         speaker = _speaker_named(normalised(name.norm), speakers)
         if speaker is not None:  # whatever the tagger took it for ("Bastrykin" tagged ORG)
-            entity = _entity("person", speaker, cache)
-        elif name.kind == "person":
-            continue
-        else:
-            entity = _entity(name.kind, name.norm, cache)
-        mentions.append(Mention(entity=entity, document=document, start=name.start, end=name.end))
+            found.append(("person", speaker, name.start, name.end, None))
+        elif name.kind != "person":
+            found.append((name.kind, name.norm, name.start, name.end, None))
+    entities = _entities([(kind, name) for kind, name, _, _, _ in found])
+    mentions = [Mention(entity=entities[kind, normalised(name)], document=document, claim=claim, start=start, end=end)
+                for kind, name, start, end, claim in found]
     Mention.objects.bulk_create(mentions)
     return len(mentions)
+
+
+def _entities(wanted: list[tuple[str, str]]) -> dict[tuple[str, str], Entity]:
+    """The entities for (kind, name) pairs, keyed by (kind, normalised name); a missing one is made,
+    named as first given (speakers come before the tagger's names: "UK Ministry of Defence", not
+    "The UK Ministry of Defence"). Three queries however many names: look up, insert the new
+    (rows a concurrent writer made first are ignored), look up again."""
+    first_name: dict[tuple[str, str], str] = {}
+    for kind, name in wanted:
+        first_name.setdefault((kind, normalised(name)), name)
+    norms = {norm for _, norm in first_name}
+
+    def lookup() -> dict[tuple[str, str], Entity]:
+        return {(e.kind, e.norm): e for e in Entity.objects.filter(norm__in=norms) if (e.kind, e.norm) in first_name}
+
+    have = lookup()
+    missing = [Entity(kind=k, norm=n, name=first_name[k, n]) for k, n in first_name if (k, n) not in have]
+    if missing:
+        Entity.objects.bulk_create(missing, ignore_conflicts=True)
+        have = lookup()
+    return have
 
 
 def _speaker_named(norm: str, speakers: set[str]) -> str | None:
@@ -55,21 +76,6 @@ def prune_entities(ids: set[int]) -> int:
     """Delete those of the entities `ids` that no mention names any more; how many went."""
     deleted, _ = Entity.objects.filter(id__in=ids, mentions__isnull=True).delete()
     return deleted
-
-
-def _claim_mention(document: Document, claim: Claim, kind: str, name: str,
-                   cache: dict[tuple[str, str], Entity]) -> Mention:
-    start = _where(document.text, name, claim.start)
-    return Mention(entity=_entity(kind, name, cache), document=document, claim=claim, start=start,
-                   end=None if start is None else start + len(name))
-
-
-def _entity(kind: str, name: str, cache: dict[tuple[str, str], Entity]) -> Entity:
-    """The entity of that kind and normalised name, made on first sight."""
-    key = (kind, normalised(name))
-    if key not in cache:
-        cache[key], _ = Entity.objects.get_or_create(kind=kind, norm=key[1], defaults={"name": name})
-    return cache[key]
 
 
 def _where(text: str, name: str, near: int) -> int | None:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection
-from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet
 
 from .fts import search
 from .models import Claim, Document
@@ -40,10 +40,15 @@ class Filters:
     search: str | None = None
 
 
+# Each claim's document, fetched for the claims at hand (a page, a chunk) after sorting and
+# slicing, without its text: a join would drag every matching document's text through the sort.
+WITHOUT_TEXT = Prefetch("document", queryset=Document.objects.defer("text", "pages"))
+
+
 def claims(f: Filters = Filters()) -> QuerySet:
     """Claims matching `f`, in document then text order; dates are the document's publication date
     (which each claim carries as `published_on`)."""
-    qs = _filtered(Claim.objects.select_related("document"), f, claim="", document="")
+    qs = _filtered(Claim.objects.prefetch_related(WITHOUT_TEXT), f, claim="", document="")
     return qs.order_by("document_id", "start", "id")
 
 

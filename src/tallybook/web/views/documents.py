@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from tallybook.ledger.models import Document
+from tallybook.ledger.models import ENTITY_KINDS, Document, Entity
 
 from .. import filters
 from .common import page_of, querystring
@@ -22,8 +22,10 @@ def document_list(request):
 def document_detail(request, doc_id: int):
     doc = get_object_or_404(Document, id=doc_id)
     claims = list(doc.claims.order_by("start", "id"))
+    named = Entity.objects.filter(mentions__document=doc).distinct().order_by("name")
     return render(request, "web/documents/detail.html",
-                  {"doc": doc, "claims": claims, "marked": marked_text(doc.text, claims)})
+                  {"doc": doc, "claims": claims, "marked": marked_text(doc.text, claims),
+                   "named": {kind: [e for e in named if e.kind == kind] for kind in ENTITY_KINDS}})
 
 
 def claim_title(c) -> str:
