@@ -1,4 +1,6 @@
 """Claims: what is kept, what is counted, hedges, periods, times and measures."""
+import pytest
+
 from tallybook import extract
 
 
@@ -48,3 +50,21 @@ def test_spans_point_into_the_text():
     for c in extract(text, lang="en"):
         assert text[c.start:c.end] == c.text
         assert c.sentence[0] <= c.start < c.end <= c.sentence[1]
+
+
+@pytest.mark.parametrize("text, lang, words, absent", [
+    # the figure counts the object of "of"; what happened is the verb of the quantity ("average")
+    ("Reports say an average of 913 Russian soldiers die each day.", "en", ["soldiers", "die", "each", "day"], []),
+    # complements before the verb, as Russian puts them, with a year kept as time
+    ("После рейдов на воинский учёт в ЦВО встали 1,5 тысячи мигрантов.", "ru",
+     ["мигрантов", "встали", "учёт", "ЦВО", "рейдов"], []),
+    ("В январе 2024 года на воинский учёт поставили 17 человек.", "ru", ["человек", "поставили", "2024"], []),
+    # a verb of speech says who gives the figure, not what happened to what it counts
+    ("The ministry announced 10,000 migrants.", "en", ["migrants"], ["announced"]),
+    ("Ведомство назвало 300 иностранцев.", "ru", ["иностранцев"], ["назвало"]),
+    # a complement with a figure of its own stays out
+    ("Police detained 150 migrants in 12 raids.", "en", ["migrants", "detained"], ["raids"]),
+])
+def test_what_happened_takes_the_verbs_complements(text, lang, words, absent):
+    counted = extract(text, lang=lang)[0].counted.split()
+    assert all(w in counted for w in words) and not any(w in counted for w in absent), counted

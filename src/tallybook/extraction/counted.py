@@ -48,19 +48,21 @@ def counted_noun(anchor: Token, span: set[int]) -> Token | None:
     return None
 
 
-def counted_of(tokens: list[Token], antecedent: str | None = None) -> str | None:
+def counted_of(tokens: list[Token], antecedent: str | None = None,
+               reporting: frozenset[str] = frozenset()) -> str | None:
     """The counted noun phrase with its modifiers and the verb that says what happened. With an
     `antecedent` ("10,000 of them were sent"), that phrase stands for the noun, and what
-    happened is read from the figure itself."""
+    happened is read from the figure itself. Verbs whose lemma is in `reporting` ("announce",
+    «сообщать») say who gives the figure, not what happened to what it counts."""
     span = {t.i for t in tokens}
     anchor = anchor_of(tokens)
     if antecedent is not None:
-        words = happened_to(anchor)
+        words = happened_to(anchor, reporting)
         return " ".join([antecedent] + [t.text for t in words])
     noun = counted_noun(anchor, span)
     if noun is None:
         return None
-    words = noun_phrase(noun, span) + happened_to(noun)
+    words = noun_phrase(noun, span) + happened_to(noun, reporting)
     words = sorted(set(words), key=lambda t: t.i)[:MAX_WORDS + 4]
     text = " ".join(t.text for t in words).strip()
     return text or None
@@ -84,14 +86,34 @@ def noun_phrase(noun: Token, span: set[int]) -> list[Token]:
     return [t for t in words if abs(t.i - noun.i) <= MAX_WORDS]
 
 
-def happened_to(noun: Token) -> list[Token]:
-    """The verb of which `noun` is subject or object, with its first complement after it."""
+COMPLEMENT_DEPS = {"prep", "prt", "obl", "dative", "acomp", "oprd", "npadvmod", "obl:tmod", "dobj", "obj"}
+HAPPENED_WORDS = 8  # complements kept in all: where, when, how, not the whole sentence
+QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj"}
+
+
+def happened_to(noun: Token, reporting: frozenset[str] = frozenset()) -> list[Token]:
+    """The verb of which `noun` is subject or object, with its object and complements: what, where, when, how
+    ("sent to the front", «встали на воинский учёт в ЦВО после рейдов»), on either side of the
+    verb, leaving out any that carry a figure of their own. "an average of 913 soldiers die":
+    the soldiers are what the subject ("average") counts."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in QUANTITY_OF:
+        noun = noun.head.head
     verb = noun.head
-    if noun.dep_ not in ("nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+    if noun.dep_ not in QUANTITY_OF or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in reporting:
         return []
     words = [verb]
     for c in verb.children:
-        if c.dep_ in ("prep", "prt", "obl", "dative", "acomp", "oprd", "advcl") and c.i > verb.i:
-            words.extend(t for t in c.subtree if t.dep_ not in ("det", "punct"))
+        if c.dep_ not in COMPLEMENT_DEPS or c.i == noun.i or abs(c.i - verb.i) > MAX_WORDS:
+            continue
+        phrase = [t for t in c.subtree if not t.is_punct]  # articles kept: "sent to the front"
+        if any(t.like_num and not _is_year(t) for t in phrase):
+            continue
+        if sum(t.dep_ != "det" for t in words + phrase) > HAPPENED_WORDS + 1:
             break
+        words.extend(phrase)
     return sorted(words, key=lambda t: t.i)
+
+
+def _is_year(token: Token) -> bool:
+    """"2024" in "in January 2024": a date, not a figure of its own."""
+    return token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100

@@ -63,6 +63,7 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
     attributor = Attributor(lex, doc)
     quotes = Quotes(text)
     durations = lex.words("durations", "words")
+    reporting = lex.words("counted", "speech")
     ago = lex.words("durations", "ago")
     claims: list[Claim] = []
     antecedent: str | None = None  # what the last figure counted, for a later "of them"
@@ -80,9 +81,9 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
             tokens = [t for t in sent if t.idx < n.end and t.idx + len(t.text) > n.start]
             if not tokens:
                 continue
-            counted = counted_of(tokens)
+            counted = counted_of(tokens, reporting=reporting)
             if _is_anaphoric(n, counted, text, lex) and antecedent:
-                counted = counted_of(tokens, antecedent)
+                counted = counted_of(tokens, antecedent, reporting)
             else:
                 antecedent = counted_phrase(tokens) or antecedent
             if _is_bare_duration(n, durations, text) or _is_time_ago(n, durations, ago, text):
