@@ -58,6 +58,11 @@ def test_review_through_the_api(bearer):
     assert (body["value"], body["status"]) == (520.0, "corrected")
     assert [(h["action"], h["reviewer"], h["changes"], h["note"]) for h in body["history"]] == [
         ("correct", "reviewer", {"value": [500.0, 520.0]}, "update")]
+    newest, extracted = body["changes"]
+    assert (extracted["user"], extracted["fields"]) == (None, [])
+    assert (newest["user"], newest["reason"]) == ("reviewer", "correct: update")
+    assert sorted((f["field"], f["before"], f["after"]) for f in newest["fields"]) == [
+        ("status", "new", "corrected"), ("value", 500.0, 520.0)]
     bad = Client().post(url, {"decision": "maybe"}, content_type="application/json", **auth)
     assert bad.status_code == 400
 

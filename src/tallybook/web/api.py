@@ -14,6 +14,7 @@ from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
 
 from tallybook.ledger import query
+from tallybook.ledger.history import history_of
 from tallybook.ledger.models import Claim
 from tallybook.ledger.review import ReviewError
 
@@ -89,9 +90,23 @@ class ReviewOut(Schema):
     created: str
 
 
+class FieldChangeOut(Schema):
+    field: str
+    before: bool | int | float | str | None
+    after: bool | int | float | str | None
+
+
+class ChangeOut(Schema):
+    when: str
+    user: str | None  # None: tallybook itself (as extracted; moved or orphaned by a re-ingest)
+    reason: str
+    fields: list[FieldChangeOut]
+
+
 class ClaimDetailOut(ClaimOut):
     sentence: str
-    history: list[ReviewOut]
+    history: list[ReviewOut]  # the review decisions, newest first
+    changes: list[ChangeOut]  # every recorded change of the claim's row, newest first
 
 
 class ClaimPage(Schema):
@@ -173,6 +188,9 @@ def _detail(claim: Claim) -> dict:
     rec["sentence"] = claim.document.text[claim.sentence_start:claim.sentence_end]
     rec["history"] = [{"action": r.action, "reviewer": r.reviewer, "changes": r.changes, "note": r.note,
                        "created": r.created.isoformat()} for r in claim.reviews.order_by("-created", "-id")]
+    rec["changes"] = [{"when": c.when.isoformat(), "user": c.user, "reason": c.reason,
+                       "fields": [{"field": f, "before": b, "after": a} for f, b, a in c.fields]}
+                      for c in history_of(claim)]
     return rec
 
 
