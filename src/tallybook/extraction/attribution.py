@@ -36,6 +36,7 @@ class Memory:
     orgs: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)  # persons quoted, most recent last
     affiliations: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # person -> role, org
+    genders: dict[str, str] = field(default_factory=dict)  # person -> Masc | Fem, where the morphology says
 
     def full_name(self, name: str) -> str:
         """The longest earlier name that ends with (or shares the stem of) this short name."""
@@ -59,11 +60,18 @@ class Memory:
         known_role, known_org = self.affiliations.get(name, (None, None))
         return _differ(org, known_org) or _differ(role, known_role)
 
-    def last_person(self) -> str | None:
-        """The person a pronoun most likely means: the last one quoted, else the last named."""
-        if self.speakers:
-            return self.speakers[-1]
-        return self.persons[-1] if self.persons else None
+    def last_person(self, gender: str | None = None) -> str | None:
+        """The person a pronoun most likely means: the last one quoted, else the last named, of
+        the pronoun's `gender` when both are known («она» is not Alexander Bastrykin)."""
+        for names in (self.speakers, self.persons):
+            for name in reversed(names):
+                if self.may_be(name, gender):
+                    return name
+        return None
+
+    def may_be(self, name: str, gender: str | None) -> bool:
+        known = self.genders.get(name)
+        return gender is None or known is None or known == gender
 
 
 class Attributor:
@@ -93,7 +101,10 @@ class Attributor:
             if upto is not None and ent.start >= upto:
                 break
             if ent.label_ in PERSON_LABELS and len(ent.text) > 2:
-                self.memory.persons.append(self.memory.full_name(_entity_name(ent)))
+                name = self.memory.full_name(_entity_name(ent))
+                self.memory.persons.append(name)
+                if _gender(ent.root) and name not in self.memory.genders:
+                    self.memory.genders[name] = _gender(ent.root)
             elif ent.label_ == "ORG":
                 is_subject = any(t.dep_ in SUBJECT_DEPS for t in ent)
                 (subjects if is_subject else self.memory.orgs).append(self.name_of(ent[0]))
@@ -253,9 +264,10 @@ class Attributor:
         if low in self.person_pronouns:
             # "Jane Roe, a senator, kept silent for 40 years, she said": the first person that is
             # a subject before the pronoun in its own sentence, else the last one quoted or named
+            gender = _gender(tok)
             before = [e for e in tok.sent.ents if e.end <= tok.i and e.label_ in PERSON_LABELS
-                      and SUBJECT_DEPS & {e.root.dep_, e.root.head.dep_}]
-            name = self.memory.full_name(_entity_name(before[0])) if before else self.memory.last_person()
+                      and SUBJECT_DEPS & {e.root.dep_, e.root.head.dep_} and _gender(e.root) in (None, gender)]
+            name = self.memory.full_name(_entity_name(before[0])) if before else self.memory.last_person(gender)
             return Speaker(name, "person") if name else None
         if low in self.body_pronouns:
             if tok.dep_ == "nsubjpass" or tok.head.tag_ == "VBN":
@@ -368,6 +380,12 @@ class Attributor:
             words = [t.text for t in role if t.dep_ != "poss" and t.dep_ != "case" and (owner is None or t not in owner.subtree)]
             return " ".join(words) or None, org
         return None, None
+
+
+def _gender(tok: Token) -> str | None:
+    """Masc or Fem, when the morphology gives it (Russian names and pronouns, English pronouns)."""
+    found = [g for g in tok.morph.get("Gender") if g in ("Masc", "Fem")]
+    return found[0] if len(found) == 1 else None
 
 
 def _is_name(tok: Token) -> bool:
