@@ -35,6 +35,16 @@ def record_as_extracted(sender, instance: Claim, raw: bool = False, **kwargs) ->
         history_change_reason=f"as extracted (tallybook {stored.extractor_version})")
 
 
+def record_history(claim: Claim, user, reason: str, fields: list[str] | None = None) -> None:
+    """Save `claim`, its history record naming `user` (None: tallybook itself) and `reason`."""
+    claim._history_user = user
+    claim._change_reason = reason
+    try:
+        claim.save(update_fields=fields)
+    finally:
+        del claim._history_user, claim._change_reason
+
+
 def history_of(claim: Claim) -> list[Change]:
     """The changes of `claim`, newest first. The oldest record is the claim as extracted."""
     records = list(claim.history.select_related("history_user").order_by("history_date", "history_id"))

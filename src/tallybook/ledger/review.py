@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from .history import record_history
 from .models import Claim, Review
 
 CORRECTABLE = ("value", "value_max", "hedge", "unit", "counted", "speaker", "speaker_role",
@@ -40,12 +41,3 @@ def review_claim(claim_id: int, action: str, reviewer: str, changes: dict | None
         return Review.objects.create(claim=claim, action=action, changes=diff, reviewer=reviewer,
                                      user=user, note=note)
 
-
-def record_history(claim: Claim, user, reason: str, fields: list[str] | None = None) -> None:
-    """Save `claim`, its history record naming `user` (None: tallybook itself) and `reason`."""
-    claim._history_user = user
-    claim._change_reason = reason
-    try:
-        claim.save(update_fields=fields)
-    finally:
-        del claim._history_user, claim._change_reason

@@ -1,8 +1,9 @@
 """Putting documents and their claims into the ledger, one transaction per document.
 
 Human work is never lost: a claim that has been reviewed (status other than "new", any Review,
-or any history record) is kept when its document's claims are replaced; it stays as it is when its span text
-still sits at the same offsets, and is marked orphaned (never deleted) when it does not.
+or any history record) is kept when its document's claims are replaced; it stays as it is when
+its span text still sits at the same offsets, moves with its sentence, and is marked orphaned
+(never deleted) when its sentence is gone.
 """
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from tallybook.model import Document as DocumentValue
 from tallybook.model import Reading
 
 from .entities import link_entities, prune_entities
+from .history import record_history
 from .models import Claim, Document, Mention
-from .review import record_history
 
 # The version recorded on every claim the ledger stores; bump it with the extractor.
 EXTRACTOR_VERSION = tallybook.__version__
@@ -94,7 +95,8 @@ def replace_claims(document: Document, reading: Reading, version: str = EXTRACTO
     # Unreviewed claims go without a trace: they have no history, reviews or mentions left, so
     # the rows are deleted in one statement, not one by one through the history signals.
     stale._raw_delete(stale.db)
-    Claim.objects.filter(document=document).update(published_on=document.published_on)  # the date may change
+    if kept:  # the document's date may have changed
+        Claim.objects.filter(document=document).update(published_on=document.published_on)
     held = [(c.start, c.end) for c in kept if not c.orphaned]
     fresh = [c for c in reading.claims if not any(c.start < e and s < c.end for s, e in held)]
     rows = Claim.objects.bulk_create([claim_row(document, c, version) for c in fresh])
@@ -126,8 +128,7 @@ def claim_row(document: Document, c: ClaimValue, version: str) -> Claim:
     return Claim(document=document, start=c.start, end=c.end, text=c.text, value=c.value,
                  value_max=c.value_max, hedge=c.hedge, unit=c.unit, counted=c.counted,
                  speaker=c.speaker, speaker_kind=c.speaker_kind, speaker_role=c.speaker_role,
-                 speaker_org=c.speaker_org,
-                 cue=c.cue, period=c.period, time_ref=c.time_ref, measure=c.measure,
+                 speaker_org=c.speaker_org, cue=c.cue, period=c.period, time_ref=c.time_ref, measure=c.measure,
                  sentence_start=s, sentence_end=e, sentence_text=document.text[s:e],
                  confidence=c.confidence, lang=c.lang, vague=c.vague, extractor_version=version,
                  published_on=document.published_on)
