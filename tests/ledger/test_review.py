@@ -85,3 +85,16 @@ def test_an_admin_edit_is_history_too_and_keeps_the_claim_through_reingest(ledge
     latest = history_of(moved)[0]
     assert (latest.reason, sorted(f for f, _, _ in latest.fields)) == (
         "moved with its sentence (+8 characters)", ["end", "sentence_end", "sentence_start", "start"])
+
+
+def test_a_claim_reviewed_before_history_was_kept_is_not_called_as_extracted(ledger_url, report):
+    from tallybook.ledger.history import history_of
+
+    ingest_document(report)
+    claim = Claim.objects.get(start=110)
+    Claim.objects.filter(id=claim.id).update(value=510.0, status="corrected")  # as an older tallybook left it
+    Review.objects.create(claim=claim, action="correct", changes={"value": [500.0, 510.0]}, reviewer="ana")
+    review_claim(claim.id, "accept", "bo")
+    latest, first = history_of(claim)
+    assert first.reason == "as stored before history was kept (tallybook 0.1.0)"
+    assert latest.fields == [("status", "corrected", "accepted")]

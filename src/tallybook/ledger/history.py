@@ -30,9 +30,11 @@ def record_as_extracted(sender, instance: Claim, raw: bool = False, **kwargs) ->
     if stored is None:
         return
     row = {f.attname: getattr(stored, f.attname) for f in Claim._meta.concrete_fields}
+    # a claim reviewed before the ledger kept history holds its reviews' changes already
+    reason = "as stored before history was kept" if stored.reviews.exists() else "as extracted"
     Claim.history.model.objects.create(
         **row, history_date=stored.added, history_type="+", history_user=None,
-        history_change_reason=f"as extracted (tallybook {stored.extractor_version})")
+        history_change_reason=f"{reason} (tallybook {stored.extractor_version})")
 
 
 def record_history(claim: Claim, user, reason: str, fields: list[str] | None = None) -> None:
