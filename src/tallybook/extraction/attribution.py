@@ -42,7 +42,7 @@ class Memory:
         """The longest earlier name that ends with (or shares the stem of) this short name."""
         last = name.split()[-1]
         for full in reversed(self.persons):
-            if full != name and len(full) > len(name) and full.split()[-1][:5] == last[:5]:
+            if len(full.split()) > len(name.split()) and full.split()[-1][:5] == last[:5]:
                 return full
         return name
 
@@ -329,7 +329,9 @@ class Attributor:
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None:
                 start = ent.start
-                while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].head.i in range(ent.start, ent.end):
+                while (ent.label_ not in PERSON_LABELS  # a person's titles are their role, not their name
+                       and start > 0 and tok.doc[start - 1].pos_ == "PROPN"
+                       and tok.doc[start - 1].head.i in range(ent.start, ent.end)):
                     start -= 1  # "UK" + "Ministry of Defence"
                 end = ent.end
                 while end < len(tok.doc) and tok.doc[end].pos_ == "PROPN" and tok.doc[end].head.i in range(start, end):
