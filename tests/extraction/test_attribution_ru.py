@@ -77,3 +77,8 @@ def test_cue_is_the_attribution_words():
     claim = extract(CASES[1][0], lang="ru")[0]
     assert claim.cue == "По данным"
     assert claim.hedge == "average"
+
+
+def test_a_plural_body_in_the_nominative_keeps_its_number():
+    (claim,) = extract("Западные правительства называли оценку в 100 тысяч погибших.", lang="ru")
+    assert claim.speaker == "Западные правительства"

@@ -436,7 +436,12 @@ def _entity_name(ent: Span) -> str:
 
 def _base_form(tok: Token) -> str:
     """A role word in its dictionary form where the language inflects it («главы» → «глава»)."""
-    return tok.lemma_ if tok.morph.get("Case") and tok.lemma_ else tok.text
+    case = tok.morph.get("Case")
+    if not case or not tok.lemma_:
+        return tok.text
+    if case == ["Nom"] and tok.text.lower() != tok.lemma_:
+        return tok.text  # already nominative: «правительства» (plural) stays plural
+    return tok.lemma_
 
 
 def _name_beside(verb: Token) -> Token | None:
