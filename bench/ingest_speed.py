@@ -19,12 +19,12 @@ import resource
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 import tallybook
 from tallybook.model import Document
 from tallybook.reports import read_report
+from scratch_db import pg_scratch
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -77,24 +77,6 @@ def ingest(url: str, docs: list[Document]) -> int:
     summary = ingest_all(docs)
     assert summary.added == len(docs) and not summary.failures, summary
     return summary.claims
-
-
-def pg_scratch(url: str):
-    """(scratch database URL, drop function) on the server of `url`."""
-    import dj_database_url
-    import psycopg
-
-    cfg = dj_database_url.parse(url)
-    args = dict(host=cfg["HOST"] or None, port=cfg["PORT"] or None, user=cfg["USER"] or None,
-                password=cfg["PASSWORD"] or None, dbname=cfg["NAME"], autocommit=True)
-    name = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(**args) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-
-    def drop() -> None:
-        with psycopg.connect(**args) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    return url.rsplit("/", 1)[0] + "/" + name, drop
 
 
 def report(label: str, seconds: float, peak: float, docs: int, claims: int, base: float) -> None:

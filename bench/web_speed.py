@@ -22,11 +22,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
 import requests
+from scratch_db import pg_scratch
 
 PER_DOC = 20
 PASSWORD = "bench-password-42"
@@ -213,24 +213,6 @@ def bench(label: str, db: str, n_claims: int, n: int, tmp: Path) -> list[tuple[s
         proc.terminate()
         proc.wait(timeout=30)
     return p95s
-
-
-def pg_scratch(url: str):
-    """(scratch database URL, drop function) on the server of `url`."""
-    import dj_database_url
-    import psycopg
-
-    cfg = dj_database_url.parse(url)
-    args = dict(host=cfg["HOST"] or None, port=cfg["PORT"] or None, user=cfg["USER"] or None,
-                password=cfg["PASSWORD"] or None, dbname=cfg["NAME"], autocommit=True)
-    name = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(**args) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-
-    def drop() -> None:
-        with psycopg.connect(**args) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    return url.rsplit("/", 1)[0] + "/" + name, drop
 
 
 def main() -> int:
