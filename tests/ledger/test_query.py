@@ -99,3 +99,36 @@ def test_measures_in_use_are_the_distinct_measures_sorted(ledger_url):
         ingest_document(Document(text, f"m{i}.txt", lang="en"))
     expected = sorted(set(Claim.objects.exclude(measure=None).exclude(measure="").values_list("measure", flat=True)))
     assert len(expected) >= 2 and measures_in_use() == expected
+
+
+def test_one_person_in_two_scripts_is_one_speaker(ledger_url):
+    from tallybook.ledger.models import Claim
+    from tallybook.ledger.query import names_of_person, speakers
+
+    ingest_document(Document("Alexander Bastrykin said 20,000 naturalized men were sent to the front.",
+                             "en.txt", lang="en", published="2025-05-20"))
+    ingest_document(Document("Александр Бастрыкин заявил, что на фронт отправлены 20 000 натурализованных мужчин.",
+                             "ru.txt", lang="ru", published="2025-05-21"))
+    ingest_document(Document("Sergei Shoigu said 300,000 reservists would be called up.", "s.txt", lang="en"))
+    people = {s.name: s for s in speakers(Claim.objects.all()) if s.kind == "person"}
+    assert sorted(people) == ["Alexander Bastrykin", "Sergei Shoigu"]  # a tie: the first name in order leads
+    bastrykin = people["Alexander Bastrykin"]
+    assert (bastrykin.claims, bastrykin.also) == (2, ("Александр Бастрыкин",))
+    assert (bastrykin.first, bastrykin.last) == (date(2025, 5, 20), date(2025, 5, 21))
+    assert names_of_person("Alexander Bastrykin") == ["Alexander Bastrykin", "Александр Бастрыкин"]
+    assert names_of_person("Sergei Shoigu") == ["Sergei Shoigu"]
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Alexander Bastrykin", "Александр Бастрыкин", True),
+    ("Sergei Shoigu", "Сергей Шойгу", True),
+    ("Dmitry Medvedev", "Дмитрий Медведев", True),
+    ("Subrahmanyam Jaishankar", "Субраманьям Джайшанкар", True),
+    ("Vladimir Putin", "Vladimir Potanin", False),
+    ("Sergei Shoigu", "Sergei Rudskoy", False),
+])
+def test_person_key_joins_transliterations_only(a, b, same):
+    from tallybook.ledger.names import person_key
+
+    assert (person_key(a) == person_key(b)) is same
+    assert person_key("Bastrykin") is None  # a surname alone is too likely two people

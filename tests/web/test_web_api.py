@@ -42,7 +42,7 @@ def test_one_claim_and_documents_measures_speakers(bearer):
     assert client.get("/api/measures", **auth).json() == [{"measure": "casualties.daily_average", "claims": 1},
                                                           {"measure": "raids.detentions", "claims": 1}]
     speakers = client.get("/api/speakers", **auth).json()
-    assert {"name": "Interior Ministry", "kind": "org", "claims": 1} in speakers
+    assert {"name": "Interior Ministry", "kind": "org", "claims": 1, "also": []} in speakers
 
 
 def test_review_through_the_api(bearer):

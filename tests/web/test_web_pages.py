@@ -142,3 +142,19 @@ def test_document_page_lists_who_and_where_it_names(as_user):
     places = named.split('data-kind="place">', 1)[1].split("</dd>", 1)[0]
     orgs = named.split('data-kind="org">', 1)[1].split("</dd>", 1)[0]
     assert places == "Moscow" and "UK Ministry of Defence" in orgs and "Interior Ministry" in orgs
+
+
+def test_a_speaker_page_gathers_the_person_in_both_scripts(as_user):
+    from tallybook.ledger.store import ingest_document
+    from tallybook.model import Document
+
+    ingest_document(Document("Alexander Bastrykin said 20,000 naturalized men were sent to the front.", "b-en.txt",
+                             lang="en", published="2025-05-20"))
+    ingest_document(Document("Александр Бастрыкин заявил, что на фронт отправлены 20 000 натурализованных мужчин.",
+                             "b-ru.txt", lang="ru", published="2025-05-21"))
+    client = as_user("viewer")
+    listing = client.get("/speakers/").content.decode()
+    assert '<span class="also">· Александр Бастрыкин</span>' in listing
+    page = client.get("/speakers/Alexander Bastrykin/").content.decode()
+    assert '<small class="also">· Александр Бастрыкин</small>' in page
+    assert [c.text for c in Claim.objects.filter(id__in=ids_in(page))] == ["20,000", "20 000"]

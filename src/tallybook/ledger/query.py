@@ -1,7 +1,7 @@
 """Reading the ledger: filtered claims and documents, and their records as flat dicts."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db import connection
@@ -9,6 +9,7 @@ from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet
 
 from .fts import search
 from .models import Claim, Document
+from .names import person_key
 
 CLAIM_FIELDS = ["id", "document_id", "source", "locator", "published", "start", "end", "text", "value",
                 "value_max", "hedge", "unit", "counted", "speaker", "speaker_kind", "speaker_role", "speaker_org", "cue",
@@ -98,6 +99,7 @@ class Speaker:
     claims: int
     first: date | None  # publication dates of the first and last documents
     last: date | None
+    also: tuple[str, ...] = ()  # the same person's name in the other script ("Александр Бастрыкин")
 
 
 def speakers(qs: QuerySet) -> list[Speaker]:
@@ -112,16 +114,44 @@ def speakers(qs: QuerySet) -> list[Speaker]:
     orgs = qs.exclude(speaker_org__isnull=True).exclude(speaker_org="").exclude(speaker_org=F("speaker"))
     for r in counted(orgs.values("speaker_org")):
         _add(found, Speaker(r["speaker_org"], "org", r["n"], r["first"], r["last"]))
-    return sorted(found.values(), key=lambda s: (-s.claims, s.name, s.kind))
+    return sorted(_same_people(found.values()), key=lambda s: (-s.claims, s.name, s.kind))
+
+
+def names_of_person(name: str) -> list[str]:
+    """`name` and every speaker name in the ledger that person_key takes for the same person."""
+    key = person_key(name)
+    if key is None:
+        return [name]
+    speakers = Claim.objects.filter(speaker_kind="person").values_list("speaker", flat=True).distinct()
+    return sorted({name} | {s for s in speakers if person_key(s) == key})
+
+
+def _same_people(found) -> list[Speaker]:
+    """People of the same person_key as one row, named by the form with the most claims."""
+    groups: dict[object, list[Speaker]] = {}
+    for s in found:
+        key = person_key(s.name) if s.kind == "person" else None
+        groups.setdefault(key or (s.name, s.kind), []).append(s)
+    merged = []
+    for group in groups.values():
+        group.sort(key=lambda s: (-s.claims, s.name))
+        first = group[0]
+        for other in group[1:]:
+            first = _merged(first, other)
+        merged.append(replace(first, also=tuple(s.name for s in group[1:])))
+    return merged
 
 
 def _add(found: dict[tuple[str, str], Speaker], s: Speaker) -> None:
     """Merge `s` into `found` (an organisation both speaks and employs speakers)."""
     old = found.get((s.name, s.kind))
-    if old is not None:
-        dates = [d for d in (old.first, old.last, s.first, s.last) if d]
-        s = Speaker(s.name, s.kind, old.claims + s.claims, min(dates, default=None), max(dates, default=None))
-    found[(s.name, s.kind)] = s
+    found[(s.name, s.kind)] = s if old is None else _merged(old, s)
+
+
+def _merged(a: Speaker, b: Speaker) -> Speaker:
+    """`a` with `b`'s claims and dates added."""
+    dates = [d for d in (a.first, a.last, b.first, b.last) if d]
+    return replace(a, claims=a.claims + b.claims, first=min(dates, default=None), last=max(dates, default=None))
 
 
 def claim_record(c: Claim) -> dict:

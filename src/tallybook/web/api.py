@@ -149,6 +149,7 @@ class SpeakerOut(Schema):
     name: str
     kind: str
     claims: int
+    also: list[str]  # the same person's name in the other script
 
 
 class ReviewIn(Schema):
@@ -222,4 +223,5 @@ def list_measures(request):
 @api.get("/speakers", response=list[SpeakerOut])
 def list_speakers(request, f: Query[ClaimFilters]):
     """People and organisations figures are put on (an organisation also counts its people's claims)."""
-    return [{"name": s.name, "kind": s.kind, "claims": s.claims} for s in query.speakers(filters.claims(_params(f)))]
+    return [{"name": s.name, "kind": s.kind, "claims": s.claims, "also": list(s.also)}
+            for s in query.speakers(filters.claims(_params(f)))]

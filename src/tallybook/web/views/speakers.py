@@ -19,10 +19,11 @@ def speaker_list(request):
 
 
 def speaker_detail(request, name: str):
-    qs = (Claim.objects.filter(Q(speaker=name) | Q(speaker_org=name)).select_related("document")
+    names = query.names_of_person(name)  # the same person in either script
+    qs = (Claim.objects.filter(Q(speaker__in=names) | Q(speaker_org=name)).select_related("document")
           .order_by("published_on", "document_id", "start"))
     if not qs.exists():
         raise Http404("no claims by this speaker")
     return render(request, "web/speakers/detail.html",
-                  {"name": name, "page": page_of(qs, request.GET.get("page")),
+                  {"name": name, "also": [n for n in names if n != name], "page": page_of(qs, request.GET.get("page")),
                    "as_org": qs.filter(speaker_org=name).exists()})
