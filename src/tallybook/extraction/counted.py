@@ -49,20 +49,21 @@ def counted_noun(anchor: Token, span: set[int]) -> Token | None:
 
 
 def counted_of(tokens: list[Token], antecedent: str | None = None,
-               reporting: frozenset[str] = frozenset()) -> str | None:
+               reporting: frozenset[str] = frozenset(), figures: frozenset[int] = frozenset()) -> str | None:
     """The counted noun phrase with its modifiers and the verb that says what happened. With an
     `antecedent` ("10,000 of them were sent"), that phrase stands for the noun, and what
     happened is read from the figure itself. Verbs whose lemma is in `reporting` ("announce",
-    «сообщать») say who gives the figure, not what happened to what it counts."""
+    «сообщать») say who gives the figure, not what happened to what it counts. `figures` are the
+    token indices of the sentence's other claims, whose phrases are left out."""
     span = {t.i for t in tokens}
     anchor = anchor_of(tokens)
     if antecedent is not None:
-        words = happened_to(anchor, reporting)
+        words = happened_to(anchor, reporting, figures)
         return " ".join([antecedent] + [t.text for t in words])
     noun = counted_noun(anchor, span)
     if noun is None:
         return None
-    words = noun_phrase(noun, span) + happened_to(noun, reporting)
+    words = noun_phrase(noun, span) + happened_to(noun, reporting, figures)
     words = sorted(set(words), key=lambda t: t.i)[:MAX_WORDS + 4]
     text = " ".join(t.text for t in words).strip()
     return text or None
@@ -91,10 +92,11 @@ HAPPENED_WORDS = 8  # complements kept in all: where, when, how, not the whole s
 QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj"}
 
 
-def happened_to(noun: Token, reporting: frozenset[str] = frozenset()) -> list[Token]:
+def happened_to(noun: Token, reporting: frozenset[str] = frozenset(),
+                figures: frozenset[int] = frozenset()) -> list[Token]:
     """The verb of which `noun` is subject or object, with its object and complements: what, where, when, how
     ("sent to the front", «встали на воинский учёт в ЦВО после рейдов»), on either side of the
-    verb, leaving out any that carry a figure of their own. "an average of 913 soldiers die":
+    verb, leaving out any that hold another claim's figure (a year or a date stays: "in January 2024"). "an average of 913 soldiers die":
     the soldiers are what the subject ("average") counts."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in QUANTITY_OF:
         noun = noun.head.head
@@ -106,14 +108,10 @@ def happened_to(noun: Token, reporting: frozenset[str] = frozenset()) -> list[To
         if c.dep_ not in COMPLEMENT_DEPS or c.i == noun.i or abs(c.i - verb.i) > MAX_WORDS:
             continue
         phrase = [t for t in c.subtree if not t.is_punct]  # articles kept: "sent to the front"
-        if any(t.like_num and not _is_year(t) for t in phrase):
+        if any(t.i in figures for t in phrase):
             continue
         if sum(t.dep_ != "det" for t in words + phrase) > HAPPENED_WORDS + 1:
             break
         words.extend(phrase)
     return sorted(words, key=lambda t: t.i)
 
-
-def _is_year(token: Token) -> bool:
-    """"2024" in "in January 2024": a date, not a figure of its own."""
-    return token.text.isdigit() and len(token.text) == 4 and 1900 <= int(token.text) <= 2100

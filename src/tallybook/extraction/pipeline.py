@@ -75,15 +75,15 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
         by_sentence.setdefault(k, []).append(n)
     for k, sent in enumerate(sentences):
         sent_numbers = by_sentence.get(k, [])
-        for n in sent_numbers:
-            if not n.is_claim or _is_article_one(n):
-                continue
-            tokens = [t for t in sent if t.idx < n.end and t.idx + len(t.text) > n.start]
+        spans = {n: [t for t in sent if t.idx < n.end and t.idx + len(t.text) > n.start]
+                 for n in sent_numbers if n.is_claim and not _is_article_one(n)}
+        for n, tokens in spans.items():
             if not tokens:
                 continue
-            counted = counted_of(tokens, reporting=reporting)
+            others = frozenset(t.i for m, ts in spans.items() if m is not n for t in ts)
+            counted = counted_of(tokens, reporting=reporting, figures=others)
             if _is_anaphoric(n, counted, text, lex) and antecedent:
-                counted = counted_of(tokens, antecedent, reporting)
+                counted = counted_of(tokens, antecedent, reporting, others)
             else:
                 antecedent = counted_phrase(tokens) or antecedent
             if _is_bare_duration(n, durations, text) or _is_time_ago(n, durations, ago, text):
