@@ -5,13 +5,14 @@ browser session works too. Ids are the ledger ids `tallybook claims --format jso
 """
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import fields
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
+from pydantic import create_model
 
 from tallybook.ledger import query
 from tallybook.ledger.history import history_of
@@ -36,18 +37,9 @@ api = NinjaAPI(title="tallybook", version="1", auth=[BearerToken(), django_auth]
                description=__doc__)
 
 
-class ClaimFilters(Schema):
-    q: str = ""
-    measure: str = ""
-    speaker: str = ""
-    org: str = ""
-    lang: str = ""
-    hedge: str = ""
-    since: str = ""
-    until: str = ""
-    status: str = ""
-    sort: str = ""
-    page: int = 1
+# The query parameters: the filters of the pages (filters.ClaimParams, one definition), and a page.
+ClaimFilters = create_model("ClaimFilters", __base__=Schema, page=(int, 1),
+                            **{f.name: (str, "") for f in fields(filters.ClaimParams)})
 
 
 class ClaimOut(Schema):
