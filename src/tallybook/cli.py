@@ -10,10 +10,9 @@ import click
 from .extraction.measures import PackError, load_pack
 from .model import Claim
 from .reports import InputError, expand_paths, read_report
+from .schema import RECORD_FIELDS
 
-FIELDS = ["doc", "start", "end", "text", "value", "value_max", "hedge", "unit", "counted", "speaker",
-          "speaker_role", "speaker_org", "cue", "period", "time_ref", "measure", "sentence",
-          "confidence", "lang", "vague"]
+FIELDS = ["doc", *RECORD_FIELDS]  # the extract CSV: every field of model.Claim
 
 
 @click.group()

@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from typing import Literal, get_args
 
-HEDGES = ("exact", "approx", "lower", "upper", "range", "average")
+Hedge = Literal["exact", "approx", "lower", "upper", "range", "average"]
+HEDGES: tuple[str, ...] = get_args(Hedge)
 
 # Kinds of number expression. Only the first four can be claims; the rest are read so that
 # callers can see them, and are excluded by the rules of the eval guidelines.
+Kind = Literal["cardinal", "money", "percent", "vague",
+               "year", "date", "time", "age", "ordinal", "identifier", "pronoun"]
+KINDS = frozenset(get_args(Kind))
 CLAIM_KINDS = frozenset({"cardinal", "money", "percent", "vague"})
-KINDS = CLAIM_KINDS | {"year", "date", "time", "age", "ordinal", "identifier", "pronoun"}
+
+SpeakerKind = Literal["person", "org"]
 
 
 @dataclass(frozen=True)
@@ -20,8 +26,8 @@ class Number:
     text: str
     value: float
     value_max: float | None = None
-    hedge: str = "exact"
-    kind: str = "cardinal"
+    hedge: Hedge = "exact"
+    kind: Kind = "cardinal"
     unit: str | None = None
 
     @property
@@ -38,21 +44,25 @@ class Speaker:
     """Who a figure is put on: a person or a body, with role and organisation when given."""
 
     name: str
-    kind: str = "person"  # person | org
+    kind: SpeakerKind = "person"
     role: str | None = None
     org: str | None = None
 
 
 @dataclass(frozen=True)
 class Claim:
-    """A number that counts or measures something, with what, who said it, and when."""
+    """A number that counts or measures something, with what, who said it, and when.
+
+    Its fields are the one schema of a claim: every writer (JSON Lines, CSV, Parquet, the
+    ledger's rows, the API) takes its columns from them through tallybook.schema.
+    """
 
     start: int
     end: int
     text: str
     value: float
     value_max: float | None
-    hedge: str
+    hedge: Hedge
     unit: str | None
     counted: str | None
     speaker: str | None
@@ -66,7 +76,7 @@ class Claim:
     confidence: float
     lang: str
     vague: bool = False
-    speaker_kind: str | None = None  # person | org, when there is a speaker
+    speaker_kind: SpeakerKind | None = None  # when there is a speaker
 
     def shifted(self, offset: int) -> "Claim":
         """The same claim with its offsets moved by `offset` (text cut from a larger one)."""

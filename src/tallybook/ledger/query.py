@@ -7,26 +7,27 @@ from datetime import date
 from django.db import connection
 from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet
 
+from tallybook.schema import CLAIM_COLUMNS, Column
+
 from .fts import search
-from .models import Claim, Document
+from .models import STATUSES, Claim, Document
 from .names import person_key
 
-CLAIM_FIELDS = ["id", "document_id", "source", "locator", "published", "start", "end", "text", "value",
-                "value_max", "hedge", "unit", "counted", "speaker", "speaker_kind", "speaker_role", "speaker_org", "cue",
-                "period", "time_ref", "measure", "sentence_start", "sentence_end", "confidence", "lang",
-                "vague", "status", "orphaned", "extractor_version"]
+# A ledger claim's record: where it is, the columns of model.Claim (one schema), its review state.
+CLAIM_PLACE = (Column("id", int), Column("document_id", int), Column("source", str),
+               Column("locator", str), Column("published", str, nullable=True))
+CLAIM_STATE = (Column("status", str, choices=STATUSES), Column("orphaned", bool), Column("extractor_version", str))
+CLAIM_RECORD = CLAIM_PLACE + CLAIM_COLUMNS + CLAIM_STATE
+CLAIM_FIELDS = [c.name for c in CLAIM_RECORD]
 DOCUMENT_FIELDS = ["id", "source", "locator", "format", "url", "title", "author", "published", "lang",
                    "chars", "claims", "content_hash", "added", "updated"]
 
-_INTS = {"id", "document_id", "start", "end", "sentence_start", "sentence_end", "chars", "claims"}
-_FLOATS = {"value", "value_max", "confidence"}
-_BOOLS = {"vague", "orphaned"}
+_TYPES = {c.name: c.type_name for c in CLAIM_RECORD} | {"chars": "int", "claims": "int"}
 
 
 def column_types(fields: list[str]) -> dict[str, str]:
     """Each record field's type ("int", "float", "bool", "str"), for typed exports."""
-    return {f: "int" if f in _INTS else "float" if f in _FLOATS else "bool" if f in _BOOLS else "str"
-            for f in fields}
+    return {f: _TYPES.get(f, "str") for f in fields}
 
 
 @dataclass(frozen=True)

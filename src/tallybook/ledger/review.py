@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from tallybook.model import HEDGES
+
 from .history import record_history
 from .models import Claim, Review
 
@@ -29,6 +31,8 @@ def review_claim(claim_id: int, action: str, reviewer: str, changes: dict | None
     unknown = sorted(set(changes) - set(CORRECTABLE))
     if unknown:
         raise ReviewError(f"review: cannot correct {', '.join(unknown)}")
+    if "hedge" in changes and changes["hedge"] not in HEDGES:
+        raise ReviewError(f"review: hedge must be one of {', '.join(HEDGES)}, not {changes['hedge']!r}")
     if action == "correct" and not changes:
         raise ReviewError("review: a correction needs at least one changed field")
     with transaction.atomic():

@@ -19,6 +19,7 @@ import tallybook
 from tallybook.model import Claim as ClaimValue
 from tallybook.model import Document as DocumentValue
 from tallybook.model import Reading
+from tallybook.schema import flat_values
 
 from .entities import link_entities, prune_entities
 from .history import record_history
@@ -125,13 +126,8 @@ def _shift_of(claim: Claim, text: str) -> int | None:
 def claim_row(document: Document, c: ClaimValue, version: str) -> Claim:
     """An unsaved ledger Claim for an extracted claim of `document`."""
     s, e = c.sentence
-    return Claim(document=document, start=c.start, end=c.end, text=c.text, value=c.value,
-                 value_max=c.value_max, hedge=c.hedge, unit=c.unit, counted=c.counted,
-                 speaker=c.speaker, speaker_kind=c.speaker_kind, speaker_role=c.speaker_role,
-                 speaker_org=c.speaker_org, cue=c.cue, period=c.period, time_ref=c.time_ref, measure=c.measure,
-                 sentence_start=s, sentence_end=e, sentence_text=document.text[s:e],
-                 confidence=c.confidence, lang=c.lang, vague=c.vague, extractor_version=version,
-                 published_on=document.published_on)
+    return Claim(document=document, **flat_values(c), sentence_text=document.text[s:e],
+                 extractor_version=version, published_on=document.published_on)
 
 
 def reextract(read: Read = tallybook.read, version: str = EXTRACTOR_VERSION) -> Iterator[Stored]:

@@ -20,9 +20,9 @@ from tallybook.ledger.models import Claim
 from tallybook.ledger.review import ReviewError
 
 from . import filters
+from .decisions import FormError, apply_review
 from .models import Token
 from .roles import can_review
-from .views.review import FormError, apply_review
 
 
 class BearerToken(HttpBearer):
@@ -42,36 +42,9 @@ ClaimFilters = create_model("ClaimFilters", __base__=Schema, page=(int, 1),
                             **{f.name: (str, "") for f in fields(filters.ClaimParams)})
 
 
-class ClaimOut(Schema):
-    id: int
-    document_id: int
-    source: str
-    locator: str
-    published: str | None
-    start: int
-    end: int
-    text: str
-    value: float
-    value_max: float | None
-    hedge: str
-    unit: str | None
-    counted: str | None
-    speaker: str | None
-    speaker_kind: str | None
-    speaker_role: str | None
-    speaker_org: str | None
-    cue: str | None
-    period: str | None
-    time_ref: str | None
-    measure: str | None
-    sentence_start: int
-    sentence_end: int
-    confidence: float
-    lang: str
-    vague: bool
-    status: str
-    orphaned: bool
-    extractor_version: str
+# A claim as the API gives it: query.CLAIM_RECORD, itself derived from model.Claim (one schema).
+ClaimOut = create_model("ClaimOut", __base__=Schema,
+                        **{c.name: (c.annotation, ...) for c in query.CLAIM_RECORD})
 
 
 class ReviewOut(Schema):
