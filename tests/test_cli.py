@@ -88,3 +88,18 @@ def test_own_pack_gives_own_measure(tmp_path, good):
     pack.write_text('[[measure]]\nid = "mine.casualties"\nen = [["wounded"]]\n', encoding="utf-8")
     (rec,) = [json.loads(line) for line in run("--format", "jsonl", "--pack", str(pack), str(good)).stdout.splitlines()]
     assert rec["measure"] == "mine.casualties"
+
+
+def test_a_fifo_in_a_directory_is_refused_not_waited_on(tmp_path, good):
+    import os
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "two\nlines.txt").write_bytes(b"")
+    (folder / "report.txt").write_bytes(good.read_bytes())
+    out = run("--format", "jsonl", str(folder))
+    assert out.returncode == 1
+    assert out.stderr.splitlines() == [f"tallybook: {folder}/pipe.txt: not a regular file",
+                                       f"tallybook: {folder}/two\\nlines.txt: empty file",
+                                       "tallybook: 2 file(s) failed"]
+    assert {json.loads(line)["doc"] for line in out.stdout.splitlines()} == {str(folder / "report.txt")}

@@ -9,7 +9,7 @@ import click
 
 from .extraction.measures import PackError, load_pack
 from .model import Claim
-from .reports import InputError, expand_paths, read_report
+from .reports import InputError, expand_paths, read_report, shown
 from .schema import RECORD_FIELDS
 
 FIELDS = ["doc", *RECORD_FIELDS]  # the extract CSV: every field of model.Claim
@@ -51,7 +51,7 @@ def extract(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[str
         except Exception as e:  # one bad file never stops the batch
             if debug:
                 raise
-            click.echo(f"tallybook: {path}: extraction failed ({type(e).__name__}: {e})", err=True)
+            click.echo(f"tallybook: {shown(path)}: extraction failed ({type(e).__name__}: {_first_line(e)})", err=True)
             failures += 1
             continue
         for c in claims:
@@ -60,6 +60,11 @@ def extract(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[str
     if failures:
         click.echo(f"tallybook: {failures} file(s) failed", err=True)
         sys.exit(1)
+
+
+def _first_line(e: Exception) -> str:
+    lines = str(e).strip().splitlines()
+    return lines[0][:200] if lines else "no message"
 
 
 def _writer(fmt: str):
@@ -134,23 +139,31 @@ def _filters(measure, speaker, lang, since, until, search):
 @main.command()
 @_db_option
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symbolic links that lead out of a directory given (refused by default).")
 @click.argument("paths", nargs=-1, required=True)
-def ingest(db: str | None, debug: bool, paths: tuple[str, ...]) -> None:
+def ingest(db: str | None, debug: bool, follow_symlinks: bool, paths: tuple[str, ...]) -> None:
     """Read files, directories, URL lists (.urls) and URLs into the ledger, with their claims.
 
     Each document goes in whole or not at all; an unchanged document is skipped, a changed one
-    has its claims replaced (reviewed claims are kept). Exit status 1 if anything failed.
+    has its claims replaced (reviewed claims are kept). Each failure is printed on stderr as it
+    happens; the summary is printed at the end, or when Ctrl-C stops the run (exit status 130).
+    Exit status 1 if anything failed.
     """
     _connect(db)
     from tqdm import tqdm
 
     from .ingest import read_sources
-    from .ledger.batch import ingest_all
+    from .ledger.batch import Summary, ingest_all
 
-    with tqdm(desc="ingest", unit="doc", file=sys.stderr, disable=None) as bar:
-        summary = ingest_all(read_sources(paths), debug=debug, step=lambda: bar.update())
-    for line in summary.failures:
-        click.echo(f"tallybook: {line}", err=True)
+    summary = Summary()
+    try:
+        with tqdm(desc="ingest", unit="doc", file=sys.stderr, disable=None) as bar:
+            ingest_all(read_sources(paths, follow_symlinks=follow_symlinks), debug=debug, step=lambda: bar.update(),
+                       report=lambda line: bar.write(f"tallybook: {line}", file=sys.stderr), summary=summary)
+    except KeyboardInterrupt:
+        click.echo(f"{summary} (stopped by Ctrl-C)")
+        sys.exit(130)
     click.echo(str(summary))
     if summary.failed:
         sys.exit(1)

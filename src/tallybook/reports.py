@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 HEADER_LINE = re.compile(r"^(Title|Published|Source|Language|URL|Author):[ \t]*(.*)$")
 
 
@@ -23,26 +25,37 @@ class Report:
 
 
 def read_report(path: str | Path) -> Report:
-    """Read a UTF-8 text report; raise InputError with a one-line reason when it cannot be."""
+    """Read a UTF-8 text report; raise InputError with a one-line reason when it cannot be.
+
+    Only regular files are read: a FIFO or a device named *.txt would block or never end.
+    """
     p = Path(path)
+    name = shown(str(path))
     try:
+        if not stat.S_ISREG(p.stat().st_mode):
+            raise InputError(f"{name}: " + ("is a directory" if p.is_dir() else "not a regular file"))
         raw = p.read_bytes()
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
+        raise InputError(f"{name}: is a directory") from None
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{name}: no such file") from None
     except OSError as e:
-        raise InputError(f"{path}: cannot be read ({e.strerror or e})") from None
+        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
     if not raw.strip():
-        raise InputError(f"{path}: empty file")
+        raise InputError(f"{name}: empty file")
     if b"\x00" in raw[:4096]:
-        raise InputError(f"{path}: binary file, not text (holds NUL bytes)")
+        raise InputError(f"{name}: binary file, not text (holds NUL bytes)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError(f"{path}: not UTF-8 (invalid byte 0x{raw[e.start]:02x} at offset {e.start})") from None
+        raise InputError(f"{name}: not UTF-8 (invalid byte 0x{raw[e.start]:02x} at offset {e.start})") from None
     meta, body_start = split_header(text)
     return Report(str(path), text, body_start, meta)
+
+
+def shown(name: str) -> str:
+    """A file name as one printable line: control characters (a newline in a name) escaped."""
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), name)
 
 
 def split_header(text: str) -> tuple[dict[str, str], int]:

@@ -66,3 +66,18 @@ def test_pages_without_text_are_refused(page, reason):
 ])
 def test_html_to_text(fragment, text):
     assert html_to_text(fragment) == text
+
+
+STATEMENT = "<p>Police detained 500 migrants in Moscow on Tuesday, the Interior Ministry said in a statement.</p>"
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body>" + "<div>" * 400 + STATEMENT + "</div>" * 400 + "</body></html>",
+    "<!DOCTYPE note [<!ENTITY desk \"Tally Desk\">]>\n<html><head><title>&desk;</title></head><body>"
+    + STATEMENT + "</body></html>",
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd" '
+    '[<!ENTITY desk "Tally Desk">]>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>' + STATEMENT + "</body></html>",
+])
+def test_deep_nesting_and_doctype_entities_keep_the_text(page):
+    (doc,) = read_html("saved.html", page.encode())
+    assert doc.text == "Police detained 500 migrants in Moscow on Tuesday, the Interior Ministry said in a statement."

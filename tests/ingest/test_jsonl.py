@@ -36,3 +36,13 @@ def test_not_utf8():
     with pytest.raises(IngestError) as e:
         list(read_jsonl("r.jsonl", json.dumps({"text": RU}, ensure_ascii=False).encode("cp1251")))
     assert str(e.value) == "r.jsonl: not UTF-8 (invalid byte at offset 10)"
+
+
+def test_a_line_nested_too_deeply_fails_alone(tmp_path):
+    deep = '{"text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join([json.dumps({"text": EN}), deep, json.dumps({"text": RU}, ensure_ascii=False)]) + "\n",
+                    encoding="utf-8")
+    items = list(read_jsonl(path))
+    assert [str(i) for i in items] == [str(items[0]), f"{path}: line 2: JSON nested too deeply", str(items[2])]
+    assert [(i.locator, i.text) for i in (items[0], items[2])] == [("line/1", EN), ("line/3", RU)]

@@ -1,5 +1,6 @@
 """A batch of mixed sources: directories, limits, URL lists; failures yielded, never raised."""
 import json
+import os
 
 import pytest
 
@@ -158,3 +159,54 @@ def test_url_list_and_urls(tmp_path, server):
 
 def test_failure_is_one_line():
     assert str(Failure("report.pdf", "not a PDF (starts with <html>)")) == "report.pdf: not a PDF (starts with <html>)"
+
+
+@pytest.fixture
+def linked(tmp_path):
+    """A tree holding a link to a file outside, a link to a folder outside, and a link inside it."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("The secret holds 1,234 numbers.", encoding="utf-8")
+    root = tmp_path / "tree"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "own.txt").write_text(EN, encoding="utf-8")
+    (root / "passwd.txt").symlink_to(outside / "secret.txt")
+    (root / "away").symlink_to(outside, target_is_directory=True)
+    (root / "same.txt").symlink_to(root / "sub" / "own.txt")
+    (root / "loop").symlink_to(root, target_is_directory=True)
+    return root, outside
+
+
+def test_symlinks_out_of_the_tree_are_refused(linked):
+    root, outside = linked
+    items = list(read_sources([str(root)]))
+    assert [str(i) for i in items if isinstance(i, Failure)] == [
+        f"{root}/passwd.txt: symbolic link out of {root} (to {outside}/secret.txt); --follow-symlinks reads it",
+        f"{root}/away: symbolic link out of {root} (to {outside}); --follow-symlinks reads it",
+    ]
+    docs = [i for i in items if isinstance(i, Document)]
+    assert [d.source for d in docs] == [f"{root}/same.txt", f"{root}/sub/own.txt"]
+    assert not any("secret" in d.text for d in docs)
+
+
+def test_follow_symlinks_reads_them(linked):
+    root, _ = linked
+    items = list(read_sources([str(root)], follow_symlinks=True))
+    assert not [i for i in items if isinstance(i, Failure)]
+    assert sorted(d.source for d in items) == [f"{root}/away/secret.txt", f"{root}/passwd.txt", f"{root}/same.txt",
+                                               f"{root}/sub/own.txt"]
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "after.txt").write_text(EN, encoding="utf-8")
+    items = list(read_sources([str(tmp_path)]))
+    assert [str(i) for i in items if isinstance(i, Failure)] == [f"{tmp_path}/pipe.txt: not a regular file"]
+    assert [i.source for i in items if isinstance(i, Document)] == [f"{tmp_path}/after.txt"]
+
+
+def test_a_newline_in_a_file_name_stays_one_line(tmp_path):
+    path = tmp_path / "two\nlines.txt"
+    path.write_bytes(b"")
+    (failure,) = read_sources([str(path)])
+    assert str(failure) == f"{tmp_path}/two\\nlines.txt: empty file"

@@ -67,3 +67,26 @@ def test_broken_exports_name_the_problem(data, reason):
 ])
 def test_message_text(text, plain):
     assert message_text(text) == plain
+
+
+DEEP = "[" * 100_000 + "]" * 100_000  # far deeper than Python's parser recurses
+
+
+def test_a_message_nested_too_deeply_fails_alone(tmp_path):
+    good = json.dumps(EXPORT, ensure_ascii=False)
+    # the deep value goes in as the third message and as an extra member: both skipped alone
+    head, rest = good.split('"messages": [', 1)
+    text = head + f'"extra": {DEEP}, "messages": [' + rest.replace('{"id": 12', f'{{"id": 99, "text": {DEEP}}}, {{"id": 12', 1)
+    path = tmp_path / "result.json"
+    path.write_text(text, encoding="utf-8")
+    items = list(read_telegram(path))
+    assert [str(i) for i in items if not hasattr(i, "locator")] == [f"{path}: message 3: JSON nested too deeply"]
+    assert [i.locator for i in items if hasattr(i, "locator")] == ["post/11", "post/12", "post/15", "message/8"]
+
+
+def test_a_deep_export_that_is_broken_is_one_line(tmp_path):
+    path = tmp_path / "result.json"
+    path.write_text('{"name": "x", "messages": [' + DEEP[:-5], encoding="utf-8")
+    with pytest.raises(IngestError) as e:
+        list(read_telegram(path))
+    assert str(e.value) == f"{path}: invalid JSON (the file ends inside a value)"

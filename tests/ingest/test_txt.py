@@ -79,3 +79,26 @@ def test_unreadable_text_names_file_and_problem(data, reason):
 ])
 def test_russian_score_separates_right_from_wrong_decodings(text, at_least, below):
     assert at_least <= russian_score(text) < below
+
+
+@pytest.mark.parametrize("text", [
+    "Café",
+    "Le café a fermé : 300 réfugiés, a déclaré le maire.",
+    "Müller sagte, über 300 Männer wären gefallen.",
+    "naïve façade, 12 señores",
+])
+def test_latin1_is_not_read_as_cyrillic(text):
+    assert decode_text(text.encode("latin-1"), "x.txt") == text
+
+
+@pytest.mark.parametrize("text", ["Привет", "Около 10 000", "ОКОЛО 10 000 МИГРАНТОВ"])
+def test_short_cp1251_is_still_russian(text):
+    assert decode_text(text.encode("cp1251"), "x.txt") == text
+
+
+def test_bytes_that_read_as_neither_are_refused_in_one_line():
+    data = "ÀÁÂ ÃÄÅ".encode("cp1252")  # upper-case accents alone: «АБВ ГДЕ» in cp1251
+    with pytest.raises(IngestError) as e:
+        decode_text(data, "x.txt")
+    assert str(e.value) == ("x.txt: cannot tell the text encoding (not UTF-8: byte 0xc0 at offset 0; neither Russian "
+                            "cp1251/koi8-r nor Western Latin-1 reads as words): save it as UTF-8")

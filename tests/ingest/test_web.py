@@ -95,3 +95,63 @@ def test_connection_refused():
     with pytest.raises(IngestError) as e:
         fetch("http://127.0.0.1:9/", timeout=2)
     assert str(e.value).startswith("http://127.0.0.1:9/: cannot fetch (")
+
+
+def trickle(handler):
+    """A byte every 0.2 s for ever (well, 100 s): each read is quick, the whole fetch is not."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/plain")
+    handler.send_header("Content-Length", "500")
+    handler.end_headers()
+    try:
+        for _ in range(500):
+            handler.wfile.write(b"x")
+            handler.wfile.flush()
+            time.sleep(0.2)
+    except OSError:
+        pass  # the client gave up, as it should
+
+
+def trickled_headers(handler):
+    """The status line and headers a byte at a time."""
+    try:
+        for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Slow: " + b"y" * 400:
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+            time.sleep(0.05)
+    except OSError:
+        pass
+
+
+@pytest.mark.parametrize("route", [trickle, trickled_headers])
+def test_deadline_is_for_the_whole_fetch_not_each_read(server, route):
+    server.routes["/trickle"] = route
+    url = server.url("/trickle")
+    started = time.monotonic()
+    with pytest.raises(IngestError) as e:
+        fetch(url, timeout=1.0)
+    assert str(e.value) == f"{url}: timed out after 1 s"
+    assert time.monotonic() - started < 3
+
+
+def redirect_to(target):
+    def route(handler):
+        handler.send_response(302)
+        handler.send_header("Location", target)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+    return route
+
+
+@pytest.mark.parametrize("target, reason", [
+    ("ftp://127.0.0.1/file.txt", "redirected to a URL that is not http(s): ftp://127.0.0.1/file.txt"),
+    ("file:///etc/passwd", "redirected to a URL that is not http(s): file:///etc/passwd"),
+    ("/loop", "redirect loop (HTTP 302, more than 10 redirects or the same URL 4 times)"),
+])
+def test_redirects_only_to_http_and_a_loop_is_one_line(server, target, reason):
+    server.routes["/start"] = redirect_to(target)
+    server.routes["/loop"] = redirect_to("/loop")
+    url = server.url("/start")
+    with pytest.raises(IngestError) as e:
+        fetch(url, timeout=5)
+    assert str(e.value) == f"{url}: {reason}"

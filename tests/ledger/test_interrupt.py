@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 import tallybook
 from tallybook.ledger.models import Claim, Document
 
@@ -75,3 +77,71 @@ def test_kill_mid_ingest_then_resume(ledger_url, tmp_path):
     assert out == f"documents: {N - before} added, {before} unchanged, 0 replaced, 0 failed; claims: {2 * (N - before)}\n"
     assert check_ledger() == N
     assert Claim.objects.count() == 2 * N
+
+
+class Trickle:
+    """A server on 127.0.0.1 that answers every GET with a body sent a byte a second (for ever,
+    or until the client goes); it stops with the test."""
+
+    def __init__(self) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", "100000")
+                self.end_headers()
+                try:
+                    for _ in range(100_000):
+                        self.wfile.write(b"x")
+                        self.wfile.flush()
+                        time.sleep(1)
+                except OSError:
+                    pass
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/slow.txt"
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def trickle():
+    server = Trickle()
+    yield server
+    server.stop()
+
+
+def test_failures_stream_and_ctrl_c_still_prints_the_summary(ledger_url, tmp_path, trickle):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    good = tmp_path / "good.txt"
+    good.write_text(TEMPLATE.format(a=1234, b=56), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "tallybook.cli", "ingest", "--db", ledger_url,
+                             str(tmp_path / "empty.txt"), str(good), trickle.url],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = proc.stderr.readline()  # printed while the fetch still hangs, not at the end
+        assert first == f"tallybook: {tmp_path / 'empty.txt'}: empty file\n"
+        deadline = time.monotonic() + 60
+        while stored() < 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)
+        assert proc.poll() is None, "the fetch should still be running"
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err
+    assert out == "documents: 1 added, 0 unchanged, 0 replaced, 1 failed; claims: 2 (stopped by Ctrl-C)\n"
+    assert "Traceback" not in err

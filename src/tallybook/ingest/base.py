@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..reports import shown
+
 MB = 1024 * 1024
 
 
@@ -11,7 +13,7 @@ class IngestError(Exception):
     """A source that cannot be read; `str()` is one line naming the source and the problem."""
 
     def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+        super().__init__(f"{shown(source)}: {shown(reason)}")
         self.source = source
         self.reason = reason
 
@@ -24,7 +26,7 @@ class Failure:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+        return f"{shown(self.source)}: {shown(self.reason)}"
 
 
 def load(source: str | Path, data: bytes | None) -> bytes:

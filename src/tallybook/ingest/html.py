@@ -5,20 +5,28 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import html as entities
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError
+from trafilatura.utils import decode_file
 
 from ..model import Document
 from .base import IngestError, lang_code, load, text_or_none
 
+# libxml2 stops at 256 levels of nesting unless told otherwise, and drops what lies deeper
+PARSER = lxml.html.HTMLParser(huge_tree=True, collect_ids=False, default_doctype=False, remove_comments=True,
+                              remove_pis=True, encoding="utf-8")
+# A DOCTYPE with an internal subset ("<!DOCTYPE html [<!ENTITY co "Tally">]>"), which HTML parsers do not read
+SUBSET = re.compile(r"\A(\s*<!DOCTYPE[^\[>]*)\[(.*?)\]\s*>", re.IGNORECASE | re.DOTALL)
+ENTITY = re.compile(r"""<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>""")
 BLOCKS = ("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "section", "article")
 
 
 def read_html(source: str | Path, data: bytes | None = None) -> Iterator[Document]:
     """One Document: the main text of a page with its title, author, date, canonical URL and language."""
     source = str(source)
-    tree = trafilatura.load_html(load(source, data))
+    tree = parse_html(load(source, data))
     if tree is None:
         raise IngestError(source, "not HTML (cannot be parsed)")
     _check_body(tree, source)
@@ -29,6 +37,33 @@ def read_html(source: str | Path, data: bytes | None = None) -> Iterator[Documen
     yield Document(page.text.strip(), source, format="html", url=text_or_none(page.url),
                    title=text_or_none(page.title), author=text_or_none(page.author),
                    published=text_or_none(page.date), lang=lang)
+
+
+def parse_html(data: bytes) -> lxml.html.HtmlElement | None:
+    """The tree of a page, however deep its nesting; a DOCTYPE's own entities expanded once."""
+    text = _without_subset(decode_file(data))
+    try:
+        tree = lxml.html.document_fromstring(text, parser=PARSER)
+    except ValueError:  # a str holding an XML encoding declaration
+        try:
+            tree = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=PARSER)
+        except (ParserError, ValueError):
+            return None
+    except ParserError:
+        return None
+    return tree if len(tree) else None
+
+
+def _without_subset(text: str) -> str:
+    """`text` with a DOCTYPE's internal subset removed, its simple entities put in place."""
+    m = SUBSET.match(text)
+    if not m:
+        return text
+    declared = {e.group(1): e.group(2) if e.group(2) is not None else e.group(3) for e in ENTITY.finditer(m.group(2))}
+    rest = text[m.end():]
+    for name, value in declared.items():
+        rest = rest.replace(f"&{name};", entities.escape(value))
+    return m.group(1).rstrip() + ">" + rest
 
 
 def _check_body(tree: lxml.html.HtmlElement, source: str) -> None:

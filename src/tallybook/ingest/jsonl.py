@@ -27,6 +27,8 @@ def record_document(line: str, n: int, source: str) -> Document | Failure:
         record = json.loads(line)
     except json.JSONDecodeError as e:
         return Failure(source, f"line {n}: invalid JSON ({e.msg}, column {e.colno})")
+    except RecursionError:
+        return Failure(source, f"line {n}: JSON nested too deeply")
     if not isinstance(record, dict):
         return Failure(source, f"line {n}: not a JSON object")
     text = record.get("text")

@@ -16,19 +16,20 @@ URL_LIST = ".urls"
 
 
 def read_sources(paths: Iterable[str], *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT,
-                 url_max_bytes: int = URL_MAX_BYTES) -> Iterator[Document | Failure]:
+                 url_max_bytes: int = URL_MAX_BYTES, follow_symlinks: bool = False) -> Iterator[Document | Failure]:
     """Documents from files, directories (recursive), `.urls` lists and http(s) URLs, in order.
 
     Whatever cannot be read is yielded as a Failure with a one-line reason, so one bad source
     never stops the batch. Directories yield every file of a known suffix (not `.urls` lists:
-    naming a folder never fetches from the network); hidden files and folders are skipped.
+    naming a folder never fetches from the network); hidden files and folders are skipped, and
+    a symbolic link that leads out of the directory is refused unless `follow_symlinks`.
     """
     for item in map(str, paths):
         if is_url(item):
             yield from _fetch(item, timeout, url_max_bytes)
         elif Path(item).is_dir():
-            for path in walk(Path(item)):
-                yield from read_file(path, max_bytes=max_bytes)
+            for path in walk(Path(item), follow_symlinks):
+                yield from [path] if isinstance(path, Failure) else read_file(path, max_bytes=max_bytes)
         elif item.lower().endswith(URL_LIST):
             for entry in url_list(item, max_bytes):
                 yield from [entry] if isinstance(entry, Failure) else _fetch(entry, timeout, url_max_bytes)
@@ -89,13 +90,37 @@ def guarded(source: str, read: Callable[[], Iterable[Document | Failure]]) -> It
         yield Failure(source, f"unexpected error ({type(e).__name__}: {brief(e)})")
 
 
-def walk(root: Path) -> Iterator[Path]:
-    """Files of a known suffix under `root`, sorted, skipping hidden files and directories."""
-    for folder, dirs, files in os.walk(root):
+def walk(root: Path, follow_symlinks: bool = False) -> Iterator[Path | Failure]:
+    """Files of a known suffix under `root`, sorted, skipping hidden files and directories.
+
+    A symbolic link whose target lies outside `root` is a Failure (a folder received from others
+    may hold a link to /etc/passwd), unless `follow_symlinks`; a linked folder inside is not walked twice.
+    """
+    top = root.resolve()
+    seen: set[Path] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        here = Path(folder)
+        real = here.resolve()
+        if real in seen or (here != root and not follow_symlinks and _outside(real, top)):
+            dirs[:] = []
+            if real not in seen:
+                yield Failure(str(here), f"symbolic link out of {root} (to {real}); --follow-symlinks reads it")
+            continue
+        seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and kind_of_suffix(Path(name).suffix):
-                yield Path(folder) / name
+            if name.startswith(".") or not kind_of_suffix(Path(name).suffix):
+                continue
+            path = here / name
+            target = path.resolve()
+            if not follow_symlinks and _outside(target, top):
+                yield Failure(str(path), f"symbolic link out of {root} (to {target}); --follow-symlinks reads it")
+            else:
+                yield path
+
+
+def _outside(path: Path, top: Path) -> bool:
+    return path != top and top not in path.parents
 
 
 def url_list(path: str, max_bytes: int = MAX_BYTES) -> Iterator[str | Failure]:

@@ -6,14 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Document
-from .base import IngestError, load, text_or_none
+from .base import Failure, IngestError, load, text_or_none
+from .jsonscan import ScanError, elements, members
 
 
-def read_telegram(source: str | Path, data: bytes | None = None) -> Iterator[Document]:
+def read_telegram(source: str | Path, data: bytes | None = None) -> Iterator[Document | Failure]:
     """One Document per message with text; locator "post/<id>", url t.me/<username>/<id> when known.
 
     Service messages and posts without text (photos alone) are skipped; a post without a date
-    is kept with `published=None`.
+    is kept with `published=None`; a message nested too deeply to parse is a Failure alone.
     """
     source = str(source)
     export = parse_json(load(source, data), source)
@@ -23,7 +24,9 @@ def read_telegram(source: str | Path, data: bytes | None = None) -> Iterator[Doc
     channel = text_or_none(export.get("name"))
     username = (text_or_none(export.get("username")) or "").lstrip("@") or None
     for n, message in enumerate(messages, 1):
-        if isinstance(message, dict) and message.get("type", "message") == "message":
+        if isinstance(message, Failure):
+            yield message
+        elif isinstance(message, dict) and message.get("type", "message") == "message":
             text = message_text(message.get("text")).strip()
             if text:
                 yield _document(message, text, n, source, channel, username)
@@ -48,10 +51,45 @@ def message_text(text: object) -> str:
 
 
 def parse_json(data: bytes, source: str) -> object:
-    """The JSON value in `data`; IngestError naming the line and column when it is invalid."""
+    """The JSON value in `data`; IngestError naming the line and column when it is invalid.
+
+    When it is nested too deeply for Python's parser, the export is read member by member and
+    message by message, so only the messages nested too deeply fail (as Failures in the list).
+    """
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        return json.loads(text)
     except UnicodeDecodeError:
         raise IngestError(source, "not UTF-8 JSON") from None
     except json.JSONDecodeError as e:
         raise IngestError(source, f"invalid JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
+    except RecursionError:
+        pass
+    try:
+        return _piecewise(text, source)
+    except (ScanError, json.JSONDecodeError) as e:
+        raise IngestError(source, f"invalid JSON ({e.msg if isinstance(e, json.JSONDecodeError) else e})") from None
+
+
+def _piecewise(text: str, source: str) -> dict:
+    """The export's members, each parsed alone; "messages" element by element."""
+    export: dict = {}
+    for key, start, end in members(text):
+        if key == "messages" and text.startswith("[", start):
+            export[key] = [_message(text[a:b], n, source) for n, (a, b) in enumerate(elements(text, start, end), 1)]
+        else:
+            try:
+                export[key] = json.loads(text[start:end])
+            except RecursionError:
+                export[key] = None
+    return export
+
+
+def _message(text: str, n: int, source: str) -> object:
+    """One message of the export, or a Failure when it is nested too deeply or broken."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        return Failure(source, f"message {n}: JSON nested too deeply")
+    except json.JSONDecodeError as e:
+        return Failure(source, f"message {n}: invalid JSON ({e.msg})")

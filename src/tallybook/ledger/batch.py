@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import tallybook
 from tallybook.model import Document as DocumentValue
+from tallybook.reports import shown
 
 from .store import Read, reextract, store_document
 
@@ -24,26 +25,35 @@ class Summary:
     def failed(self) -> int:
         return len(self.failures)
 
+    def fail(self, line: str, report: Callable[[str], None]) -> None:
+        self.failures.append(line)
+        report(line)
+
     def __str__(self) -> str:
         return (f"documents: {self.added} added, {self.unchanged} unchanged, {self.replaced} replaced, "
                 f"{self.failed} failed; claims: {self.claims}")
 
 
 def ingest_all(items: Iterable, read: Read = tallybook.read, debug: bool = False,
-               step: Callable[[], None] = lambda: None) -> Summary:
-    """Store every Document of `items`; Failures (anything with .source/.reason) are counted."""
-    summary = Summary()
+               step: Callable[[], None] = lambda: None, report: Callable[[str], None] = lambda line: None,
+               summary: Summary | None = None) -> Summary:
+    """Store every Document of `items`; Failures (anything with .source/.reason) are counted.
+
+    Each failure line goes to `report` as it happens; pass your own `summary` to keep the counts
+    of a run that is interrupted (Ctrl-C raises out of here, the current document rolled back).
+    """
+    summary = Summary() if summary is None else summary
     for item in items:
         step()
         if not isinstance(item, DocumentValue):
-            summary.failures.append(str(item))
+            summary.fail(str(item), report)
             continue
         try:
             stored = store_document(item, read)
         except Exception as e:  # one bad document never stops the batch; its transaction rolled back
             if debug:
                 raise
-            summary.failures.append(f"{_name(item)}: not stored ({type(e).__name__}: {_line(e)})")
+            summary.fail(f"{_name(item)}: not stored ({type(e).__name__}: {_line(e)})", report)
             continue
         setattr(summary, stored.outcome, getattr(summary, stored.outcome) + 1)
         summary.claims += stored.claims
@@ -61,9 +71,9 @@ def reextract_all(read: Read = tallybook.read, step: Callable[[], None] = lambda
 
 
 def _name(doc: DocumentValue) -> str:
-    return f"{doc.source}#{doc.locator}" if doc.locator else doc.source
+    return shown(f"{doc.source}#{doc.locator}" if doc.locator else doc.source)
 
 
 def _line(e: Exception) -> str:
     text = str(e).strip()
-    return text.splitlines()[0][:200] if text else "no message"
+    return shown(text.splitlines()[0][:200]) if text else "no message"
