@@ -12,6 +12,7 @@ from ..nlp import parse
 from ..nlp.language import language_runs
 from ..numbers import read_numbers
 from .attribution import Attributor
+from .chunks import CHUNK, chunks
 from .counted import anchor_of, counted_of, counted_phrase
 from .measures import load_pack
 from .names import names_of
@@ -34,6 +35,8 @@ def read(text: str, lang: str | None = None, published: str | date | None = None
 
 def _read(text: str, lang: str | None, published: str | date | None, pack: str | None,
           with_names: bool) -> Reading:
+    if len(text) > CHUNK:
+        return _read_chunks(text, lang, published, pack, with_names)
     when = _as_date(published)
     if lang in ("en", "ru"):
         return _read_run(text, lang, when, pack, with_names)
@@ -43,6 +46,18 @@ def _read(text: str, lang: str | None, published: str | date | None, pack: str |
         found = _read_run(text[run.start:run.end], run.lang, when, pack, with_names)
         claims.extend(c.shifted(run.start) for c in found.claims)
         names.extend(n.shifted(run.start) for n in found.names)
+    return Reading(claims, names)
+
+
+def _read_chunks(text: str, lang: str | None, published: str | date | None, pack: str | None,
+                 with_names: bool) -> Reading:
+    """A long text read piece by piece (extraction.chunks), offsets kept into the whole text."""
+    claims: list[Claim] = []
+    names: list[Name] = []
+    for start, end in chunks(text):
+        found = _read(text[start:end], lang, published, pack, with_names)
+        claims.extend(c.shifted(start) for c in found.claims)
+        names.extend(n.shifted(start) for n in found.names)
     return Reading(claims, names)
 
 
