@@ -192,3 +192,21 @@ def test_claims_carry_their_documents_publication_date(ledger_url, report):
     assert set(models().Claim.objects.values_list("published_on", flat=True)) == {date(2024, 11, 10)}
     ingest_document(replace(report, published="2024-11-12", text=report.text + " More later."))
     assert set(models().Claim.objects.values_list("published_on", flat=True)) == {date(2024, 11, 12)}
+
+
+def test_a_long_document_of_many_words_is_stored_and_found(ledger_url):
+    import random
+
+    from tallybook.ledger import fts
+    from tallybook.model import Document as DocumentValue
+
+    rng = random.Random(7)
+    letters = "абвгдежзиклмнопрстуфхцчшщыэюя"
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(5, 11))) for _ in range(150_000)]
+    text = "Мобилизованы триста человек. " + " ".join(words)  # 1.3 M characters, 2.5 MB of Cyrillic
+    assert len(text) > 1_000_000
+    stored = store_document(DocumentValue(text, "long.txt", lang="ru"), lambda text, lang=None, published=None:
+                            Reading([], []))
+    assert stored.outcome == "added"
+    found = fts.search(models().Document.objects.all(), "мобилизованы")
+    assert list(found.values_list("id", flat=True)) == [stored.document_id]

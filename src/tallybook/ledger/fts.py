@@ -14,6 +14,9 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
+# PostgreSQL refuses a tsvector over 1 MB ("string is too long for tsvector"), which a long
+# document's text can make: its search covers the first PG_LIMIT characters (SQLite's, all).
+PG_LIMIT = 200_000
 # The indexed columns of each table.
 COLUMNS = {
     "ledger_document": ("title", "text"),
@@ -23,7 +26,7 @@ COLUMNS = {
 
 def _pg_vector(table: str) -> str:
     joined = " || ' ' || ".join(f"coalesce({c}, '')" for c in COLUMNS[table])
-    return f"to_tsvector('simple', {joined})"
+    return f"to_tsvector('simple', left({joined}, {PG_LIMIT}))"
 
 
 def _sqlite_sql(table: str) -> list[str]:
