@@ -210,3 +210,13 @@ def test_a_long_document_of_many_words_is_stored_and_found(ledger_url):
     assert stored.outcome == "added"
     found = fts.search(models().Document.objects.all(), "мобилизованы")
     assert list(found.values_list("id", flat=True)) == [stored.document_id]
+
+
+def test_nul_characters_are_stored_alike_on_both_backends(ledger_url):
+    from tallybook.model import Document as DocumentValue
+
+    text = "Police detained 500\x00 migrants in Moscow on Tuesday, the Interior Ministry said."
+    stored = store_document(DocumentValue(text, "nul\x00.jsonl", locator="line/1", title="A\x00B", lang="en"))
+    row = models().Document.objects.get(id=stored.document_id)
+    assert (row.text, row.source, row.title) == (text.replace("\x00", "\ufffd"), "nul\ufffd.jsonl", "A\ufffdB")
+    assert list(models().Claim.objects.values_list("text", flat=True)) == ["500"]

@@ -10,6 +10,16 @@ from pathlib import Path
 DEFAULT_PACK = Path(__file__).resolve().parent.parent / "packs" / "recruitment.toml"
 
 
+# A measure id: dotted lower-case words ("casualties.killed"); it sits in URLs (/measures/ID/)
+MEASURE_ID = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)*")
+MEASURE_ID_MAX = 80
+
+
+def is_measure_id(text: str) -> bool:
+    """Whether `text` is a well-formed measure id (no "/", spaces or other characters)."""
+    return len(text) <= MEASURE_ID_MAX and MEASURE_ID.fullmatch(text) is not None
+
+
 class PackError(ValueError):
     """A domain pack that cannot be read."""
 
@@ -80,6 +90,8 @@ def load_pack(path: str | None = None) -> Pack:
     for i, m in enumerate(data.get("measure", [])):
         if "id" not in m:
             raise PackError(f"{file}: measure #{i + 1} has no id")
+        if not isinstance(m["id"], str) or not is_measure_id(m["id"]):
+            raise PackError(f"{file}: measure #{i + 1}: id {m['id']!r} is not dotted lower-case words (a.b_c)")
         wording = {lang: tuple(tuple(w.lower() for w in words) for words in m[lang])
                    for lang in ("en", "ru") if lang in m}
         measures.append(Measure(m["id"], m.get("label", m["id"]), m.get("unit"), bool(m.get("period")), wording))

@@ -25,6 +25,8 @@ INSTALLED_APPS = [
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tallybook.web.security.ContentSecurityPolicyMiddleware",
+    "tallybook.web.security.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -137,7 +139,7 @@ def django_settings() -> dict:
                                  "django.contrib.auth.backends.ModelBackend"],
         AXES_FAILURE_LIMIT=5,
         AXES_COOLOFF_TIME=0.25,  # hours
-        AXES_LOCKOUT_PARAMETERS=["username", "ip_address"],
+        AXES_LOCKOUT_PARAMETERS=[["username", "ip_address"]],  # the pair: one account from one address
         LOGIN_URL="/accounts/login/",
         LOGIN_REDIRECT_URL="/",
         LOGOUT_REDIRECT_URL="/accounts/login/",

@@ -6,8 +6,11 @@ catches edits made in the Django admin (see history.py).
 """
 from __future__ import annotations
 
+import math
+
 from django.db import transaction
 
+from tallybook.extraction.measures import is_measure_id
 from tallybook.model import HEDGES
 
 from .history import record_history
@@ -20,6 +23,23 @@ STATUS_OF = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
 
 class ReviewError(ValueError):
     """A review that cannot be applied (unknown action or field); the message says which."""
+
+
+class ClaimGone(ReviewError):
+    """The claim is no longer in the ledger: a re-ingest of its document replaced it meanwhile."""
+
+
+def check_changes(changes: dict) -> None:
+    """Raise ReviewError for a value no backend can store alike: a non-finite number, a NUL
+    character, a measure id that is not dotted lower-case words."""
+    for field, value in changes.items():
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ReviewError(f"review: {field} must be a finite number, not {value!r}")
+        if isinstance(value, str) and "\x00" in value:
+            raise ReviewError(f"review: {field} holds a NUL character")
+    measure = changes.get("measure")
+    if measure is not None and not is_measure_id(measure):
+        raise ReviewError(f"review: measure must be dotted lower-case words (casualties.killed), not {measure[:80]!r}")
 
 
 def review_claim(claim_id: int, action: str, reviewer: str, changes: dict | None = None,
@@ -35,8 +55,14 @@ def review_claim(claim_id: int, action: str, reviewer: str, changes: dict | None
         raise ReviewError(f"review: hedge must be one of {', '.join(HEDGES)}, not {changes['hedge']!r}")
     if action == "correct" and not changes:
         raise ReviewError("review: a correction needs at least one changed field")
+    check_changes(changes)
+    if "\x00" in note:
+        raise ReviewError("review: the reason holds a NUL character")
     with transaction.atomic():
-        claim = Claim.objects.select_for_update().get(id=claim_id)
+        claim = Claim.objects.select_for_update().filter(id=claim_id).first()
+        if claim is None:
+            raise ClaimGone(f"review: claim {claim_id} is no longer in the ledger (its document was read again); "
+                            "reload the page")
         diff = {f: [getattr(claim, f), v] for f, v in changes.items() if getattr(claim, f) != v}
         for field, (_, after) in diff.items():
             setattr(claim, field, after)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from django.db import transaction
@@ -44,6 +44,14 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def without_nul(doc: DocumentValue) -> DocumentValue:
+    """`doc` with each NUL character made U+FFFD (same offsets): PostgreSQL refuses NUL in text,
+    SQLite stores it, and both must hold the same ledger."""
+    changed = {f.name: v.replace("\x00", "\ufffd") for f in fields(doc)
+               if isinstance(v := getattr(doc, f.name), str) and "\x00" in v}
+    return replace(doc, **changed) if changed else doc
+
+
 def ingest_document(doc: DocumentValue, read: Read = tallybook.read) -> str:
     """Store `doc` and its claims: "added", "unchanged" (same text, nothing written) or "replaced"."""
     return store_document(doc, read).outcome
@@ -52,6 +60,7 @@ def ingest_document(doc: DocumentValue, read: Read = tallybook.read) -> str:
 def store_document(doc: DocumentValue, read: Read = tallybook.read,
                    version: str = EXTRACTOR_VERSION) -> Stored:
     """ingest_document with the count of claims written and the document's ledger id."""
+    doc = without_nul(doc)
     digest = content_hash(doc.text)
     old = Document.objects.filter(source=doc.source, locator=doc.locator).only("id", "content_hash").first()
     if old is not None and old.content_hash == digest:

@@ -5,36 +5,61 @@ browser session works too. Ids are the ledger ids `tallybook claims --format jso
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import fields
 
 from django.db.models import Count
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer, SessionAuth
 from pydantic import create_model
 
 from tallybook.ledger import query
 from tallybook.ledger.history import history_of
 from tallybook.ledger.models import Claim
-from tallybook.ledger.review import ReviewError
+from tallybook.ledger.review import ClaimGone, ReviewError
 
 from . import filters
 from .decisions import FormError, apply_review
 from .models import Token
-from .roles import can_review
+from .roles import can_read, can_review
 
 
 class BearerToken(HttpBearer):
+    """`Authorization: Bearer <token>` of an active user with a role (viewer at least)."""
+
     def authenticate(self, request, token):
         user = Token.user_for(token)
-        if user is not None:
-            request.user = user
+        if user is None or not can_read(user):
+            return None
+        request.user = user
         return user
 
 
-api = NinjaAPI(title="tallybook", version="1", auth=[BearerToken(), django_auth], urls_namespace="api",
-               description=__doc__)
+class ReaderSession(SessionAuth):
+    """A logged-in browser session of a user with a role (an account in no group reads nothing)."""
+
+    def authenticate(self, request, key):
+        user = super().authenticate(request, key)
+        return user if user and can_read(user) else None
+
+
+def readers_only(view):
+    """The schema and its docs page for readers only (a token or a session), else 401."""
+    @functools.wraps(view)
+    def guarded(request, *args, **kwargs):
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        reader = can_read(request.user) or (scheme.lower() == "bearer" and BearerToken().authenticate(request, token.strip()))
+        if not reader:
+            return JsonResponse({"detail": "Unauthorized"}, status=401)
+        return view(request, *args, **kwargs)
+    return guarded
+
+
+api = NinjaAPI(title="tallybook", version="1", auth=[BearerToken(), ReaderSession()], urls_namespace="api",
+               description=__doc__, docs_decorator=readers_only)
 
 
 # The query parameters: the filters of the pages (filters.ClaimParams, one definition), and a page.
@@ -168,9 +193,14 @@ def review(request, claim_id: int, body: ReviewIn):
     form = {k: ("" if v is None else str(v)) for k, v in body.dict().items() if v is not None}
     try:
         apply_review(request.user, claim, body.decision, form)
+    except ClaimGone as e:  # a re-ingest replaced it meanwhile
+        raise HttpError(409, str(e)) from None
     except (ReviewError, FormError) as e:
         raise HttpError(400, str(e)) from None
-    return _detail(Claim.objects.select_related("document").get(id=claim_id))
+    claim = Claim.objects.select_related("document").filter(id=claim_id).first()
+    if claim is None:
+        raise HttpError(409, f"review: claim {claim_id} is no longer in the ledger (its document was read again)")
+    return _detail(claim)
 
 
 @api.get("/documents", response=DocumentPage)

@@ -4,6 +4,8 @@ Shared by the review page (views/review.py) and the API (api.py), so neither imp
 """
 from __future__ import annotations
 
+import math
+
 from tallybook.ledger.models import Claim
 from tallybook.ledger.review import review_claim
 
@@ -25,7 +27,9 @@ def changes_from(form, claim: Claim) -> dict:
             try:
                 new = float(raw.replace(",", "")) if raw else claim.value
             except ValueError:
-                raise FormError(f"value: not a number ({raw!r})") from None
+                raise FormError(f"value: not a number ({raw[:40]!r})") from None
+            if not math.isfinite(new):
+                raise FormError(f"value: not a finite number ({raw[:40]!r})")
         else:
             new = raw or None
             if name == "hedge" and new is None:

@@ -6,6 +6,13 @@ REVIEWER = "reviewer"
 GROUPS = (VIEWER, REVIEWER)
 
 
+def can_read(user) -> bool:
+    """True for viewers, reviewers and admins: an active account in no group reads nothing."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.is_staff or user.groups.filter(name__in=GROUPS).exists()
+
+
 def can_review(user) -> bool:
     """True for reviewers and admins."""
     if not user.is_authenticated or not user.is_active:

@@ -8,6 +8,8 @@ from django.conf import settings
 
 SECRET_ENV = "TALLYBOOK_SECRET_KEY"
 HOSTS_ENV = "TALLYBOOK_ALLOWED_HOSTS"
+ORIGINS_ENV = "TALLYBOOK_TRUSTED_ORIGINS"  # "https://a.example,https://b.example": where forms are posted from
+PROXY_ENV = "TALLYBOOK_PROXY_SSL_HEADER"  # "X-Forwarded-Proto": the header the HTTPS proxy sets to "https"
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
@@ -46,6 +48,29 @@ def configure(host: str, debug: bool = False) -> None:
         settings.ALLOWED_HOSTS = ["*"] if host in ("0.0.0.0", "::") else [host]
     settings.SESSION_COOKIE_SECURE = not local
     settings.CSRF_COOKIE_SECURE = not local
+    settings.CSRF_TRUSTED_ORIGINS = trusted_origins(os.environ.get(ORIGINS_ENV, ""))
+    settings.SECURE_PROXY_SSL_HEADER = proxy_header(os.environ.get(PROXY_ENV, ""))
+
+
+def trusted_origins(value: str) -> list[str]:
+    """The origins of $TALLYBOOK_TRUSTED_ORIGINS (comma-separated, each scheme://host[:port])."""
+    origins = [o.strip().rstrip("/") for o in value.split(",") if o.strip()]
+    for origin in origins:
+        scheme, _, host = origin.partition("://")
+        if scheme not in ("http", "https") or not host or "/" in host:
+            raise ServeError(f"serve: {ORIGINS_ENV}: {origin!r} is not an origin like https://ledger.example")
+    return origins
+
+
+def proxy_header(value: str) -> tuple[str, str] | None:
+    """Django's SECURE_PROXY_SSL_HEADER for a header name ("X-Forwarded-Proto"): requests that carry
+    it set to "https" count as HTTPS. Set it only behind a proxy that always sets that header."""
+    name = value.strip()
+    if not name:
+        return None
+    if not all(c.isalnum() or c == "-" for c in name):
+        raise ServeError(f"serve: {PROXY_ENV}: {name!r} is not a header name like X-Forwarded-Proto")
+    return "HTTP_" + name.upper().replace("-", "_"), "https"
 
 
 def first_admin() -> tuple[str, str] | None:

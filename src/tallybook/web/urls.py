@@ -28,8 +28,8 @@ urlpatterns += i18n_patterns(
     path("speakers/", speakers.speaker_list, name="speakers"),
     path("speakers/<path:name>/", speakers.speaker_detail, name="speaker"),
     path("measures/", measures.measure_list, name="measures"),
-    path("measures/<str:measure>/data.json", measures.measure_data, name="measure_data"),
-    path("measures/<str:measure>/", measures.measure_detail, name="measure"),
+    path("measures/<path:measure>/data.json", measures.measure_data, name="measure_data"),  # any id reverses
+    path("measures/<path:measure>/", measures.measure_detail, name="measure"),
     path("review/", review.queue, name="review"),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from tallybook.ledger.models import Claim
-from tallybook.ledger.review import ReviewError
+from tallybook.ledger.review import ClaimGone, ReviewError
 
 from ..decisions import FormError, apply_review
 from ..roles import can_review
@@ -30,6 +30,8 @@ def review(request, claim_id: int):
     claim = get_object_or_404(Claim, id=claim_id)
     try:
         apply_review(request.user, claim, request.POST.get("decision", ""), request.POST)
+    except ClaimGone as e:  # a re-ingest replaced it since the page was loaded
+        return HttpResponse(str(e), status=409, content_type="text/plain; charset=utf-8")
     except (ReviewError, FormError) as e:
         return HttpResponseBadRequest(str(e), content_type="text/plain; charset=utf-8")
     if request.headers.get("HX-Request"):
