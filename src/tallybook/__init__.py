@@ -1,7 +1,7 @@
 """tallybook: every number in conflict reporting, with who said it, where, and how it changed."""
 from __future__ import annotations
 
-from .model import Claim, Name, Number, Reading
+from .model import Claim, Incident, Name, Number, Place, Reading
 from .numbers import read_numbers
 
 __version__ = "0.1.0"
@@ -21,4 +21,11 @@ def read(text: str, lang: str | None = None, published: str | None = None, pack:
     return _read(text, lang=lang, published=published, pack=pack)
 
 
-__all__ = ["extract", "read", "read_numbers", "Claim", "Name", "Number", "Reading"]
+def incidents(text: str, lang: str | None = None, published: str | None = None, pack: str | None = None) -> list[Incident]:
+    """The incidents `text` reports: type, words, actor, affected group, place, date, claims."""
+    from .extraction.incidents import incidents as _incidents
+
+    return _incidents(text, lang=lang, published=published, pack=pack)
+
+
+__all__ = ["extract", "read", "read_numbers", "incidents", "Claim", "Incident", "Name", "Number", "Place", "Reading"]

@@ -67,6 +67,69 @@ def _first_line(e: Exception) -> str:
     return lines[0][:200] if lines else "no message"
 
 
+INCIDENT_FIELDS = ["doc", "type", "start", "end", "text", "place", "place_raw", "country", "region", "precision",
+                   "lat", "lon", "date", "date_precision", "actor", "affected", "claims", "figures", "plover",
+                   "acled_sub_event", "sentence", "lang"]
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--lang", type=click.Choice(["auto", "en", "ru"]), default="auto", show_default=True)
+@click.option("--pack", type=click.Path(dir_okay=False), default=None,
+              help="An incident pack (TOML with [types.*]) or a measures pack of your own.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.argument("paths", nargs=-1, required=True)
+def incidents(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[str, ...]) -> None:
+    """List the incidents of report files (raids, detentions, call-up papers, deaths...): type,
+    words, place (geocoded offline), date, actor, affected group and the claims that count them."""
+    from . import incidents as find_incidents
+    from .extraction.triggers import load_incident_pack
+
+    if pack:
+        try:
+            load_incident_pack(pack)
+        except PackError as e:
+            raise click.ClickException(str(e)) from None
+    failures = 0
+    rows: list[list[str]] = [["doc", "type", "text", "place", "country", "date", "actor", "affected"]]
+    out = csv.DictWriter(sys.stdout, fieldnames=INCIDENT_FIELDS, extrasaction="ignore") if fmt == "csv" else None
+    if out:
+        out.writeheader()
+    for path in expand_paths(list(paths)):
+        try:
+            report = read_report(path)
+            found = find_incidents(report.text[report.body_start:], lang=None if lang == "auto" else lang,
+                                   published=report.meta.get("published"), pack=pack)
+        except InputError as e:
+            click.echo(f"tallybook: {e}", err=True)
+            failures += 1
+            continue
+        except Exception as e:  # one bad file never stops the batch
+            if debug:
+                raise
+            click.echo(f"tallybook: {shown(path)}: incident extraction failed ({type(e).__name__}: {_first_line(e)})",
+                       err=True)
+            failures += 1
+            continue
+        for inc in found:
+            rec = {"doc": path, **inc.shifted(report.body_start).as_record()}
+            if fmt == "jsonl":
+                click.echo(json.dumps(rec, ensure_ascii=False))
+            elif out:
+                out.writerow({**rec, "claims": " ".join(map(str, rec["claims"])), "figures": " | ".join(rec["figures"]),
+                              "sentence": f"{rec['sentence'][0]}-{rec['sentence'][1]}"})
+            else:
+                rows.append([path.rsplit("/", 1)[-1], rec["type"], rec["text"], rec["place"] or "—",
+                             rec["country"] or "", rec["date"] or "", rec["actor"] or "", rec["affected"] or ""])
+    if fmt == "table":
+        widths = [min(max(len(r[i]) for r in rows), 30) for i in range(len(rows[0]))]
+        for r in rows:
+            click.echo("  ".join(cell[:w].ljust(w) for cell, w in zip(r, widths)).rstrip())
+    if failures:
+        click.echo(f"tallybook: {failures} file(s) failed", err=True)
+        sys.exit(1)
+
+
 def _writer(fmt: str):
     """(write, finish) for a format: lines go out as claims come; a table waits for its widths."""
     if fmt == "jsonl":

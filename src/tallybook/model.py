@@ -135,3 +135,86 @@ class Document:
     published: str | None = None
     lang: str | None = None
     pages: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a toponym may name, from the gazetteer."""
+
+    name: str
+    country: str | None  # ISO 3166-1 alpha-2
+    region: str | None  # ISO 3166-2, for a region
+    precision: str  # exact | city | region | country
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    geonameid: int | None = None
+    name_ru: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A toponym as the text gives it (`raw`, nominative for Russian) and what it resolved to;
+    precision "unknown" when no gazetteer knows it (kept, never dropped)."""
+
+    raw: str
+    name: str | None
+    country: str | None
+    region: str | None
+    precision: str  # exact | city | region | country | unknown
+    lat: float | None
+    lon: float | None
+    candidates: tuple[Candidate, ...] = ()
+    start: int | None = None  # where the text names it (None: taken from the context)
+    end: int | None = None
+
+
+INCIDENT_TYPES = ("raid", "detention", "draft_notice", "enlistment", "contract", "citizenship", "deployment",
+                  "death", "captivity", "deportation", "protest", "law", "attack", "other")
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One reported event: its type, the words naming it, who did it to which group, where and
+    when, and the claims (figures) that count it. `affected` is a group as the text names it,
+    never a private person."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+    sentence: tuple[int, int]
+    lang: str
+    actor: str | None = None
+    affected: str | None = None
+    place: Place | None = None
+    date: str | None = None  # YYYY-MM-DD, YYYY-MM or YYYY
+    date_precision: str | None = None  # day | month | year
+    claims: tuple[int, ...] = ()  # indices into the document's claims (tallybook.extract order)
+    figures: tuple[str, ...] = ()  # those claims' texts
+    plover: str | None = None
+    acled_sub_event: str | None = None
+
+    def shifted(self, offset: int) -> "Incident":
+        """The same incident with its offsets moved by `offset`."""
+        if not offset:
+            return self
+        place = self.place
+        if place is not None and place.start is not None:
+            place = replace(place, start=place.start + offset, end=place.end + offset)
+        return replace(self, start=self.start + offset, end=self.end + offset, place=place,
+                       sentence=(self.sentence[0] + offset, self.sentence[1] + offset))
+
+    def as_record(self) -> dict:
+        """A flat dict in the JSON Lines shape of the shared incident evaluation."""
+        p = self.place
+        return {
+            "type": self.type, "start": self.start, "end": self.end, "text": self.text,
+            "place": (p.name or p.raw) if p else None, "place_raw": p.raw if p else None,
+            "country": p.country if p else None, "region": p.region if p else None,
+            "precision": p.precision if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
+            "date": self.date, "date_precision": self.date_precision, "actor": self.actor,
+            "affected": self.affected, "claims": list(self.claims), "figures": list(self.figures),
+            "plover": self.plover, "acled_sub_event": self.acled_sub_event,
+            "sentence": list(self.sentence), "lang": self.lang,
+        }

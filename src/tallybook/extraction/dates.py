@@ -1,0 +1,121 @@
+"""The date of an incident: a date the sentence states, resolved against the publication date,
+with its precision (day, month, year)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from .when import month_number
+
+EN_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+RU_MONTH = r"(январ[а-яё]*|феврал[а-яё]*|март[а-яё]*|апрел[а-яё]*|ма[йяе]|июн[а-яё]*|июл[а-яё]*|август[а-яё]*|сентябр[а-яё]*|октябр[а-яё]*|ноябр[а-яё]*|декабр[а-яё]*)"
+YEAR = r"((?:19|20)\d{2})"
+
+# (pattern, groups): each names which group holds the day, month and year; the first rule of
+# the list that matches at a position wins, so the most precise shape comes first.
+RULES: dict[str, tuple[tuple[str, tuple[int | None, int | None, int | None]], ...]] = {
+    "en": (
+        (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{EN_MONTH}(?:,?\s+{YEAR})?", (1, 2, 3)),
+        (rf"\b{EN_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{YEAR})?", (2, 1, 3)),
+        (rf"\b{EN_MONTH}(?:\s+(?:of\s+)?{YEAR})?\b", (None, 1, 2)),
+        (rf"\b(?:in|since|during|of|from|by|until)\s+(?:early\s+|late\s+|mid-)?{YEAR}\b", (None, None, 1)),
+    ),
+    "ru": (
+        (rf"(?<!\d)(\d{{1,2}})\s+{RU_MONTH}(?:\s+{YEAR})?", (1, 2, 3)),
+        (rf"(?<!\w)(?:в|с|до|по)\s+(?:начале\s+|конце\s+|середине\s+)?{RU_MONTH}(?:\s+{YEAR})?", (None, 1, 2)),
+        (rf"{YEAR}\s+(?:год|г\.)", (None, None, 1)),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class When:
+    """A date as precise as the text allows: "2024-10-11", "2024-10" or "2024"."""
+
+    value: str
+    precision: str  # day | month | year
+    start: int  # offset in the sentence
+
+
+@cache
+def _compiled(lang: str) -> tuple[tuple[re.Pattern, tuple], ...]:
+    flags = re.IGNORECASE if lang == "ru" else 0
+    return tuple((re.compile(p, flags), g) for p, g in RULES[lang])
+
+
+def dates_in(sentence: str, lang: str, published: date | None, words: dict[str, tuple[str, ...]]) -> list[When]:
+    """Every date `sentence` states, in text order, resolved against `published`."""
+    found: list[When] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, groups in _compiled(lang):
+        for m in pattern.finditer(sentence):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            w = _resolve(m, groups, published, sentence, lang, words)
+            if w is not None:
+                taken.append(m.span())
+                found.append(w)
+    found.extend(_relative(sentence, published, words))
+    return sorted(found, key=lambda w: w.start)
+
+
+def _resolve(m: re.Match, groups: tuple, published: date | None, sentence: str, lang: str,
+             words: dict[str, tuple[str, ...]]) -> When | None:
+    d_g, m_g, y_g = groups
+    day = int(m.group(d_g)) if d_g and m.group(d_g) else None
+    month = month_number(m.group(m_g)) if m_g and m.group(m_g) else None
+    year = int(m.group(y_g)) if y_g and m.group(y_g) else None
+    if m_g and month is None:
+        return None
+    if month is not None and year is None:
+        after = sentence[m.end():m.end() + 20].lower()
+        if any(after.strip().startswith(w) for w in words.get("last_year", ())):
+            year = published.year - 1 if published else None
+        elif published is not None:
+            year = published.year if month <= published.month else published.year - 1
+        if year is None:
+            return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if day is not None:
+        return When(f"{year:04d}-{month:02d}-{day:02d}", "day", m.start())
+    if month is not None:
+        return When(f"{year:04d}-{month:02d}", "month", m.start())
+    return When(f"{year:04d}", "year", m.start())
+
+
+def _relative(sentence: str, published: date | None, words: dict[str, tuple[str, ...]]) -> list[When]:
+    """"yesterday", "last month", a weekday: dates only the publication date resolves."""
+    if published is None:
+        return []
+    low = sentence.lower()
+    out: list[When] = []
+    shifts = {"today": (published, "day"), "yesterday": (published - timedelta(days=1), "day")}
+    for kind, (day, precision) in shifts.items():
+        for w in words.get(kind, ()):
+            k = _find_word(low, w)
+            if k >= 0:
+                out.append(When(day.isoformat(), precision, k))
+    for w in words.get("last_month", ()):
+        k = _find_word(low, w)
+        if k >= 0:
+            first = published.replace(day=1) - timedelta(days=1)
+            out.append(When(f"{first.year:04d}-{first.month:02d}", "month", k))
+    for w in words.get("weekdays", ()):
+        k = _find_word(low, w)
+        if k >= 0:
+            back = (published.weekday() - list(words["weekdays"]).index(w)) % 7
+            out.append(When((published - timedelta(days=back)).isoformat(), "day", k))
+    return out
+
+
+def _find_word(low: str, word: str) -> int:
+    m = re.search(rf"(?<!\w){re.escape(word)}", low)
+    return m.start() if m else -1
+
+
+def date_near(dates: list[When], pos: int) -> When | None:
+    """The date of `dates` stated nearest to offset `pos` of the sentence."""
+    return min(dates, key=lambda w: abs(w.start - pos), default=None)

@@ -1,0 +1,315 @@
+"""From text to incidents: what happened (a trigger of the pack), to which group, by whom,
+where (geocoded) and when, and which of the text's claims count it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..geo.gazetteer import gazetteer, resolve
+from ..model import Candidate, Claim, Incident, Place
+from ..nlp import parse
+from ..nlp.language import language_runs
+from ..numbers import read_numbers
+from .dates import date_near, dates_in
+from .pipeline import _as_date, _claims
+from .places import geocode, is_actor, is_origin, toponyms_of
+from .triggers import Hit, IncidentPack, load_incident_pack
+
+PERSON_LABELS = {"PERSON", "PER"}
+GROUP_NAME_LABELS = {"NORP", "GPE", "LOC", "ORG"}  # proper names a group may carry ("Indians", "Uzbek")
+CLAUSE_DEPS = {"relcl", "acl", "acl:relcl", "amod"}  # a clause or participle describing a noun
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
+OBJECT_DEPS = {"dobj", "obj", "iobj"}
+AGENT_DEPS = {"agent", "obl:agent"}
+NOUN_ARG_DEPS = {"pobj", "nmod", "obl"}
+SENTENCE_END = ".!?…»\"”):;"
+TITLE_MAX = 250  # a longer line without a full stop is cut-off text, not a headline
+AFFECTED_STOP = {"who", "which", "that", "который", "которая", "которые"}
+
+
+@dataclass
+class _Context:
+    """What reading a document has gathered so far: its places, for ranking and carrying on."""
+
+    places: list[Candidate] = field(default_factory=list)
+    last: dict[str, Place] = field(default_factory=dict)  # country -> the last place there
+    seen: list[Incident] = field(default_factory=list)  # the incidents so far
+
+
+def incidents(text: str, lang: str | None = None, published: str | date | None = None,
+              pack: str | None = None) -> list[Incident]:
+    """The incidents `text` reports, in text order (claims indices as `tallybook.extract` gives)."""
+    when = _as_date(published)
+    ipack = load_incident_pack(pack if pack and _has_types(pack) else None)
+    measures_pack = None if pack and _has_types(pack) else pack
+    runs = [(0, len(text), lang)] if lang in ("en", "ru") else [(r.start, r.end, r.lang) for r in language_runs(text)]
+    out: list[Incident] = []
+    values: list[float] = []
+    ctx = _Context()
+    for start, end, run_lang in runs:
+        found, claims = _read_run(text[start:end], run_lang, when, ipack, measures_pack, ctx, len(values))
+        out.extend(i.shifted(start) for i in found)
+        values.extend(c.value for c in claims)
+    return merge_repeats(out, values)
+
+
+def merge_repeats(found: list[Incident], values: list[float]) -> list[Incident]:
+    """One action is one incident: a later mention of an incident of the same type that names no
+    other place, date or figure of its own is the same incident again (its figures join the
+    first). `values` are the values of the document's claims, by index."""
+    kept: list[Incident] = []
+    for inc in found:
+        k = next((j for j in reversed(range(len(kept))) if _same_event(kept[j], inc, values)), None)
+        if k is None:
+            kept.append(inc)
+        else:
+            first = kept[k]
+            kept[k] = replace(first, claims=first.claims + inc.claims, figures=first.figures + inc.figures)
+    return kept
+
+
+def _same_event(first: Incident, later: Incident, values: list[float]) -> bool:
+    if first.type != later.type:
+        return False
+    if first.claims and later.claims and not {values[i] for i in first.claims} & {values[i] for i in later.claims}:
+        return False  # counted by other figures: another event
+    if later.date is not None and later.date != first.date:
+        return False
+    p = later.place
+    own_place = p is not None and p.start is not None and later.sentence[0] <= p.start < later.sentence[1]
+    if not own_place:
+        return True
+    q = first.place
+    return q is not None and (q.name or q.raw) == (p.name or p.raw)
+
+
+def _has_types(path: str) -> bool:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return "[types." in f.read()
+    except OSError:
+        return False
+
+
+def _read_run(text: str, lang: str, when: date | None, ipack: IncidentPack, measures_pack: str | None,
+              ctx: _Context, claim_base: int) -> tuple[list[Incident], list[Claim]]:
+    if not text.strip():
+        return [], []
+    doc = parse(text, lang)
+    numbers = read_numbers(text, lang)
+    claims = _claims(text, lang, doc, numbers, when, measures_pack) if any(n.is_claim for n in numbers) else []
+    out: list[Incident] = []
+    for sent in doc.sents:
+        tops = toponyms_of(sent)
+        places = [(t, geocode(t, ctx.places, doc)) for t in tops]
+        out.extend(_sentence_incidents(sent, lang, when, ipack, places, claims, claim_base, ctx))
+        for _, p in places:
+            _remember(ctx, p)
+    return out, claims
+
+
+def _remember(ctx: _Context, place: Place) -> None:
+    """Keep a place for ranking the next ones, and a city or region for carrying on."""
+    if place.country and place.candidates:
+        ctx.places.append(place.candidates[0])
+        if place.precision in ("exact", "city", "region"):
+            ctx.last[place.country] = place
+
+
+def _sentence_incidents(sent: Span, lang: str, when: date | None, ipack: IncidentPack, places, claims,
+                        claim_base: int, ctx: _Context) -> list[Incident]:
+    if _is_title(sent) or _is_generic(sent, ipack.generic[lang]):
+        return []
+    hits = [h for h in _hits(sent, ipack, lang)
+            if (ipack.types[h.type].in_clause or not _in_clause(h.head))
+            and not _is_unreal(h.head, ipack.unreal[lang])]
+    hits = _one_per_type(hits)
+    if not hits:
+        return []
+    dates = dates_in(sent.text, lang, when, ipack.dates[lang])
+    linked = _link_claims(hits, claims, sent)
+    out = []
+    for k, h in enumerate(hits):
+        head = h.head
+        first, last = min(t.i for t in h.tokens), max(t.i for t in h.tokens)
+        span = sent.doc[first:last + 1]
+        itype = ipack.types[h.type]
+        w = date_near(dates, head.idx - sent.start_char)
+        idx = linked.get(k, [])
+        out.append(Incident(
+            type=h.type, start=span.start_char, end=span.end_char, text=span.text,
+            sentence=(sent.start_char, sent.end_char), lang=lang,
+            actor=actor_of(head), affected=affected_of(head),
+            place=_place_for(h, places, itype.default_place, ctx),
+            date=w.value if w else None, date_precision=w.precision if w else None,
+            claims=tuple(claim_base + i for i in idx), figures=tuple(claims[i].text for i in idx),
+            plover=itype.plover, acled_sub_event=itype.acled_sub_event,
+        ))
+    return out
+
+
+def _hits(sent: Span, ipack: IncidentPack, lang: str) -> list[Hit]:
+    from .triggers import hits_of
+
+    return hits_of(sent, ipack.triggers[lang])
+
+
+def _is_title(sent: Span) -> bool:
+    """A headline or caption: a whole line that does not end as a sentence does."""
+    text = sent.doc.text
+    a = sent.start_char
+    b = a + len(sent.text.rstrip())
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    return bool(line) and line[-1] not in SENTENCE_END and len(line) < TITLE_MAX
+
+
+def _is_generic(sent: Span, words: tuple[str, ...]) -> bool:
+    low = " " + " ".join(t.lower_ for t in sent) + " "
+    return any(f" {w} " in low for w in words)
+
+
+def _in_clause(tok: Token) -> bool:
+    """Does the token head a relative or participial clause that describes a noun?"""
+    return tok.dep_ in CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX") and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def _is_unreal(tok: Token, modals: frozenset[str]) -> bool:
+    """An obligation, plan or proposal ("must register", "called for them to be registered",
+    «должны встать на учёт»), not an event."""
+    if any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() in modals for c in tok.children):
+        return True
+    infinitive = "VerbForm=Inf" in str(tok.morph) or tok.tag_ == "VB"
+    governor = tok.head
+    while infinitive and governor is not tok and governor.dep_ in ("xcomp", "ccomp") and governor.head is not governor:
+        governor = governor.head
+    return infinitive and tok.dep_ in ("xcomp", "ccomp", "advcl", "csubj", "acl") and governor.lemma_.lower() in modals
+
+
+def _one_per_type(hits: list[Hit]) -> list[Hit]:
+    """One incident per type and sentence: its heaviest (then first) trigger."""
+    best: dict[str, Hit] = {}
+    for h in hits:
+        if h.type not in best or h.weight > best[h.type].weight:
+            best[h.type] = h
+    return sorted(best.values(), key=lambda h: h.tokens[0].i)
+
+
+def _link_claims(hits: list[Hit], claims: list[Claim], sent: Span) -> dict[int, list[int]]:
+    """Each claim of the sentence goes to the incident whose trigger is nearest to it."""
+    out: dict[int, list[int]] = {}
+    for i, c in enumerate(claims):
+        if not (sent.start_char <= c.start < sent.end_char):
+            continue
+        k = min(range(len(hits)), key=lambda j: abs(hits[j].tokens[0].idx - c.start))
+        out.setdefault(k, []).append(i)
+    return out
+
+
+def _place_for(h: Hit, places, default: str, ctx: _Context) -> Place | None:
+    """The place of an incident: the sentence's place nearest its trigger (not where people
+    come from); else the last place named in the country the type defaults to; else that
+    country (the pack's `default_place`); none when the type has no default."""
+    head = h.head
+    doc = head.doc
+    own = {t.i for t in h.tokens}
+    usable = [(t, p) for t, p in places
+              if not is_origin(t, doc) and not is_actor(t, doc) and not own & set(range(t.first, t.last + 1))]
+    if usable:
+        t, p = min(usable, key=lambda tp: (abs(tp[0].first - head.i), -_rank_precision(tp[1])))
+        return p
+    if not default:
+        return None
+    country = resolve(default)
+    if country.country in ctx.last:
+        return ctx.last[country.country]
+    return country
+
+
+def _rank_precision(p: Place) -> int:
+    return {"exact": 4, "city": 3, "region": 2, "country": 1}.get(p.precision, 0)
+
+
+def actor_of(head: Token) -> str | None:
+    """Who did it: the trigger's subject (active), its agent ("by the police"), or, for a
+    noun trigger, the subject of the verb it is the object of ("police carried out raids")."""
+    for child in head.children:
+        if child.dep_ in AGENT_DEPS:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), child)
+            return _phrase(pobj, allow_person=True)
+        if child.dep_ in SUBJECT_DEPS:
+            return _phrase(child, allow_person=True)
+    if head.pos_ in ("NOUN", "PROPN"):
+        for child in head.children:
+            if child.dep_ in ("compound", "amod") and child.ent_type_ in ("ORG", "NORP", "GPE"):
+                return _phrase(child, allow_person=False)
+        verb = head.head
+        if head.dep_ in OBJECT_DEPS and verb is not head:
+            for child in verb.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    return _phrase(child, allow_person=True)
+    return None
+
+
+def affected_of(head: Token) -> str | None:
+    """To which group: the trigger's object or passive subject (the subject of "die"), or
+    the people a noun trigger names ("deaths of soldiers"). Never a person's name."""
+    for deps in (PASSIVE_SUBJECT_DEPS, OBJECT_DEPS):
+        for child in head.children:
+            if child.dep_ in deps:
+                return _phrase(child, allow_person=False)
+    if head.pos_ in ("VERB",) and head.lemma_.lower() in INTRANSITIVE_SUFFERING:
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return _phrase(child, allow_person=False)
+    if head.dep_ in CLAUSE_DEPS and head.head.pos_ == "NOUN":
+        return _phrase(head.head, allow_person=False)
+    for child in head.children:
+        if child.dep_ in ("prep", "nmod") and child.pos_ in ("ADP", "NOUN"):
+            target = next((c for c in child.children if c.dep_ == "pobj"), child if child.pos_ == "NOUN" else None)
+            if target is not None and target.pos_ == "NOUN":
+                return _phrase(target, allow_person=False)
+    return None
+
+
+INTRANSITIVE_SUFFERING = {"die", "perish", "погибнуть", "умереть", "погибать", "вернуться", "return", "surrender",
+                          "сдаться"}
+
+
+def _phrase(tok: Token, allow_person: bool) -> str | None:
+    """The noun phrase `tok` heads: its left modifiers, and an "of"/genitive complement."""
+    if tok.pos_ == "PRON" or tok.lower_ in AFFECTED_STOP:
+        return None
+    if not allow_person and (tok.ent_type_ in PERSON_LABELS or _is_name(tok)):
+        return None  # a person (the tagger may miss a name: any proper name not of a group)
+    if tok.ent_type_ in PERSON_LABELS or (tok.ent_type_ == "ORG" and tok.ent_iob_ in ("B", "I")):
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            return tok.doc.user_data.get("normal", {}).get((ent.start_char, ent.end_char)) or ent.text
+    left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod:poss", "poss") and c.ent_type_ not in PERSON_LABELS]
+    start = min([tok.i] + [c.left_edge.i for c in left])
+    end = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("prep",) and c.lower_ in ("of", "from", "with", "in") or c.dep_ == "nmod":
+            if any(t.ent_type_ in PERSON_LABELS for t in c.subtree):
+                break
+            if any(t.lower_ in AFFECTED_STOP or t.dep_ in CLAUSE_DEPS for t in c.subtree):
+                break
+            end = max(end, c.right_edge.i)
+            break
+    span = tok.doc[start:end + 1]
+    words = [t for t in span if not t.is_punct or t.text == "-"]
+    if not allow_person:
+        words = [t for t in words if t.ent_type_ not in PERSON_LABELS and not _is_name(t)]
+    text = "".join(t.text_with_ws for t in words).strip(" ,")
+    return text or None
+
+
+def _is_name(tok: Token) -> bool:
+    """A proper name that is not a people's, place's or body's: taken for a person's."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in GROUP_NAME_LABELS

@@ -1,0 +1,168 @@
+"""Incident types and their triggers, read from the pack (`packs/incidents.toml`), and the
+matching of triggers against a parsed sentence."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from ..model import INCIDENT_TYPES
+from .measures import PackError
+
+INCIDENTS_PACK = Path(__file__).resolve().parent.parent / "packs" / "incidents.toml"
+MAX_DEPTH = 3  # how deep under its head a dependent lemma of a "a > b" trigger may sit
+TYPE_KEYS = ("label", "plover", "acled_event", "acled_sub_event", "default_place", "in_clause", "en", "ru")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger: lemma steps, joined as a sequence (" ") or as head and dependent (" > ")."""
+
+    type: str
+    steps: tuple[str, ...]
+    chained: bool  # True: head > dependent > ...; False: consecutive tokens
+
+    @property
+    def weight(self) -> int:
+        return len(self.steps)
+
+
+@dataclass(frozen=True)
+class IncidentType:
+    id: str
+    label: str
+    plover: str
+    acled_event: str
+    acled_sub_event: str
+    default_place: str
+    in_clause: bool
+
+
+@dataclass(frozen=True)
+class IncidentPack:
+    types: dict[str, IncidentType]
+    triggers: dict[str, tuple[Trigger, ...]]  # lang -> triggers, heaviest first
+    generic: dict[str, tuple[str, ...]]
+    unreal: dict[str, frozenset[str]]
+    dates: dict[str, dict[str, tuple[str, ...]]]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A trigger found in a sentence: its type and the tokens it covers (head token first)."""
+
+    type: str
+    tokens: tuple[Token, ...]
+    weight: int
+
+    @property
+    def head(self) -> Token:
+        """The token of the trigger the others hang from ("papers" of "call-up papers")."""
+        ids = {t.i for t in self.tokens}
+        return next((t for t in self.tokens if t.head.i not in ids or t.head.i == t.i), self.tokens[0])
+
+
+def _trigger(type_id: str, text: str) -> Trigger:
+    if ">" in text:
+        return Trigger(type_id, tuple(s.strip().lower() for s in text.split(">")), True)
+    return Trigger(type_id, tuple(text.lower().split()), False)
+
+
+@cache
+def load_incident_pack(path: str | None = None) -> IncidentPack:
+    """The incident types of a pack file (default: the recruitment pack's incidents.toml)."""
+    p = Path(path) if path else INCIDENTS_PACK
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise PackError(f"{p}: cannot read incident pack ({e})") from None
+    try:
+        return _pack_of(data, p, path)
+    except KeyError as e:
+        raise PackError(f"{p}: incident pack lacks {e}") from None
+
+
+def _pack_of(data: dict, p: Path, path: str | None) -> IncidentPack:
+    if "types" not in data:
+        if path:
+            return load_incident_pack(None)
+        raise PackError(f"{p}: no [types] tables")
+    types, triggers = {}, {"en": [], "ru": []}
+    for tid, t in data["types"].items():
+        missing = [k for k in TYPE_KEYS if k not in t]
+        if tid not in INCIDENT_TYPES or missing:
+            raise PackError(f"{p}: incident type {tid!r}: " + (f"lacks {missing}" if missing else "unknown type"))
+        types[tid] = IncidentType(tid, t["label"], t["plover"], t["acled_event"], t["acled_sub_event"],
+                                  t["default_place"], bool(t["in_clause"]))
+        for lang in triggers:
+            triggers[lang].extend(_trigger(tid, s) for s in t[lang])
+    ordered = {lang: tuple(sorted(ts, key=lambda tr: -tr.weight)) for lang, ts in triggers.items()}
+    generic = {lang: tuple(w.lower() for w in data["generic"][lang]) for lang in ("en", "ru")}
+    dates = {lang: {k: tuple(v) for k, v in data["dates"][lang].items()} for lang in ("en", "ru")}
+    unreal = {lang: frozenset(w.lower() for w in data["unreal"][lang]) for lang in ("en", "ru")}
+    return IncidentPack(types, ordered, generic, unreal, dates)
+
+
+def _lemma_is(tok: Token, step: str) -> bool:
+    """Does the token have this lemma ("lemma", "prefix*", "lemma/VERB": only as that part of speech)?"""
+    if "/" in step:
+        step, pos = step.split("/", 1)
+        if tok.pos_ != pos.upper():
+            return False
+    lemma = tok.lemma_.lower().replace("ё", "е")
+    step = step.replace("ё", "е")
+    if step.endswith("*"):
+        return lemma.startswith(step[:-1])
+    return lemma == step or tok.lower_ == step
+
+
+def _dependent(tok: Token, step: str, depth: int = MAX_DEPTH) -> Token | None:
+    """A dependent of `tok`, at most `depth` levels down, whose lemma is `step`."""
+    for child in tok.children:
+        if _lemma_is(child, step):
+            return child
+        if depth > 1:
+            found = _dependent(child, step, depth - 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _match_at(tok: Token, trig: Trigger, sent: Span) -> tuple[Token, ...] | None:
+    if not _lemma_is(tok, trig.steps[0]):
+        return None
+    if trig.chained:
+        got, cur = [tok], tok
+        for step in trig.steps[1:]:
+            cur = _dependent(cur, step)
+            if cur is None:
+                return None
+            got.append(cur)
+        return tuple(got)
+    toks = [tok]
+    for k, step in enumerate(trig.steps[1:], 1):
+        i = tok.i + k
+        if i >= sent.end or not _lemma_is(tok.doc[i], step):
+            return None
+        toks.append(tok.doc[i])
+    return tuple(toks)
+
+
+def hits_of(sent: Span, triggers: tuple[Trigger, ...]) -> list[Hit]:
+    """The triggers of `sent`, heaviest first claiming their tokens: a token one trigger has
+    taken is not the head of a lighter one."""
+    taken: set[int] = set()
+    hits: list[Hit] = []
+    for trig in triggers:
+        for tok in sent:
+            if tok.i in taken:
+                continue
+            toks = _match_at(tok, trig, sent)
+            if toks is None or any(t.i in taken for t in toks):
+                continue
+            taken.update(t.i for t in toks)
+            hits.append(Hit(trig.type, toks, trig.weight))
+    return sorted(hits, key=lambda h: h.tokens[0].i)
