@@ -23,10 +23,10 @@ def test_jsonl_has_the_eval_fields_with_offsets_into_the_file(tmp_path):
     assert [r["type"] for r in recs] == ["raid", "detention"]
     raid, detention = recs
     assert REPORT[raid["start"]:raid["end"]] == "raided a hostel"
-    assert (raid["place"], raid["country"], raid["precision"], raid["date"]) == ("Kazan", "RU", "city", "2025-03-12")
+    assert (raid["place_name"], raid["country"], raid["precision"], raid["date"]) == ("Kazan", "RU", "city", "2025-03-12")
     assert raid["actor"] == "police" and raid["plover"] == "COERCE" and raid["acled_sub_event"] == "Arrests"
     assert detention["figures"] == ["60"] and detention["affected"] == "migrants"
-    for key in ("doc", "end", "lat", "lon", "place_raw", "claims", "date_precision", "sentence"):
+    for key in ("doc", "end", "lat", "lon", "place_name", "claims", "date_precision", "sentence"):
         assert key in raid
 
 

@@ -67,7 +67,7 @@ def _first_line(e: Exception) -> str:
     return lines[0][:200] if lines else "no message"
 
 
-INCIDENT_FIELDS = ["doc", "type", "start", "end", "text", "place", "place_raw", "country", "region", "precision",
+INCIDENT_FIELDS = ["doc", "type", "start", "end", "text", "place", "place_name", "country", "region", "precision",
                    "lat", "lon", "date", "date_precision", "actor", "affected", "claims", "figures", "plover",
                    "acled_sub_event", "sentence", "lang"]
 

@@ -194,6 +194,7 @@ class Incident:
     figures: tuple[str, ...] = ()  # those claims' texts
     plover: str | None = None
     acled_sub_event: str | None = None
+    naming: str = "verb"  # verb: the text reports the action; noun: it mentions it ("the raids", «погибших»)
 
     def shifted(self, offset: int) -> "Incident":
         """The same incident with its offsets moved by `offset`."""
@@ -210,11 +211,11 @@ class Incident:
         p = self.place
         return {
             "type": self.type, "start": self.start, "end": self.end, "text": self.text,
-            "place": (p.name or p.raw) if p else None, "place_raw": p.raw if p else None,
+            "place": p.raw if p else None, "place_name": p.name if p else None,
             "country": p.country if p else None, "region": p.region if p else None,
             "precision": p.precision if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
             "date": self.date, "date_precision": self.date_precision, "actor": self.actor,
             "affected": self.affected, "claims": list(self.claims), "figures": list(self.figures),
             "plover": self.plover, "acled_sub_event": self.acled_sub_event,
-            "sentence": list(self.sentence), "lang": self.lang,
+            "sentence": list(self.sentence), "lang": self.lang, "naming": self.naming,
         }

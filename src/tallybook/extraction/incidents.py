@@ -25,8 +25,6 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass"}
 OBJECT_DEPS = {"dobj", "obj", "iobj"}
 AGENT_DEPS = {"agent", "obl:agent"}
 NOUN_ARG_DEPS = {"pobj", "nmod", "obl"}
-SENTENCE_END = ".!?…»\"”):;"
-TITLE_MAX = 250  # a longer line without a full stop is cut-off text, not a headline
 AFFECTED_STOP = {"who", "which", "that", "который", "которая", "которые"}
 
 
@@ -53,16 +51,18 @@ def incidents(text: str, lang: str | None = None, published: str | date | None =
         found, claims = _read_run(text[start:end], run_lang, when, ipack, measures_pack, ctx, len(values))
         out.extend(i.shifted(start) for i in found)
         values.extend(c.value for c in claims)
-    return merge_repeats(out, values)
+    return merge_repeats(out, values, {t.id for t in ipack.types.values() if t.tally})
 
 
-def merge_repeats(found: list[Incident], values: list[float]) -> list[Incident]:
+def merge_repeats(found: list[Incident], values: list[float], tallies: set[str] = frozenset()) -> list[Incident]:
     """One action is one incident: a later mention of an incident of the same type that names no
     other place, date or figure of its own is the same incident again (its figures join the
-    first). `values` are the values of the document's claims, by index."""
+    first). A verb that reports the action again is the same incident only when it shares a
+    figure with it, or when the type keeps a running tally (`tallies`). `values` are the values
+    of the document's claims, by index."""
     kept: list[Incident] = []
     for inc in found:
-        k = next((j for j in reversed(range(len(kept))) if _same_event(kept[j], inc, values)), None)
+        k = next((j for j in reversed(range(len(kept))) if _same_event(kept[j], inc, values, inc.type in tallies)), None)
         if k is None:
             kept.append(inc)
         else:
@@ -71,11 +71,12 @@ def merge_repeats(found: list[Incident], values: list[float]) -> list[Incident]:
     return kept
 
 
-def _same_event(first: Incident, later: Incident, values: list[float]) -> bool:
+def _same_event(first: Incident, later: Incident, values: list[float], tally: bool) -> bool:
     if first.type != later.type:
         return False
-    if first.claims and later.claims and not {values[i] for i in first.claims} & {values[i] for i in later.claims}:
-        return False  # counted by other figures: another event
+    shared = {values[i] for i in first.claims} & {values[i] for i in later.claims}
+    if not tally and not shared and (later.naming == "verb" or (first.claims and later.claims)):
+        return False  # reported again with figures of its own, or as a new action: another event
     if later.date is not None and later.date != first.date:
         return False
     p = later.place
@@ -121,7 +122,7 @@ def _remember(ctx: _Context, place: Place) -> None:
 
 def _sentence_incidents(sent: Span, lang: str, when: date | None, ipack: IncidentPack, places, claims,
                         claim_base: int, ctx: _Context) -> list[Incident]:
-    if _is_title(sent) or _is_generic(sent, ipack.generic[lang]):
+    if _is_generic(sent, ipack.generic[lang]):
         return []
     hits = [h for h in _hits(sent, ipack, lang)
             if (ipack.types[h.type].in_clause or not _in_clause(h.head))
@@ -146,7 +147,7 @@ def _sentence_incidents(sent: Span, lang: str, when: date | None, ipack: Inciden
             place=_place_for(h, places, itype.default_place, ctx),
             date=w.value if w else None, date_precision=w.precision if w else None,
             claims=tuple(claim_base + i for i in idx), figures=tuple(claims[i].text for i in idx),
-            plover=itype.plover, acled_sub_event=itype.acled_sub_event,
+            plover=itype.plover, acled_sub_event=itype.acled_sub_event, naming=_naming(head),
         ))
     return out
 
@@ -155,18 +156,6 @@ def _hits(sent: Span, ipack: IncidentPack, lang: str) -> list[Hit]:
     from .triggers import hits_of
 
     return hits_of(sent, ipack.triggers[lang])
-
-
-def _is_title(sent: Span) -> bool:
-    """A headline or caption: a whole line that does not end as a sentence does."""
-    text = sent.doc.text
-    a = sent.start_char
-    b = a + len(sent.text.rstrip())
-    line_start = text.rfind("\n", 0, a) + 1
-    line_end = text.find("\n", b)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end].strip()
-    return bool(line) and line[-1] not in SENTENCE_END and len(line) < TITLE_MAX
 
 
 def _is_generic(sent: Span, words: tuple[str, ...]) -> bool:
@@ -212,16 +201,18 @@ def _link_claims(hits: list[Hit], claims: list[Claim], sent: Span) -> dict[int, 
 
 
 def _place_for(h: Hit, places, default: str, ctx: _Context) -> Place | None:
-    """The place of an incident: the sentence's place nearest its trigger (not where people
-    come from); else the last place named in the country the type defaults to; else that
+    """The place of an incident: the sentence's most precise place, nearest its trigger first
+    (not where people come from, nor one who acts); else the last place named in the country the type defaults to; else that
     country (the pack's `default_place`); none when the type has no default."""
     head = h.head
     doc = head.doc
     own = {t.i for t in h.tokens}
+    clause = _clause_of(head)
     usable = [(t, p) for t, p in places
-              if not is_origin(t, doc) and not is_actor(t, doc) and not own & set(range(t.first, t.last + 1))]
+              if not is_origin(t, doc) and not is_actor(t, doc) and not own & set(range(t.first, t.last + 1))
+              and _clause_of(doc[t.first]) == clause]
     if usable:
-        t, p = min(usable, key=lambda tp: (abs(tp[0].first - head.i), -_rank_precision(tp[1])))
+        t, p = min(usable, key=lambda tp: (-_rank_precision(tp[1]), abs(tp[0].first - head.i)))
         return p
     if not default:
         return None
@@ -229,6 +220,21 @@ def _place_for(h: Hit, places, default: str, ctx: _Context) -> Place | None:
     if country.country in ctx.last:
         return ctx.last[country.country]
     return country
+
+
+def _naming(head: Token) -> str:
+    """"verb" when a finite verb reports the action, "noun" for a noun or participle naming it."""
+    if head.pos_ in ("VERB", "AUX") and "VerbForm=Part" not in str(head.morph) and not _in_clause(head):
+        return "verb"
+    return "noun"
+
+
+def _clause_of(tok: Token) -> int:
+    """The index of the verb whose clause holds the token (the token itself for a verb)."""
+    cur = tok
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.i
 
 
 def _rank_precision(p: Place) -> int:

@@ -90,16 +90,18 @@ def _aliases(sent: Span) -> list[Toponym]:
         words = alias.split()
         for i in range(len(toks) - len(words) + 1):
             span = toks[i:i + len(words)]
-            if any(t.i in taken for t in span) or not all(_word_is(t, w) for t, w in zip(span, words)):
+            if any(t.i in taken for t in span) or not all(_word_is(t, w, k > 0) for k, (t, w) in enumerate(zip(span, words))):
                 continue
             taken.update(t.i for t in span)
-            out.append(Toponym(span[0].i, span[-1].i, alias, False))
+            out.append(Toponym(span[0].i, span[-1].i, g.alias_names[alias], False))
     return out
 
 
-def _word_is(tok: Token, word: str) -> bool:
+def _word_is(tok: Token, word: str, stem_ok: bool) -> bool:
+    """The alias's word by lemma or form; past its first word also by a five-letter stem (the
+    first word by stem would take «российских» for Россия)."""
     forms = (key(tok.lemma_), key(tok.text))
-    return word in forms or (len(word) > 5 and any(f[:5] == word[:5] for f in forms))
+    return word in forms or (stem_ok and len(word) > 5 and any(f[:5] == word[:5] for f in forms))
 
 
 def is_origin(top: Toponym, doc) -> bool:
@@ -137,5 +139,10 @@ def geocode(top: Toponym, context: list[Candidate], doc) -> Place:
     place = resolve(top.raw, context, top.region_hint)
     if place.precision == "unknown" and top.lemmas:
         by_lemma = resolve(top.lemmas, context, top.region_hint)
-        place = replace(by_lemma, raw=top.raw) if by_lemma.precision != "unknown" else place
+        place = replace(by_lemma, raw=_title(top.lemmas)) if by_lemma.precision != "unknown" else place
     return replace(place, start=doc[top.first].idx, end=doc[top.last].idx + len(doc[top.last].text))
+
+
+def _title(lemmas: str) -> str:
+    """Lemmas as a name: «тула» → Тула, "ростов-на-дону" → Ростов-на-дону."""
+    return " ".join(w[:1].upper() + w[1:] for w in lemmas.split())

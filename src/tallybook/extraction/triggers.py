@@ -39,6 +39,7 @@ class IncidentType:
     acled_sub_event: str
     default_place: str
     in_clause: bool
+    tally: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def _pack_of(data: dict, p: Path, path: str | None) -> IncidentPack:
         if tid not in INCIDENT_TYPES or missing:
             raise PackError(f"{p}: incident type {tid!r}: " + (f"lacks {missing}" if missing else "unknown type"))
         types[tid] = IncidentType(tid, t["label"], t["plover"], t["acled_event"], t["acled_sub_event"],
-                                  t["default_place"], bool(t["in_clause"]))
+                                  t["default_place"], bool(t["in_clause"]), bool(t.get("tally", False)))
         for lang in triggers:
             triggers[lang].extend(_trigger(tid, s) for s in t[lang])
     ordered = {lang: tuple(sorted(ts, key=lambda tr: -tr.weight)) for lang, ts in triggers.items()}

@@ -45,7 +45,7 @@ class Gazetteer:
         self._load_countries()
         self._load_regions(data["region"])
         self._load_subdivisions()
-        self._load_aliases(data["alias"])
+        self._load_aliases(data["alias"], data["theatre"])
 
     def _add(self, name: str, cand: Candidate) -> None:
         k = key(name)
@@ -108,9 +108,12 @@ class Gazetteer:
             self._add(s.name, Candidate(name=s.name, country=s.country_code, region=s.code, precision="region",
                                         lat=None, lon=None, population=0, geonameid=None))
 
-    def _load_aliases(self, rows: list[list[str]]) -> None:
-        self.alias_keys = {key(name) for name, _, _ in rows}
-        for name, target, precision in rows:
+    def _load_aliases(self, rows: list[list[str]], theatre: list[list[str]]) -> None:
+        """Other names of places; a theatre word ("the front") is shown by its place's name."""
+        self.alias_names = {key(name): name for name, _, _ in rows}
+        self.alias_names.update((key(name), self._targets(t, p)[0].name) for name, t, p in theatre)
+        self.alias_keys = set(self.alias_names)
+        for name, target, precision in rows + theatre:
             for cand in self._targets(target, precision):
                 self._add(name, cand)
 
