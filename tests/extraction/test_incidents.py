@@ -123,3 +123,13 @@ def test_no_person_becomes_the_affected_group(lang, text, surname):
     for inc in found:
         assert stem not in (inc.affected or "").lower()
         assert stem not in str(inc.as_record().get("affected")).lower()
+
+
+def test_a_long_text_is_read_in_pieces_with_offsets_into_the_whole():
+    para = "Police raided a hostel in Tula and detained 40 migrants.\n\n"
+    filler = "Nothing else happened that week in the town, as far as anyone could tell.\n\n" * 1500
+    text = filler + para + filler + "Three volunteers from Tomsk died near Bakhmut.\n"
+    assert len(text) > 200_000
+    found = tallybook.incidents(text, lang="en")
+    assert [(i.type, text[i.start:i.end]) for i in found][:2] == [("raid", "raided a hostel"), ("detention", "detained")]
+    assert found[-1].type == "death" and text[found[-1].start:found[-1].end] == "died"

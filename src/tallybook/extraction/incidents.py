@@ -12,6 +12,7 @@ from ..model import Candidate, Claim, Incident, Place
 from ..nlp import parse
 from ..nlp.language import language_runs
 from ..numbers import read_numbers
+from .chunks import chunks
 from .dates import date_near, dates_in
 from .pipeline import _as_date, _claims
 from .places import geocode, is_actor, is_origin, toponyms_of
@@ -43,7 +44,7 @@ def incidents(text: str, lang: str | None = None, published: str | date | None =
     when = _as_date(published)
     ipack = load_incident_pack(pack if pack and _has_types(pack) else None)
     measures_pack = None if pack and _has_types(pack) else pack
-    runs = [(0, len(text), lang)] if lang in ("en", "ru") else [(r.start, r.end, r.lang) for r in language_runs(text)]
+    runs = [run for a, b in chunks(text) for run in _runs(text, a, b, lang)]
     out: list[Incident] = []
     values: list[float] = []
     ctx = _Context()
@@ -52,6 +53,13 @@ def incidents(text: str, lang: str | None = None, published: str | date | None =
         out.extend(i.shifted(start) for i in found)
         values.extend(c.value for c in claims)
     return merge_repeats(out, values, {t.id for t in ipack.types.values() if t.tally})
+
+
+def _runs(text: str, start: int, end: int, lang: str | None) -> list[tuple[int, int, str]]:
+    """The runs of one language in text[start:end] (a piece of a long text, extraction.chunks)."""
+    if lang in ("en", "ru"):
+        return [(start, end, lang)]
+    return [(start + r.start, start + r.end, r.lang) for r in language_runs(text[start:end])]
 
 
 def merge_repeats(found: list[Incident], values: list[float], tallies: set[str] = frozenset()) -> list[Incident]:
