@@ -146,12 +146,12 @@ def _writer(fmt: str):
             out.writerow(rec)
         return write, lambda: None
 
-    rows = [["doc", "text", "value", "hedge", "speaker", "counted", "measure"]]
+    rows = [["doc", "text", "value", "hedge", "speaker", "speaker_id", "counted", "measure"]]
 
     def write(path: str, c: Claim) -> None:
         value = f"{c.value:g}" + (f"–{c.value_max:g}" if c.value_max is not None else "")
         rows.append([path.rsplit("/", 1)[-1], c.text, value, c.hedge, c.speaker or "—",
-                     (c.counted or "")[:40], c.measure or ""])
+                     c.speaker_id or "", (c.counted or "")[:40], c.measure or ""])
 
     def finish() -> None:
         widths = [min(max(len(r[i]) for r in rows), 40) for i in range(len(rows[0]))]

@@ -77,6 +77,7 @@ class Claim:
     lang: str
     vague: bool = False
     speaker_kind: SpeakerKind | None = None  # when there is a speaker
+    speaker_id: str | None = None  # the source's stable key (extraction/sources.py), None for a description
 
     def shifted(self, offset: int) -> "Claim":
         """The same claim with its offsets moved by `offset` (text cut from a larger one)."""

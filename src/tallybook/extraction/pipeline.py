@@ -17,6 +17,7 @@ from .counted import anchor_of, counted_of, counted_phrase
 from .measures import load_pack
 from .names import names_of
 from .quotes import Quotes
+from .sources import with_speaker_ids
 from .when import period_of, time_ref_of
 
 
@@ -24,13 +25,14 @@ def extract(text: str, lang: str | None = None, published: str | date | None = N
             pack: str | None = None) -> list[Claim]:
     """The claims in `text`, in text order. With no `lang`, the language is detected sentence
     by sentence, and each run of one language is read by its own front-end."""
-    return _read(text, lang, published, pack, with_names=False).claims
+    return with_speaker_ids(_read(text, lang, published, pack, with_names=False).claims, text)
 
 
 def read(text: str, lang: str | None = None, published: str | date | None = None,
          pack: str | None = None) -> Reading:
     """extract, with the people, organisations and places the text names (one parse for both)."""
-    return _read(text, lang, published, pack, with_names=True)
+    reading = _read(text, lang, published, pack, with_names=True)
+    return Reading(with_speaker_ids(reading.claims, text), reading.names)
 
 
 def _read(text: str, lang: str | None, published: str | date | None, pack: str | None,
