@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 STATUSES = ("new", "accepted", "corrected", "rejected")
 ACTIONS = ("accept", "correct", "reject")
 ENTITY_KINDS = ("person", "org", "place")
+SOURCE_KINDS = ("person", "org", "outlet", "government")
 
 
 def _choices(values: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -52,6 +53,8 @@ class Claim(models.Model):
     unit = models.CharField(max_length=40, null=True, blank=True)
     counted = models.TextField(null=True, blank=True)
     speaker = models.TextField(null=True, blank=True, db_index=True)
+    speaker_id = models.CharField(max_length=200, null=True, blank=True, db_index=True,
+                                  help_text="the extractor's key of the source; a SourceKey names its Source")
     speaker_kind = models.CharField(max_length=10, null=True, blank=True, help_text="person or org")
     speaker_role = models.TextField(null=True, blank=True)
     speaker_org = models.TextField(null=True, blank=True)
@@ -123,3 +126,41 @@ class Mention(models.Model):
     start = models.IntegerField(null=True, blank=True, help_text="null when the name is not in the text")
     end = models.IntegerField(null=True, blank=True)
     claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions")
+
+
+class Source(models.Model):
+    """One real person or body that figures are put on, however the texts write it: its keys
+    (SourceKey) are the extractor's speaker_ids it answers for, its names (SourceName) the
+    forms seen. Reviewers merge, split, rename and set kind and parent (ledger/sources.py)."""
+
+    name = models.TextField()
+    kind = models.CharField(max_length=12, choices=_choices(SOURCE_KINDS), default="org")
+    role = models.TextField(null=True, blank=True, help_text="a person's office")
+    org = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="people",
+                            help_text="a person's organisation")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="units",
+                               help_text="the body a unit belongs to")
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.kind})"
+
+
+class SourceKey(models.Model):
+    """An extractor speaker_id and the Source it belongs to (moved by a merge or a split)."""
+
+    key = models.CharField(max_length=200, unique=True)
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="keys")
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
+
+
+class SourceName(models.Model):
+    """A name a Source is written by; `folded` is its casefold, for case-insensitive search in
+    any script on any backend (SQLite's own LIKE folds ASCII only)."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="names")
+    name = models.TextField()
+    folded = models.TextField(db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["source", "folded"], name="ledger_sourcename_folded")]

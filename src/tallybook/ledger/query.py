@@ -9,6 +9,7 @@ from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet
 
 from tallybook.schema import CLAIM_COLUMNS, Column
 
+from . import sources
 from .fts import search
 from .models import STATUSES, Claim, Document
 from .names import person_key
@@ -79,7 +80,7 @@ def _filtered(qs: QuerySet, f: Filters, claim: str, document: str) -> QuerySet:
     if f.measure:
         qs = qs.filter(**{f"{claim}measure": f.measure})
     if f.speaker:
-        qs = qs.filter(Q(**{f"{claim}speaker__icontains": f.speaker}) | Q(**{f"{claim}speaker_org__icontains": f.speaker}))
+        qs = qs.filter(sources.by_speaker(f.speaker, claim) | sources.by_org(f.speaker, claim)).distinct()
     if f.lang:
         qs = qs.filter(lang=f.lang)
     if f.since:

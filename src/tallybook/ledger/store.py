@@ -22,6 +22,7 @@ from tallybook.model import Reading
 from tallybook.schema import flat_values
 
 from .entities import link_entities, prune_entities
+from .sources import link_sources
 from .history import record_history
 from .models import Claim, Document, Mention
 
@@ -111,6 +112,7 @@ def replace_claims(document: Document, reading: Reading, version: str = EXTRACTO
     fresh = [c for c in reading.claims if not any(c.start < e and s < c.end for s, e in held)]
     rows = Claim.objects.bulk_create([claim_row(document, c, version) for c in fresh])
     link_entities(document, rows, reading.names)
+    link_sources(rows)
     prune_entities(named)
     return len(rows)
 

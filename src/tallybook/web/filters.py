@@ -6,7 +6,7 @@ from datetime import date
 
 from django.db.models import QuerySet
 
-from tallybook.ledger import query
+from tallybook.ledger import query, sources
 from tallybook.ledger.models import STATUSES
 
 NEWEST = ("-published_on", "-document_id", "start", "id")  # served by the index ledger_claim_newest
@@ -55,10 +55,10 @@ def claims(p: ClaimParams) -> QuerySet:
     """The claims `p` asks for, sorted as asked (default: newest documents first, each in text order)."""
     qs = query.claims(query.Filters(measure=p.measure or None, lang=p.lang or None, since=day(p.since),
                                     until=day(p.until), search=p.q or None))
-    if p.speaker:
-        qs = qs.filter(speaker__icontains=p.speaker)
-    if p.org:
-        qs = qs.filter(speaker_org__icontains=p.org)
+    if p.speaker:  # by source: any of its names, any case, either script
+        qs = qs.filter(sources.by_speaker(p.speaker))
+    if p.org:  # the body's claims, its units' and its people's
+        qs = qs.filter(sources.by_org(p.org))
     if p.hedge:
         qs = qs.filter(hedge=p.hedge)
     if p.status in STATUSES:

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 
-from tallybook.ledger import query
+from tallybook.ledger import query, sources
 from tallybook.ledger.models import Claim
 
 from .common import page_of
@@ -19,11 +19,17 @@ def speaker_list(request):
 
 
 def speaker_detail(request, name: str):
-    names = query.names_of_person(name)  # the same person in either script
-    qs = (Claim.objects.filter(Q(speaker__in=names) | Q(speaker_org=name)).select_related("document")
-          .order_by("published_on", "document_id", "start"))
+    source = sources.named(name)
+    if source is not None:  # every claim under any of its names (a body's: its units' and people's too)
+        qs = sources.claims_of(source, with_people=source.kind != "person")
+        also = [n for n in sources.names_seen(source) if n != source.name]
+        name, as_org = source.name, source.kind != "person"
+    else:
+        names = query.names_of_person(name)  # the same person in either script
+        qs = Claim.objects.filter(Q(speaker__in=names) | Q(speaker_org=name))
+        also, as_org = [n for n in names if n != name], qs.filter(speaker_org=name).exists()
+    qs = qs.select_related("document").order_by("published_on", "document_id", "start")
     if not qs.exists():
         raise Http404("no claims by this speaker")
     return render(request, "web/speakers/detail.html",
-                  {"name": name, "also": [n for n in names if n != name], "page": page_of(qs, request.GET.get("page")),
-                   "as_org": qs.filter(speaker_org=name).exists()})
+                  {"name": name, "also": also, "page": page_of(qs, request.GET.get("page")), "as_org": as_org})

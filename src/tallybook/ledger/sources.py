@@ -1,0 +1,154 @@
+"""Sources in the ledger: each claim's speaker_id names one Source (person or body) with the
+names it is written by; filters by speaker or organisation go through them, and reviewers merge,
+split, rename and set kind or parent, with history."""
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from simple_history.utils import update_change_reason
+
+from tallybook.extraction.sources import registry
+
+from .models import Claim, Source, SourceKey, SourceName
+
+_KINDS = {"person": "person", "org": "org"}
+
+
+def folded(name: str) -> str:
+    """A name as searched: casefolded (every script), spaces collapsed."""
+    return " ".join(name.casefold().split())
+
+
+def link_sources(claims: list[Claim]) -> None:
+    """A Source for each new speaker_id of `claims` (named as the registry names it, else as
+    first written), and each name written added to its Source's names."""
+    for claim in claims:
+        if claim.speaker_id and claim.speaker:
+            source = source_for_key(claim.speaker_id, claim.speaker, claim.speaker_kind)
+            add_name(source, claim.speaker)
+
+
+def source_for_key(key: str, name: str, kind: str | None = None) -> Source:
+    """The Source of `key`, made (with its registry name, kind, role, organisation) when new."""
+    found = SourceKey.objects.filter(key=key).select_related("source").first()
+    if found:
+        return found.source
+    with transaction.atomic():
+        known = registry().sources.get(key)
+        source = Source.objects.create(name=known.name if known else name,
+                                       kind=known.kind if known else _KINDS.get(kind or "", "org"),
+                                       role=known.role if known else None)
+        SourceKey.objects.create(key=key, source=source)
+        if known:
+            for n in (known.name, *known.names):
+                add_name(source, n)
+            for field, ref in (("org", known.org), ("parent", known.parent)):
+                if ref and ref != key:
+                    ref_key = registry().countries[ref].id if ref in registry().countries else ref
+                    ref_row = registry().sources.get(ref_key)
+                    if ref_row:
+                        setattr(source, field, source_for_key(ref_key, ref_row.name))
+            source.save()
+    return source
+
+
+def add_name(source: Source, name: str) -> None:
+    SourceName.objects.get_or_create(source=source, folded=folded(name), defaults={"name": name})
+
+
+def matching(text: str) -> QuerySet:
+    """Sources any of whose names holds `text`, case-insensitively in any script."""
+    ids = SourceName.objects.filter(folded__contains=folded(text)).values("source_id")
+    return Source.objects.filter(id__in=ids)
+
+
+def named(name: str) -> Source | None:
+    """The Source one of whose names is `name` (any case, either script), the most claims first."""
+    found = list(Source.objects.filter(names__folded=folded(name)).distinct())
+    return max(found, key=lambda s: claims_of(s).count()) if found else None
+
+
+def keys_of(sources, with_people: bool = False) -> list[str]:
+    """The speaker_ids of `sources` (and of their units; of their people when asked)."""
+    ids = set(s.id for s in sources)
+    frontier = set(ids)
+    while frontier:
+        related = Q(parent_id__in=frontier) | (Q(org_id__in=frontier) if with_people else Q(pk__in=[]))
+        frontier = set(Source.objects.filter(related).values_list("id", flat=True)) - ids
+        ids |= frontier
+    return list(SourceKey.objects.filter(source_id__in=ids).values_list("key", flat=True))
+
+
+def by_speaker(text: str, path: str = "") -> Q:
+    """Claims by the sources whose names hold `text` (any of their names, any case or script),
+    and claims whose speaker as written holds it; `path` leads from the queried model to the claim."""
+    return (Q(**{f"{path}speaker_id__in": keys_of(matching(text))})
+            | Q(**{f"{path}speaker__icontains": text}))
+
+
+def by_org(text: str, path: str = "") -> Q:
+    """Claims of the bodies whose names hold `text`: their own, their units' and their people's,
+    and claims whose speaker's organisation as written holds it."""
+    return (Q(**{f"{path}speaker_id__in": keys_of(matching(text), with_people=True)})
+            | Q(**{f"{path}speaker_org__icontains": text}))
+
+
+def claims_of(source: Source, with_people: bool = False) -> QuerySet:
+    """Every claim of `source` under any of its names."""
+    return Claim.objects.filter(speaker_id__in=keys_of([source], with_people))
+
+
+def names_seen(source: Source) -> list[str]:
+    """The names `source`'s claims were written by, most claims first."""
+    from django.db.models import Count
+    rows = (claims_of(source).values("speaker").annotate(n=Count("id")).order_by("-n", "speaker"))
+    return [r["speaker"] for r in rows]
+
+
+# --- reviewers' corrections, each kept in the history with who and why --------------------------
+
+def _saved(row, user, reason: str) -> None:
+    row._history_user = user
+    row.save()
+    update_change_reason(row, reason)
+
+
+def merge(source: Source, into: Source, user=None, reason: str = "") -> Source:
+    """`source` becomes part of `into`: its keys and names move, and it is deleted."""
+    with transaction.atomic():
+        for k in SourceKey.objects.filter(source=source):
+            k.source = into
+            _saved(k, user, reason or f"merged into {into.name}")
+        for n in SourceName.objects.filter(source=source):
+            add_name(into, n.name)
+        Source.objects.filter(org=source).update(org=into)
+        Source.objects.filter(parent=source).update(parent=into)
+        source._history_user = user
+        source._change_reason = reason or f"merged into {into.name}"
+        source.delete()
+    return into
+
+
+def split(source: Source, keys: list[str], name: str, user=None, reason: str = "") -> Source:
+    """A new Source named `name` that takes `keys` (and their names) from `source`."""
+    with transaction.atomic():
+        new = Source(name=name, kind=source.kind, parent=source.parent, org=source.org)
+        _saved(new, user, reason or f"split from {source.name}")
+        for k in SourceKey.objects.filter(source=source, key__in=keys):
+            k.source = new
+            _saved(k, user, reason or f"split from {source.name}")
+        written = set(Claim.objects.filter(speaker_id__in=keys).values_list("speaker", flat=True))
+        SourceName.objects.filter(source=source, name__in=written).update(source=new)
+        add_name(new, name)
+    return new
+
+
+def edit(source: Source, user=None, reason: str = "", **changes) -> Source:
+    """Rename, set kind, role, organisation or parent; one history record."""
+    for field, value in changes.items():
+        setattr(source, field, value)
+    with transaction.atomic():
+        _saved(source, user, reason or "edited: " + ", ".join(changes))
+        if "name" in changes:
+            add_name(source, changes["name"])
+    return source
