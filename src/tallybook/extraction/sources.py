@@ -173,6 +173,7 @@ class Mention:
     type: str
     id: str
     country: str | None
+    bare: bool = False  # a country's name alone ("Nepal suspended…"), weaker than "the Nepalese government"
 
 
 class Resolver:
@@ -259,18 +260,21 @@ class Resolver:
         nearest before `at`, else first after; else the language's default country for the kind.
         A description of no kind ("the ministry") takes a body before a government."""
         pos = _word_at(self.offsets, at)
-        near = [m for m in self.mentions if (kind is None or m.type == kind)
+        near = [m for m in self.mentions if (kind is None and m.type or m.type == kind)
                 and (country is None or m.country == country)]
         if kind is None:
             near = [m for m in near if m.type != "government"] or near
+        near = [m for m in near if not m.bare] or near
         before = [m for m in near if m.pos <= pos]
         if before:
             return before[-1].id
         if near:
             return near[0].id
-        code = kind and self.reg.defaults.get(self.lang, {}).get(kind)
-        if code and country is None:
-            return _typed_id(self.reg, kind, code)
+        if kind and country is None:  # the body of that kind of the country the document speaks of
+            placed = [m for m in self.mentions if m.country]
+            spoken = ([m for m in placed if m.pos <= pos][-1:] or placed[:1])
+            code = spoken[0].country if spoken else self.reg.defaults.get(self.lang, {}).get(kind)
+            return _typed_id(self.reg, kind, code) if code else None
         return None
 
 
@@ -311,28 +315,99 @@ def _word_at(offsets: list[int], at: int) -> int:
 
 
 def _scan(text: str, reg: Registry) -> tuple[list[int], list[Mention]]:
-    """The word offsets of `text` and the bodies of a kind it names: a registry body's name,
-    or a kind of body with a country beside it (within three words)."""
-    found = [(m.start(), _lemma(words_of(m.group())[0])) for m in _WORD.finditer(text.casefold())]
-    offsets = [o for o, _ in found]
-    lems = [lem for _, lem in found]
+    """The word offsets of `text` and the bodies it names, for bare kinds to take: a registry
+    source's name (a body of its kinds, or with its country only), a kind of body with a country
+    beside it (within three words), and a country or its seat acting ("Nepal suspended…",
+    «Непал приостановил…»: not after a preposition, in the nominative) as its government."""
+    words = [(m.start(), words_of(m.group())[0], text[m.end():m.end() + 3]) for m in _WORD.finditer(text.casefold())]
+    offsets = [w[0] for w in words]
+    lems = [_lemma(w[1]) for w in words]
     mentions: list[Mention] = []
-    typed = {sid: s for sid, s in reg.sources.items() if s.types}
     for i in range(len(lems)):
         for n in (4, 3, 2, 1):
-            window = frozenset(lem for lem in lems[i:i + n] if lem not in _DROP)
-            sid = reg.by_key.get(window) if window else None
-            if sid in typed:
-                mentions.extend(Mention(i, t, sid, typed[sid].country) for t in typed[sid].types)
-                break
-            kind, rest = _take_type(reg, window)
-            if kind and not rest:
-                around = set(lems[max(0, i - 3):i + n + 3]) - _DROP
-                country, _ = _take_country(reg, around)
-                if country:
-                    mentions.append(Mention(i, kind, _typed_id(reg, kind, country), country))
+            found = _named_at(reg, lems, i, n, words)
+            if found:
+                mentions.extend(found)
                 break
     return offsets, mentions
+
+
+def _named_at(reg: Registry, lems: list[str], i: int, n: int, words: list) -> list[Mention]:
+    """The mentions that the `n` words from word `i` make (see _scan)."""
+    window = frozenset(lem for lem in lems[i:i + n] if lem not in _DROP)
+    if not window or len(lems[i:i + n]) < n or lems[i] in _DROP or lems[i + n - 1] in _DROP:
+        return []
+    sid = reg.by_key.get(window)
+    if sid:
+        s = reg.sources[sid]
+        country = s.country or (s.org if s.org in reg.countries else None)
+        if country is None and s.org in reg.sources:
+            country = reg.sources[s.org].country
+        return [Mention(i, t, sid, country) for t in (s.types or ("",))]
+    kind, rest = _take_type(reg, set(window))
+    if kind and not rest:
+        country = _qualifier(reg, words, lems, i, n)
+        if country and i and words[i - 1][1] in _prepositions():  # «на стороне России»: a place
+            return []
+        return [Mention(i, kind, _typed_id(reg, kind, country), country)] if country else []
+    code = reg.country_of.get(window) or reg.seat_of.get(window)
+    if code and _acting(words, i, lems):
+        return [Mention(i, "government", reg.government(code), code, bare=True)]
+    return []
+
+
+def _qualifier(reg: Registry, words: list, lems: list[str], i: int, n: int) -> str | None:
+    """The country that qualifies the kind of body at words i..i+n: an adjective or possessive
+    just before ("Indian", "Russia's", «британское»), or "of X" / a Russian genitive just after
+    («МИД Индии»), in the same sentence."""
+    before = [frozenset(lems[j:i]) for j in (i - 1, i - 2) if j >= 0 and not any(
+        _ends_sentence(words, k) for k in range(j + 1, i + 1))]
+    after = i + n + (1 if i + n < len(lems) and lems[i + n] == "of" else 0)
+    following = []
+    if after < len(lems) and not _ends_sentence(words, after) and (after > i + n or _genitive(words[after][1])):
+        following = [frozenset(lems[after:after + 1]), frozenset(lems[after:after + 2])]
+    for name in before + following:
+        if name in reg.country_of:
+            return reg.country_of[name]
+    return None
+
+
+def _genitive(word: str) -> bool:
+    if not _CYR.search(word):
+        return False
+    from ..nlp.ru import pipeline
+    parses = pipeline().morph_vocab.parse(word)
+    return bool(parses) and "gent" in parses[0].tag and "NOUN" in parses[0].tag
+
+
+def _ends_sentence(words: list, j: int) -> bool:
+    """Does a sentence end between word j - 1 and word j?"""
+    return any(ch in words[j - 1][2] for ch in ".!?")
+
+
+def _acting(words: list, i: int, lems: list[str]) -> bool:
+    """Is the country named at word `i` a subject, not a place ("in Russia", «в России»)?"""
+    j = i - 1  # "in Russia and Ukraine": the preposition holds the whole list
+    while j >= 0 and (words[j][1] in ("and", "or", "и", "или") or frozenset([lems[j]]) in reg_countries()):
+        j -= 1
+    if j >= 0 and words[j][1] in _prepositions():
+        return False
+    word = words[i][1]
+    if _CYR.search(word):
+        from ..nlp.ru import pipeline
+        parses = pipeline().morph_vocab.parse(word)
+        return bool(parses) and "nomn" in parses[0].tag
+    return not word.endswith("ian") and not word.endswith("ese")  # "Russian soldiers" names no actor
+
+
+def reg_countries() -> dict[frozenset[str], str]:
+    return registry().country_of
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    return frozenset("in into to from for of at on with against by across inside within near than about "
+                     "в во на из с со к ко по для от до о об обо у при за против через без между".split())
 
 
 def with_speaker_ids(claims: list[Claim], text: str) -> list[Claim]:
