@@ -173,7 +173,8 @@ def _filter_options(f):
     day = click.DateTime(formats=["%Y-%m-%d"])
     for option in reversed([
         click.option("--measure", default=None, help="Only this measure (e.g. casualties.killed)."),
-        click.option("--speaker", default=None, help="Speaker or organisation containing this text."),
+        click.option("--speaker", default=None,
+                     help="A source (speaker or organisation) one of whose names holds this text, any case or script."),
         click.option("--lang", default=None, help="Only this language (en, ru)."),
         click.option("--since", type=day, default=None, help="Published on or after YYYY-MM-DD."),
         click.option("--until", type=day, default=None, help="Published on or before YYYY-MM-DD."),

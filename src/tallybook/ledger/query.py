@@ -129,14 +129,18 @@ def names_of_person(name: str) -> list[str]:
 
 
 def _same_people(found) -> list[Speaker]:
-    """People of the same person_key as one row, named by the form with the most claims."""
+    """The names of one Source (ledger/sources.py) as one row, named as the Source is; other
+    people of the same person_key as one row, named by the form with the most claims."""
+    entity = sources.entity_names()
     groups: dict[object, list[Speaker]] = {}
     for s in found:
-        key = person_key(s.name) if s.kind == "person" else None
+        key = entity.get(sources.folded(s.name)) or (person_key(s.name) if s.kind == "person" else None)
         groups.setdefault(key or (s.name, s.kind), []).append(s)
     merged = []
-    for group in groups.values():
+    for key, group in groups.items():
         group.sort(key=lambda s: (-s.claims, s.name))
+        if isinstance(key, tuple) and key[0] == "source":  # the Source's own name first
+            group.sort(key=lambda s: s.name != key[2])
         first = group[0]
         for other in group[1:]:
             first = _merged(first, other)

@@ -56,6 +56,12 @@ def add_name(source: Source, name: str) -> None:
     SourceName.objects.get_or_create(source=source, folded=folded(name), defaults={"name": name})
 
 
+def entity_names() -> dict[str, tuple[str, int, str]]:
+    """Every folded name → ("source", id, the Source's name), for grouping names by entity."""
+    return {folded: ("source", sid, name)
+            for folded, sid, name in SourceName.objects.values_list("folded", "source_id", "source__name")}
+
+
 def matching(text: str) -> QuerySet:
     """Sources any of whose names holds `text`, case-insensitively in any script."""
     ids = SourceName.objects.filter(folded__contains=folded(text)).values("source_id")

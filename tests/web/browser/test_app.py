@@ -162,3 +162,22 @@ def test_a_measure_draws_its_chart(viewer, ledger_claims, tmp_path):
     viewer.screenshot(path=str(shot), full_page=True)
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
+
+
+def test_the_uk_mod_page_lists_all_its_figures_in_both_languages(viewer, ledger_claims):
+    # every claim the extractor put on the UK MoD, under any name ("British Defence Intelligence",
+    # «британская разведка», «Министерство обороны Великобритании»…), on one page
+    mod = [c for c in ledger_claims if c["speaker_id"] == "uk-ministry-of-defence"]
+    assert {c["lang"] for c in mod} == {"en", "ru"}
+    assert len({c["speaker"] for c in mod}) >= 4
+    viewer.goto("/speakers/%D0%B1%D1%80%D0%B8%D1%82%D0%B0%D0%BD%D1%81%D0%BA%D0%B0%D1%8F%20%D1%80%D0%B0%D0%B7%D0%B2%D0%B5%D0%B4%D0%BA%D0%B0/")  # any of its names, any case
+    expect(viewer.locator("h1")).to_contain_text("UK Ministry of Defence")
+    expect(viewer.locator(ROWS)).to_have_count(len(mod))
+    assert set(row_ids(viewer)) == {c["id"] for c in mod}
+    heading = viewer.locator("h1").inner_text()
+    assert "Министерство обороны Великобритании" in heading and "британская разведка" in heading
+    people = [c for c in ledger_claims if c["speaker_id"] == "tony-radakin"]  # its Chief of the Defence Staff
+    assert people
+    viewer.click("#people")
+    expect(viewer.locator(ROWS)).to_have_count(len(mod) + len(people))
+    assert set(row_ids(viewer)) == {c["id"] for c in mod + people}

@@ -20,8 +20,9 @@ def speaker_list(request):
 
 def speaker_detail(request, name: str):
     source = sources.named(name)
-    if source is not None:  # every claim under any of its names (a body's: its units' and people's too)
-        qs = sources.claims_of(source, with_people=source.kind != "person")
+    people = request.GET.get("people") == "1"
+    if source is not None:  # every claim under any of its names (a body's units' too; its people's if asked)
+        qs = sources.claims_of(source, with_people=people)
         also = [n for n in sources.names_seen(source) if n != source.name]
         name, as_org = source.name, source.kind != "person"
     else:
@@ -32,4 +33,5 @@ def speaker_detail(request, name: str):
     if not qs.exists():
         raise Http404("no claims by this speaker")
     return render(request, "web/speakers/detail.html",
-                  {"name": name, "also": also, "page": page_of(qs, request.GET.get("page")), "as_org": as_org})
+                  {"name": name, "also": also, "page": page_of(qs, request.GET.get("page")), "as_org": as_org,
+                   "people": people, "has_people": source is not None and source.people.exists()})
