@@ -3,7 +3,7 @@ names it is written by; filters by speaker or organisation go through them, and 
 split, rename and set kind or parent, with history."""
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from simple_history.utils import update_change_reason
 
@@ -22,10 +22,16 @@ def folded(name: str) -> str:
 def link_sources(claims: list[Claim]) -> None:
     """A Source for each new speaker_id of `claims` (named as the registry names it, else as
     first written), and each name written added to its Source's names."""
-    for claim in claims:
-        if claim.speaker_id and claim.speaker:
-            source = source_for_key(claim.speaker_id, claim.speaker, claim.speaker_kind)
-            add_name(source, claim.speaker)
+    written = {(c.speaker_id, c.speaker): c.speaker_kind for c in claims if c.speaker_id and c.speaker}
+    if not written:
+        return
+    have = {k.key: k.source for k in SourceKey.objects.filter(key__in={k for k, _ in written}).select_related("source")}
+    named = set(SourceName.objects.filter(source__keys__key__in=list(have)).values_list("source_id", "folded"))
+    for (key, name), kind in written.items():
+        source = have.get(key) or have.setdefault(key, source_for_key(key, name, kind))
+        if (source.id, folded(name)) not in named:
+            add_name(source, name)
+            named.add((source.id, folded(name)))
 
 
 def source_for_key(key: str, name: str, kind: str | None = None) -> Source:
@@ -33,6 +39,13 @@ def source_for_key(key: str, name: str, kind: str | None = None) -> Source:
     found = SourceKey.objects.filter(key=key).select_related("source").first()
     if found:
         return found.source
+    try:
+        return _new_source(key, name, kind)
+    except IntegrityError:  # a concurrent ingest made it first
+        return SourceKey.objects.select_related("source").get(key=key).source
+
+
+def _new_source(key: str, name: str, kind: str | None) -> Source:
     with transaction.atomic():
         known = registry().sources.get(key)
         source = Source.objects.create(name=known.name if known else name,
