@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ledger', '0006_speaker_trigrams'),
+        ('ledger', '0007_fts_bounded'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
