@@ -28,8 +28,13 @@ def main() -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.argument("paths", nargs=-1, required=True)
 def extract(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[str, ...]) -> None:
-    """Extract the claims of report files (UTF-8 text) or directories of them."""
+    """Extract the claims of files, directories, URLs or standard input ("-").
+
+    Every format `ingest` reads, by the same readers (the main text of an HTML page, a PDF's
+    text, each entry of a feed). A text report's offsets count from the start of its file.
+    """
     from . import extract as extract_claims
+    from .ingest.files import offset_in_file, sources_of
 
     if pack:
         try:
@@ -38,24 +43,23 @@ def extract(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[str
             raise click.ClickException(str(e)) from None
     failures = 0
     write, finish = _writer(fmt)
-    for path in expand_paths(list(paths)):
-        try:
-            report = read_report(path)
-            body = report.text[report.body_start:]
-            claims = extract_claims(body, lang=None if lang == "auto" else lang,
-                                    published=report.meta.get("published"), pack=pack)
-        except InputError as e:
-            click.echo(f"tallybook: {e}", err=True)
+    for doc in sources_of(paths):
+        if not hasattr(doc, "text"):  # a Failure: one line, and the batch goes on
+            click.echo(f"tallybook: {doc}", err=True)
             failures += 1
             continue
+        try:
+            claims = extract_claims(doc.text, lang=None if lang == "auto" else lang,
+                                    published=doc.published, pack=pack)
         except Exception as e:  # one bad file never stops the batch
             if debug:
                 raise
-            click.echo(f"tallybook: {shown(path)}: extraction failed ({type(e).__name__}: {_first_line(e)})", err=True)
+            click.echo(f"tallybook: {shown(doc.source)}: extraction failed ({type(e).__name__}: {_first_line(e)})", err=True)
             failures += 1
             continue
+        offset, name = offset_in_file(doc), doc.source + (f"#{doc.locator}" if doc.locator else "")
         for c in claims:
-            write(path, c.shifted(report.body_start))
+            write(name, c.shifted(offset))
     finish()
     if failures:
         click.echo(f"tallybook: {failures} file(s) failed", err=True)

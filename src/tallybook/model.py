@@ -124,6 +124,7 @@ class Document:
     source ("" for a whole file, "post/123", "entry/<id>", "line/7"). `pages` holds the
     character offset at which each PDF page starts in `text` (empty for other formats).
     `published` is ISO 8601 ("2024-06-20" or with a time), or None when unknown.
+    `source_note` is the source a report names for itself (a header's "Source:" line).
     """
 
     text: str
@@ -136,6 +137,7 @@ class Document:
     published: str | None = None
     lang: str | None = None
     pages: tuple[int, ...] = ()
+    source_note: str | None = None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ LATIN = 0.5  # Western words with accents hold plain letters too ("café"); cp12
 def read_txt(source: str | Path, data: bytes | None = None, encoding: str | None = None) -> Iterator[Document]:
     """One Document: the body of a text file; character offsets count from the body's start.
 
-    An optional header block ("Title:", "Published:", "Language:", "URL:", "Author:" lines,
+    An optional header block ("Title:", "Published:", "Source:", "Language:", "URL:", "Author:" lines,
     then a blank line) becomes metadata and is left out of the text.
     """
     source = str(source)
@@ -35,7 +35,7 @@ def read_txt(source: str | Path, data: bytes | None = None, encoding: str | None
         raise IngestError(source, "no text" + (" after the header" if meta else " (blank file)"))
     yield Document(body, source, format="txt", url=meta.get("url") or None, title=meta.get("title") or None,
                    author=meta.get("author") or None, published=meta.get("published") or None,
-                   lang=lang_code(meta.get("language")))
+                   lang=lang_code(meta.get("language")), source_note=meta.get("source") or None)
 
 
 def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:

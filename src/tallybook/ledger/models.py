@@ -29,6 +29,7 @@ class Document(models.Model):
     lang = models.CharField(max_length=8, null=True, blank=True, db_index=True)
     text = models.TextField()
     pages = models.JSONField(default=list, blank=True, help_text="offset of each PDF page in text")
+    source_note = models.TextField(null=True, blank=True, help_text="the source the report names (its 'Source:' line)")
     content_hash = models.CharField(max_length=64, help_text="sha256 of text")
     added = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -38,6 +39,22 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}#{self.locator}" if self.locator else self.source
+
+
+class DocumentVersion(models.Model):
+    """A document's text as it was before a changed copy replaced it (same source, or same URL)."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    source = models.TextField()
+    title = models.TextField(null=True, blank=True)
+    published = models.CharField(max_length=40, null=True, blank=True)
+    text = models.TextField()
+    content_hash = models.CharField(max_length=64)
+    stored = models.DateTimeField(help_text="when this text was stored")
+    replaced = models.DateTimeField(auto_now_add=True, help_text="when a newer text replaced it")
+
+    class Meta:
+        ordering = ["replaced", "id"]
 
 
 class Claim(models.Model):

@@ -16,7 +16,7 @@ from tallybook.model import HEDGES
 from .history import record_history
 from .models import Claim, Review
 
-CORRECTABLE = ("value", "value_max", "hedge", "unit", "counted", "speaker", "speaker_role",
+CORRECTABLE = ("value", "value_max", "hedge", "unit", "counted", "speaker", "speaker_kind", "speaker_role",
                "speaker_org", "measure", "period", "time_ref")
 STATUS_OF = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
 

@@ -24,7 +24,7 @@ from tallybook.schema import flat_values
 from .entities import link_entities, prune_entities
 from .sources import link_sources
 from .history import record_history
-from .models import Claim, Document, Mention
+from .models import Claim, Document, DocumentVersion, Mention
 
 # The version recorded on every claim the ledger stores; bump it with the extractor.
 EXTRACTOR_VERSION = tallybook.__version__
@@ -63,23 +63,42 @@ def store_document(doc: DocumentValue, read: Read = tallybook.read,
     """ingest_document with the count of claims written and the document's ledger id."""
     doc = without_nul(doc)
     digest = content_hash(doc.text)
-    old = Document.objects.filter(source=doc.source, locator=doc.locator).only("id", "content_hash").first()
-    if old is not None and old.content_hash == digest:
-        return Stored("unchanged", 0, old.id)
+    old = earlier_copy(doc)
+    if old is not None and (old.content_hash == digest or old.versions.filter(content_hash=digest).exists()):
+        return Stored("unchanged", 0, old.id)  # the same text, or an older text already replaced
     reading = read(doc.text, lang=doc.lang, published=doc.published)  # slow: outside the transaction
     with transaction.atomic():
-        row, created = _save_document(doc, digest, reading.claims)
+        row, created = _save_document(doc, digest, reading.claims, old)
         written = replace_claims(row, reading, version)
     return Stored("added" if created else "replaced", written, row.id)
 
 
-def _save_document(doc: DocumentValue, digest: str, claims: list[ClaimValue]) -> tuple[Document, bool]:
-    fields = dict(format=doc.format, url=doc.url, title=doc.title, author=doc.author,
-                  published=doc.published, published_on=_date_of(doc.published),
-                  lang=doc.lang or _lang_of(doc.text, claims), text=doc.text,
+def earlier_copy(doc: DocumentValue) -> Document | None:
+    """The ledger's document `doc` is a copy of: the same source and locator, else the same URL
+    (an article saved twice, under two file names, is one document in two versions)."""
+    same = Document.objects.filter(source=doc.source, locator=doc.locator)
+    found = same.only("id", "content_hash").first()
+    if found is None and doc.url:
+        found = Document.objects.filter(url=doc.url).only("id", "content_hash").order_by("id").first()
+    return found
+
+
+def _save_document(doc: DocumentValue, digest: str, claims: list[ClaimValue],
+                   old: Document | None) -> tuple[Document, bool]:
+    """Write `doc`'s row: a new one, or `old` updated, its text before kept as a DocumentVersion."""
+    fields = dict(source=doc.source, locator=doc.locator, format=doc.format, url=doc.url, title=doc.title,
+                  author=doc.author, published=doc.published, published_on=_date_of(doc.published),
+                  lang=doc.lang or _lang_of(doc.text, claims), text=doc.text, source_note=doc.source_note,
                   pages=list(doc.pages), content_hash=digest)
-    return Document.objects.select_for_update().update_or_create(
-        source=doc.source, locator=doc.locator, defaults=fields)
+    if old is None:
+        return Document.objects.create(**fields), True
+    row = Document.objects.select_for_update().get(id=old.id)
+    DocumentVersion.objects.create(document=row, source=row.source, title=row.title, published=row.published,
+                                   text=row.text, content_hash=row.content_hash, stored=row.updated)
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.save()
+    return row, False
 
 
 def replace_claims(document: Document, reading: Reading, version: str = EXTRACTOR_VERSION) -> int:

@@ -143,12 +143,23 @@ class SpeakerOut(Schema):
 
 
 class ReviewIn(Schema):
+    """A decision; fields left out stay as they are, "" clears a text field. An accept that
+    changes a field is recorded as a correction; a new measure needs `new_measure: true`."""
+
     decision: str
     value: float | None = None
+    value_max: float | None = None
     hedge: str | None = None
+    unit: str | None = None
     speaker: str | None = None
+    speaker_kind: str | None = None
+    speaker_role: str | None = None
+    speaker_org: str | None = None
     counted: str | None = None
     measure: str | None = None
+    new_measure: bool = False
+    period: str | None = None
+    time_ref: str | None = None
     reason: str = ""
 
 
@@ -160,7 +171,11 @@ def _page(qs, page: int, record) -> dict:
 
 
 def _params(f: ClaimFilters) -> filters.ClaimParams:
-    return filters.ClaimParams.from_query(f.dict())
+    """The filters of `f`; 400 with the reason for a parameter that means nothing."""
+    try:
+        return filters.ClaimParams.from_query(f.dict()).check()
+    except filters.ParamError as e:
+        raise HttpError(400, str(e)) from None
 
 
 @api.get("/claims", response=ClaimPage)
@@ -190,7 +205,7 @@ def review(request, claim_id: int, body: ReviewIn):
     if not can_review(request.user):
         raise HttpError(403, "reviewers only")
     claim = get_object_or_404(Claim, id=claim_id)
-    form = {k: ("" if v is None else str(v)) for k, v in body.dict().items() if v is not None}
+    form = {k: v for k, v in body.dict().items() if v is not None}
     try:
         apply_review(request.user, claim, body.decision, form)
     except ClaimGone as e:  # a re-ingest replaced it meanwhile
@@ -205,7 +220,7 @@ def review(request, claim_id: int, body: ReviewIn):
 
 @api.get("/documents", response=DocumentPage)
 def list_documents(request, f: Query[ClaimFilters]):
-    return _page(filters.documents(f.dict()), f.page, query.document_record)
+    return _page(filters.documents(_params(f).as_dict()), f.page, query.document_record)
 
 
 @api.get("/measures", response=list[MeasureOut])

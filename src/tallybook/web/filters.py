@@ -4,19 +4,27 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Case, F, Q, QuerySet, Value, When
 
 from tallybook.ledger import query, sources
 from tallybook.ledger.models import STATUSES
 
 NEWEST = ("-published_on", "-document_id", "start", "id")  # served by the index ledger_claim_newest
-SORTS = {"value": ("value", "id"), "-value": ("-value", "-id"),
+# Figures sort within their unit: head counts (no unit, "person") first, then each unit apart, so
+# 27% never sorts among 27 people.
+UNIT_GROUP = Case(When(Q(unit__isnull=True) | Q(unit="") | Q(unit="person"), then=Value("")), default=F("unit"))
+SORTS = {"value": (UNIT_GROUP.asc(), "value", "id"), "-value": (UNIT_GROUP.asc(), "-value", "-id"),
          "published": ("published_on", "document_id", "start", "id"), "-published": NEWEST,
          "measure": ("measure", "id"), "-measure": ("-measure", "-id"),
          "speaker": ("speaker", "id"), "-speaker": ("-speaker", "-id"),
          "id": ("id",), "-id": ("-id",)}
 HEDGES = ("exact", "approx", "lower", "upper", "average", "range")
+LANGS = ("en", "ru")
 PER_PAGE = 50
+
+
+class ParamError(ValueError):
+    """A query parameter that means nothing (`since=notadate`, `sort=bogus`); the message says which."""
 
 
 @dataclass(frozen=True)
@@ -42,17 +50,40 @@ class ClaimParams:
     def as_dict(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
 
+    def check(self) -> "ClaimParams":
+        """self, or ParamError naming every parameter that is not one the filters know."""
+        problems = [f"{name}={value!r}: {why}" for name, value, why in self._problems()]
+        if problems:
+            raise ParamError("; ".join(problems))
+        return self
 
-def day(text: str) -> date | None:
-    """YYYY-MM-DD as a date; anything else means no date (a filter form may send rubbish)."""
+    def _problems(self):
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value and _date(value) is None:
+                yield name, value, "not a date (YYYY-MM-DD)"
+        for name, allowed in (("sort", tuple(SORTS)), ("status", STATUSES), ("hedge", HEDGES), ("lang", LANGS)):
+            value = getattr(self, name)
+            if value and value not in allowed:
+                yield name, value, "one of " + ", ".join(allowed)
+
+
+def _date(text: str) -> date | None:
     try:
-        return date.fromisoformat(text) if text else None
+        return date.fromisoformat(text) if len(text) == 10 else None
     except ValueError:
         return None
 
 
+def day(text: str) -> date | None:
+    """YYYY-MM-DD as a date, None for no date; `ClaimParams.check` refuses anything else first."""
+    return _date(text) if text else None
+
+
 def claims(p: ClaimParams) -> QuerySet:
-    """The claims `p` asks for, sorted as asked (default: newest documents first, each in text order)."""
+    """The claims `p` asks for, sorted as asked (default: newest documents first, each in text order);
+    ParamError for a parameter that means nothing."""
+    p.check()
     qs = query.claims(query.Filters(measure=p.measure or None, lang=p.lang or None, since=day(p.since),
                                     until=day(p.until), search=p.q or None))
     if p.speaker:  # by source: any of its names, any case, either script
@@ -68,8 +99,8 @@ def claims(p: ClaimParams) -> QuerySet:
 
 
 def documents(get) -> QuerySet:
-    """Documents filtered by q, measure, speaker, lang, since, until; newest first."""
-    p = ClaimParams.from_query(get)
+    """Documents filtered by q, measure, speaker, lang, since, until; newest first (ParamError as claims)."""
+    p = ClaimParams.from_query(get).check()
     f = query.Filters(measure=p.measure or None, speaker=p.speaker or None, lang=p.lang or None,
                       since=day(p.since), until=day(p.until), search=p.q or None)
     return query.documents(f).order_by("-published_on", "-id")

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("documents/", documents.document_list, name="documents"),
     path("documents/<int:doc_id>/", documents.document_detail, name="document"),
+    path("documents/<int:doc_id>/versions/<int:version_id>/", documents.document_version, name="document_version"),
     path("claims/", claims.claim_list, name="claims"),
     path("claims/export.csv", claims.claim_export, name="claims_export"),
     path("claims/<int:claim_id>/", claims.claim_detail, name="claim"),

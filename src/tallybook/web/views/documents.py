@@ -1,12 +1,14 @@
 """Documents: a filtered list, and one document with every claim marked in its text."""
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from tallybook.ledger.models import ENTITY_KINDS, Document, Entity
+from tallybook.ledger.models import ENTITY_KINDS, Document, DocumentVersion, Entity
 
 from .. import filters
 from .common import page_of, querystring
@@ -14,9 +16,13 @@ from .common import page_of, querystring
 
 def document_list(request):
     params = filters.ClaimParams.from_query(request.GET).as_dict()
-    page = page_of(filters.documents(request.GET), request.GET.get("page"))
+    try:
+        page, error = page_of(filters.documents(request.GET), request.GET.get("page")), None
+    except filters.ParamError as e:
+        page, error = page_of(Document.objects.none(), None), str(e)
     return render(request, "web/documents/list.html",
-                  {"page": page, "params": params, "qs": querystring(params, page=None)})
+                  {"page": page, "params": params, "qs": querystring(params, page=None), "error": error},
+                  status=400 if error else 200)
 
 
 def document_detail(request, doc_id: int):
@@ -24,8 +30,22 @@ def document_detail(request, doc_id: int):
     claims = list(doc.claims.order_by("start", "id"))
     named = Entity.objects.filter(mentions__document=doc).distinct().order_by("name")
     return render(request, "web/documents/detail.html",
-                  {"doc": doc, "claims": claims, "marked": marked_text(doc.text, claims),
+                  {"doc": doc, "claims": claims, "marked": marked_text(doc.text, claims), "file": file_name(doc.source),
+                   "versions": doc.versions.defer("text").order_by("-replaced", "-id"),
                    "named": {kind: [e for e in named if e.kind == kind] for kind in ENTITY_KINDS}})
+
+
+def document_version(request, doc_id: int, version_id: int):
+    """An earlier text of a document, as it was before a newer copy replaced it."""
+    version = get_object_or_404(DocumentVersion.objects.select_related("document"), id=version_id, document_id=doc_id)
+    return render(request, "web/documents/version.html", {"doc": version.document, "version": version,
+                                                          "file": file_name(version.source)})
+
+
+def file_name(source: str) -> str:
+    """What the page shows of where a document was read from: a URL as it is, a file by its name
+    alone (the reader's local folders are nobody else's business)."""
+    return source if "://" in source else PurePath(source).name
 
 
 def claim_title(c) -> str:

@@ -1,7 +1,7 @@
 """The overview: counts, newest documents, each measure with a small trend."""
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.shortcuts import render
 
 from tallybook.ledger.models import Claim, Document, Entity
@@ -17,6 +17,7 @@ def overview(request):
         "speakers": Entity.objects.count(),
     }
     by_status = dict(Claim.objects.values_list("status").annotate(n=Count("id")))
-    newest = Document.objects.annotate(n_claims=Count("claims")).order_by("-added", "-id")[:10]
+    newest = (Document.objects.defer("text", "pages").annotate(n_claims=Count("claims"))
+              .order_by(F("published_on").desc(nulls_last=True), "-id")[:10])  # by publication date
     return render(request, "web/overview.html", {"counts": counts, "by_status": by_status,
                                                  "newest": newest, "measures": measure_summaries()})

@@ -1,0 +1,32 @@
+# Documents keep their earlier texts (a changed copy of the same source or the same URL), and the
+# source a report names for itself (its header's "Source:" line).
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [("ledger", "0006_speaker_trigrams")]
+
+    operations = [
+        migrations.AddField(
+            model_name="document", name="source_note",
+            field=models.TextField(blank=True, help_text="the source the report names (its 'Source:' line)", null=True)),
+        migrations.CreateModel(
+            name="DocumentVersion",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("source", models.TextField()),
+                ("title", models.TextField(blank=True, null=True)),
+                ("published", models.CharField(blank=True, max_length=40, null=True)),
+                ("text", models.TextField()),
+                ("content_hash", models.CharField(max_length=64)),
+                ("stored", models.DateTimeField(help_text="when this text was stored")),
+                ("replaced", models.DateTimeField(auto_now_add=True, help_text="when a newer text replaced it")),
+                ("document", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="versions",
+                                               to="ledger.document")),
+            ],
+            options={"ordering": ["replaced", "id"]},
+        ),
+    ]
