@@ -8,6 +8,7 @@ import sys
 import click
 
 from .extraction.measures import PackError, load_pack
+from .display import figure, plain
 from .model import Claim
 from .reports import InputError, expand_paths, read_report, shown
 from .schema import RECORD_FIELDS
@@ -153,7 +154,7 @@ def _writer(fmt: str):
     rows = [["doc", "text", "value", "hedge", "speaker", "speaker_id", "counted", "measure"]]
 
     def write(path: str, c: Claim) -> None:
-        value = f"{c.value:g}" + (f"–{c.value_max:g}" if c.value_max is not None else "")
+        value = figure(c.value, c.value_max, c.unit).replace("\u00a0", " ")
         rows.append([path.rsplit("/", 1)[-1], c.text, value, c.hedge, c.speaker or "—",
                      c.speaker_id or "", (c.counted or "")[:40], c.measure or ""])
 
@@ -179,13 +180,61 @@ def _filter_options(f):
         click.option("--measure", default=None, help="Only this measure (e.g. casualties.killed)."),
         click.option("--speaker", default=None,
                      help="A source (speaker or organisation) one of whose names holds this text, any case or script."),
-        click.option("--lang", default=None, help="Only this language (en, ru)."),
+        click.option("--lang", type=click.Choice(["en", "ru"]), default=None, help="Only this language."),
         click.option("--since", type=day, default=None, help="Published on or after YYYY-MM-DD."),
         click.option("--until", type=day, default=None, help="Published on or before YYYY-MM-DD."),
         click.option("--search", default=None, metavar="TEXT", help="Full-text search: every word."),
     ]):
         f = option(f)
     return f
+
+
+def _claim_options(f):
+    """The claims filters of the web pages beyond those `docs` shares."""
+    from_web = ["status", "hedge"]
+    choices = {"status": ["new", "accepted", "corrected", "rejected"],
+               "hedge": ["exact", "approx", "lower", "upper", "average", "range"]}
+    for option in reversed([
+        *(click.option(f"--{name}", type=click.Choice(choices[name]), default=None, help=f"Only this {name}.")
+          for name in from_web),
+        click.option("--org", default=None, help="Speaker's organisation containing this text."),
+        click.option("--sort", default=None, metavar="FIELD",
+                     help="value, published, measure, speaker or id; '-' first for descending "
+                          "[default: document then text order]."),
+        click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many claims."),
+    ]):
+        f = option(f)
+    return f
+
+
+def _selected_claims(f, status=None, hedge=None, org=None, sort=None, limit=None):
+    """The claims of the filters `f` and the web's claim filters; ClickException for a bad sort."""
+    from django.db.models import Q
+
+    from .ledger import query
+    from .web import filters
+
+    qs = query.claims(f)
+    try:
+        if sort:
+            qs = qs.order_by(*filters.ClaimParams(sort=sort).check().ordering())
+    except filters.ParamError as e:
+        raise click.BadParameter(str(e).split(": ", 1)[1], param_hint="--sort") from None
+    qs = qs.filter(**{k: v for k, v in (("status", status), ("hedge", hedge)) if v})
+    if org:
+        qs = qs.filter(Q(speaker_org__icontains=org))
+    return qs[:limit] if limit else qs
+
+
+def _check_measure(measure: str | None) -> None:
+    """An unknown --measure is an error naming the known ones, not an empty list."""
+    if not measure:
+        return
+    from .web.decisions import known_measures
+
+    known = known_measures()
+    if measure not in known:
+        raise click.BadParameter(f"unknown measure {measure!r} (known: {', '.join(known)})", param_hint="--measure")
 
 
 def _connect(db: str | None) -> None:
@@ -211,23 +260,33 @@ def _filters(measure, speaker, lang, since, until, search):
               help="Read symbolic links that lead out of a directory given (refused by default).")
 @click.argument("paths", nargs=-1, required=True)
 def ingest(db: str | None, debug: bool, follow_symlinks: bool, paths: tuple[str, ...]) -> None:
-    """Read files, directories, URL lists (.urls) and URLs into the ledger, with their claims.
+    """Read files, directories, URL lists (.urls), URLs and standard input ("-") into the ledger.
+
+    \b
+    Formats, by suffix (else by the first bytes):
+      text     .txt .text (UTF-8 or a detected encoding; a Title:/Published:/Source: header)
+      web page .html .htm .xhtml (the main text, title, date, canonical URL)
+      PDF      .pdf (the text of each page)
+      feed     .xml .rss .atom (each entry)
+      Telegram .json (a channel export: each post)
+      records  .jsonl .ndjson (one document a line)
 
     Each document goes in whole or not at all; an unchanged document is skipped, a changed one
-    has its claims replaced (reviewed claims are kept). Each failure is printed on stderr as it
-    happens; the summary is printed at the end, or when Ctrl-C stops the run (exit status 130).
-    Exit status 1 if anything failed.
+    (same source, or same URL) has its claims replaced, its text before kept as a version
+    (reviewed claims are kept). Each failure is printed on stderr as it happens; the summary is
+    printed at the end, or when Ctrl-C stops the run (exit status 130). Exit status 1 if
+    anything failed.
     """
     _connect(db)
     from tqdm import tqdm
 
-    from .ingest import read_sources
+    from .ingest.files import sources_of
     from .ledger.batch import Summary, ingest_all
 
     summary = Summary()
     try:
         with tqdm(desc="ingest", unit="doc", file=sys.stderr, disable=None) as bar:
-            ingest_all(read_sources(paths, follow_symlinks=follow_symlinks), debug=debug, step=lambda: bar.update(),
+            ingest_all(sources_of(paths, follow_symlinks=follow_symlinks), debug=debug, step=lambda: bar.update(),
                        report=lambda line: bar.write(f"tallybook: {line}", file=sys.stderr), summary=summary)
     except KeyboardInterrupt:
         click.echo(f"{summary} (stopped by Ctrl-C)")
@@ -255,13 +314,18 @@ def reextract(db: str | None) -> None:
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @_filter_options
-def claims(db, fmt, **filters) -> None:
-    """List the ledger's claims, each with its ledger id."""
+@_claim_options
+def claims(db, fmt, status, hedge, org, sort, limit, **filters) -> None:
+    """List the ledger's claims, each with its ledger id (the table: date, figure with its unit or
+    range, counted phrase; JSON Lines and CSV: every field)."""
     _connect(db)
+    _check_measure(filters["measure"])
     from .ledger import query
 
-    rows = (query.claim_record(c) for c in query.claims(_filters(**filters)).iterator(chunk_size=2000))
-    _print(rows, fmt, query.CLAIM_FIELDS, ["id", "source", "text", "value", "hedge", "speaker", "measure", "status"])
+    qs = _selected_claims(_filters(**filters), status, hedge, org, sort, limit)
+    rows = (query.claim_record(c) for c in qs.iterator(chunk_size=2000))
+    _print(rows, fmt, query.CLAIM_FIELDS, ["id", "published", "text", "value", "hedge", "counted", "speaker",
+                                          "measure", "status"])
 
 
 @main.command()
@@ -277,29 +341,41 @@ def docs(db, fmt, **filters) -> None:
     _print(rows, fmt, query.DOCUMENT_FIELDS, ["id", "source", "title", "published", "lang", "claims"])
 
 
+EXPORT_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".xlsx": "xlsx"}
+
+
 @main.command()
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "xlsx"]), default=None,
+              help="[default: from OUT's suffix: .csv, .jsonl, .ndjson, .parquet, .xlsx]")
 @click.option("--what", type=click.Choice(["claims", "documents"]), default="claims", show_default=True)
 @_filter_options
+@_claim_options
 @click.argument("out", type=click.Path(dir_okay=False, writable=True, allow_dash=True))
-def export(db, fmt, what, out, **filters) -> None:
-    """Write claims or documents (with their text) to OUT as CSV, JSON Lines or Parquet ("-": stdout)."""
+def export(db, fmt, what, out, status, hedge, org, sort, limit, **filters) -> None:
+    """Write claims or documents (with their text) to OUT as CSV, JSON Lines, Parquet or XLSX ("-": stdout).
+
+    The format is OUT's suffix unless --format says; --status, --hedge, --org, --sort and --limit
+    narrow the claims as on the claims page.
+    """
+    fmt = fmt or _format_of(out)
     _connect(db)
+    _check_measure(filters["measure"])
     from .ledger import export as writers
     from .ledger import query
 
     f = _filters(**filters)
     if what == "claims":
         fields = query.CLAIM_FIELDS
-        rows = (query.claim_record(c) for c in query.claims(f).iterator(chunk_size=2000))
+        rows = (query.claim_record(c) for c in _selected_claims(f, status, hedge, org, sort, limit).iterator(chunk_size=2000))
     else:
         fields = query.DOCUMENT_FIELDS + ["text"]
         rows = (query.document_record(d, with_text=True) for d in query.documents(f).iterator(chunk_size=500))
-    if fmt == "parquet":
+    if fmt in ("parquet", "xlsx"):
         if out == "-":
-            raise click.UsageError("parquet needs a file, not stdout")
-        n = writers.write_parquet(rows, out, query.column_types(fields))
+            raise click.UsageError(f"{fmt} needs a file, not stdout")
+        n = writers.write_parquet(rows, out, query.column_types(fields)) if fmt == "parquet" else \
+            writers.write_xlsx(rows, out, fields, sheet=what)
     else:
         stream = sys.stdout if out == "-" else open(out, "w", encoding="utf-8", newline="")
         try:
@@ -308,6 +384,15 @@ def export(db, fmt, what, out, **filters) -> None:
             if stream is not sys.stdout:
                 stream.close()
     click.echo(f"export: {n} {what} written to {out}", err=True)
+
+
+def _format_of(out: str) -> str:
+    """The export format OUT's suffix names; a usage error when it names none."""
+    suffix = "" if out == "-" else "." + out.rsplit(".", 1)[-1].lower() if "." in out else ""
+    if suffix not in EXPORT_FORMATS:
+        raise click.UsageError(f"export: cannot tell the format of {out!r} (give --format, or end it in "
+                               f"{', '.join(EXPORT_FORMATS)})")
+    return EXPORT_FORMATS[suffix]
 
 
 @main.command()
@@ -399,20 +484,27 @@ def _print(rows, fmt: str, fields: list[str], table_fields: list[str]) -> None:
         for rec in rows:
             out.writerow(rec)
         return
-    table = [table_fields] + [[_cell(rec[f], f) for f in table_fields] for rec in rows]
+    table = [table_fields] + [[_cell(rec, f) for f in table_fields] for rec in rows]
     widths = [min(max(len(r[i]) for r in table), 40) for i in range(len(table_fields))]
     for r in table:
         click.echo("  ".join(cell[:w].ljust(w) for cell, w in zip(r, widths)).rstrip())
 
 
-def _cell(value, field: str) -> str:
+def _cell(rec: dict, field: str) -> str:
+    """A table cell: a claim's figure with its range and unit, a date as YYYY-MM-DD, a file by its
+    name; numbers never in scientific notation."""
+    value = rec[field]
+    if field == "value" and "value_max" in rec:
+        return figure(value, rec["value_max"], rec.get("unit")).replace("\u00a0", " ")
     if value is None:
         return "—"
     if field == "source":
         return str(value).rsplit("/", 1)[-1]
+    if field == "published":
+        return str(value)[:10]
     if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+        return plain(value)
+    return " ".join(str(value).split())
 
 
 if __name__ == "__main__":

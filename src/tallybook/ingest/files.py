@@ -24,15 +24,16 @@ def known_kinds() -> str:
     return ", ".join(sorted(SUFFIXES))
 
 
-def sources_of(paths: Iterable[str]) -> Iterator[Document | Failure]:
-    """read_sources, plus standard input for "-" and a Failure for a directory with nothing to read."""
+def sources_of(paths: Iterable[str], **options) -> Iterator[Document | Failure]:
+    """read_sources (with its `options`), plus standard input for "-" and a Failure for a
+    directory with nothing to read."""
     for item in map(str, paths):
         if item == STDIN:
             yield from read_stdin()
         elif Path(item).is_dir() and next(walk(Path(item)), None) is None:
             yield Failure(item, f"no files to read in this directory (known: {known_kinds()})")
         else:
-            yield from read_sources([item])
+            yield from read_sources([item], **options)
 
 
 def read_stdin() -> Iterator[Document | Failure]:

@@ -51,3 +51,33 @@ def _batches(records: Iterable[dict], size: int) -> Iterator[list[dict]]:
             batch = []
     if batch:
         yield batch
+
+
+XLSX_CELL = 32_767  # the most characters a spreadsheet cell holds
+
+
+def write_xlsx(records: Iterable[dict], out, fields: list[str], sheet: str = "tallybook") -> int:
+    """An Excel workbook (a path or a binary stream): a header row, then one row a record; numbers
+    stay numbers, text longer than a cell holds is cut. Written row by row (constant memory)."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(out, {"constant_memory": True, "in_memory": not isinstance(out, str),
+                                     "strings_to_numbers": False, "strings_to_formulas": False,
+                                     "strings_to_urls": False})
+    ws = book.add_worksheet(sheet[:31])
+    bold = book.add_format({"bold": True})
+    ws.write_row(0, 0, fields, bold)
+    ws.freeze_panes(1, 0)
+    n = 0
+    for n, rec in enumerate(records, 1):
+        ws.write_row(n, 0, [_cell(rec.get(f)) for f in fields])
+    book.close()
+    return n
+
+
+def _cell(value):
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str) \
+        if isinstance(value, (dict, list)) else str(value)
+    return text[:XLSX_CELL]

@@ -64,8 +64,8 @@ def store_document(doc: DocumentValue, read: Read = tallybook.read,
     doc = without_nul(doc)
     digest = content_hash(doc.text)
     old = earlier_copy(doc)
-    if old is not None and (old.content_hash == digest or old.versions.filter(content_hash=digest).exists()):
-        return Stored("unchanged", 0, old.id)  # the same text, or an older text already replaced
+    if old is not None and (old.content_hash == digest or _older_copy(old, doc, digest)):
+        return Stored("unchanged", 0, old.id)
     reading = read(doc.text, lang=doc.lang, published=doc.published)  # slow: outside the transaction
     with transaction.atomic():
         row, created = _save_document(doc, digest, reading.claims, old)
@@ -77,10 +77,19 @@ def earlier_copy(doc: DocumentValue) -> Document | None:
     """The ledger's document `doc` is a copy of: the same source and locator, else the same URL
     (an article saved twice, under two file names, is one document in two versions)."""
     same = Document.objects.filter(source=doc.source, locator=doc.locator)
-    found = same.only("id", "content_hash").first()
+    found = same.only("id", "content_hash", "source", "locator").first()
     if found is None and doc.url:
-        found = Document.objects.filter(url=doc.url).only("id", "content_hash").order_by("id").first()
+        found = (Document.objects.filter(url=doc.url).only("id", "content_hash", "source", "locator")
+                 .order_by("id").first())
     return found
+
+
+def _older_copy(old: Document, doc: DocumentValue, digest: str) -> bool:
+    """True when `doc`, found by its URL under another source, holds a text the document had
+    before (the first of two saved copies, read again): it does not turn the document back.
+    The same source with an older text is the file changed back, and is stored."""
+    other_source = (old.source, old.locator) != (doc.source, doc.locator)
+    return other_source and old.versions.filter(content_hash=digest).exists()
 
 
 def _save_document(doc: DocumentValue, digest: str, claims: list[ClaimValue],

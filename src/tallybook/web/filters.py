@@ -20,6 +20,7 @@ SORTS = {"value": (UNIT_GROUP.asc(), "value", "id"), "-value": (UNIT_GROUP.asc()
          "id": ("id",), "-id": ("-id",)}
 HEDGES = ("exact", "approx", "lower", "upper", "average", "range")
 LANGS = ("en", "ru")
+NO_UNIT = "none"
 PER_PAGE = 50
 
 
@@ -41,6 +42,8 @@ class ClaimParams:
     until: str = ""
     status: str = ""
     sort: str = ""
+    document: str = ""  # a document's ledger id
+    unit: str = ""  # as the number reader names it ("percent", "USD"); "none" for no unit
 
     @classmethod
     def from_query(cls, get) -> "ClaimParams":
@@ -50,6 +53,10 @@ class ClaimParams:
     def as_dict(self) -> dict[str, str]:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
 
+    def ordering(self) -> tuple:
+        """The order_by of `sort` (newest documents first when there is none)."""
+        return SORTS.get(self.sort, NEWEST)
+
     def check(self) -> "ClaimParams":
         """self, or ParamError naming every parameter that is not one the filters know."""
         problems = [f"{name}={value!r}: {why}" for name, value, why in self._problems()]
@@ -58,6 +65,8 @@ class ClaimParams:
         return self
 
     def _problems(self):
+        if self.document and not self.document.isdigit():
+            yield "document", self.document, "not a document id"
         for name in ("since", "until"):
             value = getattr(self, name)
             if value and _date(value) is None:
@@ -94,8 +103,11 @@ def claims(p: ClaimParams) -> QuerySet:
         qs = qs.filter(hedge=p.hedge)
     if p.status in STATUSES:
         qs = qs.filter(status=p.status)
-    order = SORTS.get(p.sort, NEWEST)
-    return qs.order_by(*order)
+    if p.document:
+        qs = qs.filter(document_id=int(p.document))
+    if p.unit:
+        qs = qs.filter(Q(unit__isnull=True) | Q(unit="")) if p.unit == NO_UNIT else qs.filter(unit=p.unit)
+    return qs.order_by(*p.ordering())
 
 
 def documents(get) -> QuerySet:

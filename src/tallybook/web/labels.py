@@ -13,6 +13,7 @@ HEDGES = {"exact": pgettext_lazy("hedge", "exact"), "approx": pgettext_lazy("hed
           "average": pgettext_lazy("hedge", "average"), "range": pgettext_lazy("hedge", "range")}
 STATUSES = {"new": pgettext_lazy("status", "new"), "accepted": pgettext_lazy("status", "accepted"),
             "corrected": pgettext_lazy("status", "corrected"), "rejected": pgettext_lazy("status", "rejected")}
+HEAD_COUNT = pgettext_lazy("unit", "people")
 KINDS = {"person": pgettext_lazy("kind", "person"), "org": pgettext_lazy("kind", "body")}
 
 

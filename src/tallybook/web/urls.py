@@ -9,7 +9,7 @@ from django.views.i18n import set_language
 
 from . import admin as _registered  # noqa: F401  (model admins; admin autodiscovery is off)
 from .api import api
-from .views import claims, documents, measures, overview, review, speakers
+from .views import claims, documents, exports, measures, overview, review, speakers
 
 urlpatterns = [
     path("api/", api.urls),
@@ -23,7 +23,8 @@ urlpatterns += i18n_patterns(
     path("documents/<int:doc_id>/", documents.document_detail, name="document"),
     path("documents/<int:doc_id>/versions/<int:version_id>/", documents.document_version, name="document_version"),
     path("claims/", claims.claim_list, name="claims"),
-    path("claims/export.csv", claims.claim_export, name="claims_export"),
+    path("claims/export.csv", exports.export, {"what": "claims", "fmt": "csv"}, name="claims_export"),
+    path("<str:what>/export.<str:fmt>", exports.export, name="export"),
     path("claims/<int:claim_id>/", claims.claim_detail, name="claim"),
     path("claims/<int:claim_id>/review/", review.review, name="review_claim"),
     path("speakers/", speakers.speaker_list, name="speakers"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django import template
 
-from .. import figures
+from .. import figures, labels
 
 register = template.Library()
 
@@ -23,3 +23,38 @@ def plain(x) -> str:
 @register.filter
 def unit_label(unit) -> str:
     return figures.unit_label(unit)
+
+
+@register.filter
+def measure_name(measure) -> str:
+    """A measure's name in the page's language."""
+    return labels.measure_name(measure)
+
+
+@register.filter
+def hedge_name(hedge) -> str:
+    return str(labels.HEDGES.get(hedge, hedge))
+
+
+@register.filter
+def status_name(status) -> str:
+    return str(labels.STATUSES.get(status, status))
+
+
+@register.filter
+def kind_name(kind) -> str:
+    return str(labels.KINDS.get(kind, kind or ""))
+
+
+@register.filter
+def outlet(url) -> str:
+    """The outlet a URL names ("example.org")."""
+    from ..views.exports import outlet_of
+
+    return outlet_of(url) or ""
+
+
+@register.filter
+def make_list_of_words(text: str) -> list[str]:
+    """"csv json xlsx" → ["csv", "json", "xlsx"] (a list in a template)."""
+    return text.split()

@@ -1,10 +1,8 @@
-"""Claims: the filtered, sorted, paged table, its CSV export, and one claim with its history."""
+"""Claims: the filtered, sorted, paged table with its facets, and one claim with its history."""
 from __future__ import annotations
 
-import csv
-
-from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
 
 from tallybook.ledger import query
 from tallybook.ledger.history import history_of
@@ -12,6 +10,7 @@ from tallybook.ledger.models import STATUSES, Claim
 
 from .. import filters, labels
 from ..decisions import known_measures
+from ..facets import facets
 from ..roles import can_review
 from .common import page_of, querystring
 
@@ -23,37 +22,38 @@ def claim_list(request):
     p = filters.ClaimParams.from_query(request.GET)
     params = p.as_dict()
     try:
-        page, error = page_of(filters.claims(p), request.GET.get("page")), None
+        qs, error = filters.claims(p), None
     except filters.ParamError as e:
-        page, error = page_of(Claim.objects.none(), None), str(e)
+        qs, error = Claim.objects.none(), str(e)
+    page = page_of(qs, request.GET.get("page") if not error else None)
     ctx = {"page": page, "params": params, "qs": querystring(params, page=None), "error": error,
            "export_qs": querystring(params), "hedges": labels.hedge_choices(), "statuses": STATUSES,
-           "sorts": list(filters.SORTS), "measures": labels.measure_choices(query.measures_in_use())}
+           "sorts": list(filters.SORTS), "measures": labels.measure_choices(query.measures_in_use()),
+           "columns": sort_links(params), "facets": facets(qs, params) if not error else []}
     template = "web/claims/_table.html" if request.headers.get("HX-Request") else "web/claims/list.html"
     return render(request, template, ctx, status=400 if error else 200)
 
 
-def claim_export(request):
-    """The claims of the same view as CSV, every ledger field, streamed."""
-    try:
-        qs = filters.claims(filters.ClaimParams.from_query(request.GET))
-    except filters.ParamError as e:
-        return HttpResponseBadRequest(str(e), content_type="text/plain; charset=utf-8")
+SORTABLE = [("text", _("Claim"), None), ("value", _("Value"), "value"), ("hedge", _("Hedge"), None),
+            ("counted", _("Counted"), None), ("speaker", _("Speaker"), "speaker"), ("measure", _("Measure"), "measure"),
+            ("source", _("Source"), "published"), ("status", _("Status"), None)]
 
-    class Echo:
-        def write(self, value):
-            return value
 
-    writer = csv.DictWriter(Echo(), fieldnames=query.CLAIM_FIELDS)
-
-    def rows():
-        yield writer.writeheader()
-        for c in qs.iterator(chunk_size=2000):
-            yield writer.writerow(query.claim_record(c))
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="claims.csv"'
-    return response
+def sort_links(params: dict) -> list[dict]:
+    """The table's column headers: each sortable one a link that sorts by it, and the other way
+    round when it already does; `order` is "asc"/"desc" for the column sorted by."""
+    current = params.get("sort", "")
+    out = []
+    for key, title, sort in SORTABLE:
+        order = None
+        if sort and current.lstrip("-") == sort:
+            order = "desc" if current.startswith("-") else "asc"
+        elif sort == "published" and not current:
+            order = "desc"  # the default: newest first
+        nxt = None if sort is None else (sort if order == "desc" else f"-{sort}")
+        out.append({"key": key, "title": title, "order": order,
+                    "qs": None if nxt is None else querystring(params, sort=nxt, page=None)})
+    return out
 
 
 def context_before(text: str, start: int, size: int = CONTEXT) -> str:

@@ -1,26 +1,44 @@
 """Reviewing: the keyboard-driven queue of new claims and the review form's POST."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from tallybook.ledger import query
 from tallybook.ledger.models import Claim
 from tallybook.ledger.review import ClaimGone, ReviewError
 
+from .. import filters, labels
 from ..decisions import FormError, apply_review
 from ..roles import can_review
+from .common import querystring
 
 QUEUE_SIZE = 50
+QUEUE_FILTERS = ("measure", "lang", "document", "speaker")
+
+
+def queue_claims(get):
+    """The new claims the queue's filters (measure, language, document, speaker) leave, oldest
+    documents first; ParamError for a filter that means nothing."""
+    p = filters.ClaimParams.from_query({k: get.get(k, "") for k in QUEUE_FILTERS}).check()
+    qs = filters.claims(replace(p, status="new"))
+    return qs.order_by("published_on", "document_id", "start", "id")
 
 
 def queue(request):
-    claims = (Claim.objects.filter(status="new").select_related("document")
-              .order_by("published_on", "document_id", "start", "id")[:QUEUE_SIZE])
+    params = {k: (request.GET.get(k) or "").strip() for k in QUEUE_FILTERS if request.GET.get(k)}
+    try:
+        qs, error = queue_claims(request.GET), None
+    except filters.ParamError as e:
+        qs, error = Claim.objects.none(), str(e)
     return render(request, "web/review/queue.html",
-                  {"claims": claims, "total": Claim.objects.filter(status="new").count(),
-                   "can_review": can_review(request.user)})
+                  {"claims": qs[:QUEUE_SIZE], "total": qs.count(), "params": params, "error": error,
+                   "qs": querystring(params), "measures": labels.measure_choices(query.measures_in_use()),
+                   "can_review": can_review(request.user)}, status=400 if error else 200)
 
 
 @require_POST
