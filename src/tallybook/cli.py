@@ -324,8 +324,8 @@ def claims(db, fmt, status, hedge, org, sort, limit, **filters) -> None:
 
     qs = _selected_claims(_filters(**filters), status, hedge, org, sort, limit)
     rows = (query.claim_record(c) for c in qs.iterator(chunk_size=2000))
-    _print(rows, fmt, query.CLAIM_FIELDS, ["id", "published", "text", "value", "hedge", "counted", "speaker",
-                                          "measure", "status"])
+    _print(rows, fmt, query.CLAIM_FIELDS, ["id", "published", "source", "text", "value", "hedge", "counted",
+                                          "speaker", "measure", "status"])
 
 
 @main.command()

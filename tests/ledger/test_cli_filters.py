@@ -63,7 +63,7 @@ def test_the_table_shows_date_counted_units_and_ranges_in_plain_figures(ledger):
     code, out, _ = run("claims", "--db", ledger)
     assert code == 0
     header, *rows = out.splitlines()
-    assert header.split()[:4] == ["id", "published", "text", "value"] and "counted" in header
+    assert header.split()[:5] == ["id", "published", "source", "text", "value"] and "counted" in header
     assert all("2024-11-10" in r for r in rows)
     assert any("2,500,000" in r for r in rows) and "e+06" not in out
     assert any("27%" in r for r in rows) and any("30–40" in r for r in rows)

@@ -73,7 +73,8 @@ def test_claims_formats(ingested):
     rows = list(csv.DictReader(io.StringIO(run("claims", "--db", ingested, "--format", "csv", "--search", "migrants")[1])))
     assert [(r["text"], r["value"], r["measure"]) for r in rows] == [("500", "500.0", "raids.detentions")]
     table = run("claims", "--db", ingested, "--speaker", "defence")[1].splitlines()
-    assert table[0].split() == ["id", "source", "text", "value", "hedge", "speaker", "measure", "status"]
+    assert table[0].split() == ["id", "published", "source", "text", "value", "hedge", "counted", "speaker",
+                                "measure", "status"]
     assert len(table) == 2 and "about 1,500" in table[1] and "a.txt" in table[1]
 
 

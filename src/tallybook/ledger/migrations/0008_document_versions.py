@@ -1,13 +1,25 @@
 # Documents keep their earlier texts (a changed copy of the same source or the same URL), and the
-# source a report names for itself (its header's "Source:" line).
+# source a report names for itself (its header's "Source:" line). Search by stems (fts.py):
+# SQLite gets a stems table beside each full-text table, PostgreSQL its index over the `russian`
+# configuration.
 
 import django.db.models.deletion
 from django.db import migrations, models
 
 
+def install(apps, schema_editor):
+    from tallybook.ledger import fts
+
+    fts.install(schema_editor)
+
+
+def uninstall(apps, schema_editor):
+    pass  # the stems tables go with the tables they index; 0002's install() stands
+
+
 class Migration(migrations.Migration):
 
-    dependencies = [("ledger", "0006_speaker_trigrams")]
+    dependencies = [("ledger", "0007_fts_bounded")]
 
     operations = [
         migrations.AddField(
@@ -29,4 +41,5 @@ class Migration(migrations.Migration):
             ],
             options={"ordering": ["replaced", "id"]},
         ),
+        migrations.RunPython(install, uninstall),
     ]
