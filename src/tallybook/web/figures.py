@@ -1,7 +1,7 @@
 """Figures in the interface's language: tallybook.display with the page's locale and unit names."""
 from __future__ import annotations
 
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language
 
 from tallybook import display
 from tallybook.display import plain  # noqa: F401  (the templates' `plain` filter)
@@ -12,7 +12,10 @@ def _lang() -> str:
 
 
 def unit_name(unit: str) -> str:
-    return pgettext("unit", unit)
+    """A unit's name in the page's language ("km", «км»); a unit no table names, as it is."""
+    from .labels import UNITS
+
+    return str(UNITS.get(unit, unit))
 
 
 def number(x: float) -> str:

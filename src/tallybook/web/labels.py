@@ -4,7 +4,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language, pgettext, pgettext_lazy
 
 from tallybook.extraction.measures import DEFAULT_PACK
 
@@ -14,6 +14,18 @@ HEDGES = {"exact": pgettext_lazy("hedge", "exact"), "approx": pgettext_lazy("hed
 STATUSES = {"new": pgettext_lazy("status", "new"), "accepted": pgettext_lazy("status", "accepted"),
             "corrected": pgettext_lazy("status", "corrected"), "rejected": pgettext_lazy("status", "rejected")}
 HEAD_COUNT = pgettext_lazy("unit", "people")
+# the units the number reader names (lexicons' [units]) beside a figure; symbols are display.SYMBOLS
+UNITS = {"km": pgettext_lazy("unit", "km"), "sq km": pgettext_lazy("unit", "sq km"), "m": pgettext_lazy("unit", "m"),
+         "kg": pgettext_lazy("unit", "kg"), "mg": pgettext_lazy("unit", "mg"), "ml": pgettext_lazy("unit", "ml"),
+         "l": pgettext_lazy("unit", "l"), "mile": pgettext_lazy("unit", "miles"), "t": pgettext_lazy("unit", "t"),
+         "hour": pgettext_lazy("unit", "hours"), "day": pgettext_lazy("unit", "days"),
+         "week": pgettext_lazy("unit", "weeks"), "month": pgettext_lazy("unit", "months"),
+         "year": pgettext_lazy("unit", "years"), "person": HEAD_COUNT}
+SORTS = {"value": pgettext_lazy("sort", "value, smallest first"), "-value": pgettext_lazy("sort", "value, largest first"),
+         "published": pgettext_lazy("sort", "oldest first"), "-published": pgettext_lazy("sort", "newest first"),
+         "measure": pgettext_lazy("sort", "measure, A to Z"), "-measure": pgettext_lazy("sort", "measure, Z to A"),
+         "speaker": pgettext_lazy("sort", "speaker, A to Z"), "-speaker": pgettext_lazy("sort", "speaker, Z to A"),
+         "id": pgettext_lazy("sort", "first added first"), "-id": pgettext_lazy("sort", "last added first")}
 KINDS = {"person": pgettext_lazy("kind", "person"), "org": pgettext_lazy("kind", "body")}
 
 
@@ -29,13 +41,22 @@ def _pack_labels() -> dict[str, dict[str, str]]:
     return out
 
 
+def pack_labels() -> list[str]:
+    """The English names of the bundled pack's measures (each translated with context "measure")."""
+    return sorted({names["en"] for names in _pack_labels().values()})
+
+
 def measure_name(measure: str | None, lang: str | None = None) -> str:
-    """A measure's name in the interface's language (its id when the pack has no name for it)."""
+    """A measure's name in the interface's language: the pack's `label_<lang>`, else its `label`
+    translated (context "measure"), else the id. A scope after "@" is kept ("… @india")."""
     if not measure:
         return ""
-    names = _pack_labels().get(measure, {})
+    base, at, scope = measure.partition("@")
+    names = _pack_labels().get(base, {})
     lang = (lang or get_language() or "en")[:2]
-    return names.get(lang) or names.get("en") or measure
+    english = names.get("en")
+    name = names.get(lang) or (pgettext("measure", english) if english else base)
+    return f"{name} @{scope}" if at else name
 
 
 def measure_choices(measures: list[str]) -> list[tuple[str, str]]:

@@ -27,8 +27,9 @@ def claim_list(request):
         qs, error = Claim.objects.none(), str(e)
     page = page_of(qs, request.GET.get("page") if not error else None)
     ctx = {"page": page, "params": params, "qs": querystring(params, page=None), "error": error,
-           "export_qs": querystring(params), "hedges": labels.hedge_choices(), "statuses": STATUSES,
-           "sorts": list(filters.SORTS), "measures": labels.measure_choices(query.measures_in_use()),
+           "export_qs": querystring(params), "hedges": labels.hedge_choices(),
+           "sorts": [(s, labels.SORTS.get(s, s)) for s in filters.SORTS],
+           "statuses": [(s, labels.STATUSES[s]) for s in STATUSES], "measures": labels.measure_choices(query.measures_in_use()),
            "columns": sort_links(params), "facets": facets(qs, params) if not error else []}
     template = "web/claims/_table.html" if request.headers.get("HX-Request") else "web/claims/list.html"
     return render(request, template, ctx, status=400 if error else 200)
