@@ -20,7 +20,8 @@ from .db import LedgerError
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Dependency order: what a row points at comes first.
 MODELS = ["auth.group", "auth.user", "ledger.document", "ledger.entity", "ledger.claim",
-          "ledger.mention", "ledger.review", "ledger.historicalclaim", "ledger.documentversion"]
+          "ledger.mention", "ledger.review", "ledger.historicalclaim", "ledger.documentversion",
+          "ledger.comment", "ledger.assignment"]
 
 
 def backup(path: str) -> str:

@@ -6,7 +6,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 STATUSES = ("new", "accepted", "corrected", "rejected")
-ACTIONS = ("accept", "correct", "reject")
+ACTIONS = ("accept", "correct", "reject", "undo")
 ENTITY_KINDS = ("person", "org", "place")
 SOURCE_KINDS = ("person", "org", "outlet", "government")
 
@@ -181,3 +181,25 @@ class SourceName(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["source", "folded"], name="ledger_sourcename_folded")]
+
+
+class Comment(models.Model):
+    """A note on a claim by a user, for the others who review it; only ever added."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="comments")
+    author = models.CharField(max_length=150, help_text="name as it was at the time")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    text = models.TextField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created", "id"]
+
+
+class Assignment(models.Model):
+    """Who is to review a claim (one reviewer a claim), and who asked."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="assignment")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments")
+    by = models.CharField(max_length=150)
+    created = models.DateTimeField(auto_now=True)

@@ -71,3 +71,35 @@ def review_claim(claim_id: int, action: str, reviewer: str, changes: dict | None
         return Review.objects.create(claim=claim, action=action, changes=diff, reviewer=reviewer,
                                      user=user, note=note)
 
+
+
+def standing(reviews: list[Review]) -> list[Review]:
+    """The decisions still in force, oldest first: each undo takes back the latest one left."""
+    stack: list[Review] = []
+    for r in reviews:
+        if r.action == "undo":
+            if stack:
+                stack.pop()
+        else:
+            stack.append(r)
+    return stack
+
+
+def undo_review(claim_id: int, reviewer: str, user=None, note: str = "") -> Review:
+    """Take back the claim's latest decision still in force: its fields and its status return to
+    what they were before it; recorded as a Review "undo" and in the claim's history."""
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().get(id=claim_id)
+        left = standing(list(claim.reviews.order_by("created", "id")))
+        if not left:
+            raise ReviewError("review: nothing to undo on this claim")
+        last = left.pop()
+        diff = {f: [getattr(claim, f), before] for f, (before, _after) in last.changes.items()
+                if getattr(claim, f) != before}
+        for field, (_, before) in diff.items():
+            setattr(claim, field, before)
+        claim.status = STATUS_OF[left[-1].action] if left else "new"
+        why = f"undo {last.action}" + (f": {note}" if note else "")
+        record_history(claim, user, why)
+        return Review.objects.create(claim=claim, action="undo", changes=diff, reviewer=reviewer, user=user,
+                                     note=note or f"undo {last.action}")

@@ -9,7 +9,7 @@ from django.views.i18n import set_language
 
 from . import admin as _registered  # noqa: F401  (model admins; admin autodiscovery is off)
 from .api import api
-from .views import claims, documents, exports, measures, overview, review, speakers
+from .views import adding, claims, documents, exports, measures, overview, review, speakers, teamwork
 
 urlpatterns = [
     path("api/", api.urls),
@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("documents/", documents.document_list, name="documents"),
+    path("documents/add/", adding.add_documents, name="add_documents"),
     path("documents/<int:doc_id>/", documents.document_detail, name="document"),
     path("documents/<int:doc_id>/versions/<int:version_id>/", documents.document_version, name="document_version"),
     path("claims/", claims.claim_list, name="claims"),
@@ -33,6 +34,11 @@ urlpatterns += i18n_patterns(
     path("measures/<path:measure>/data.json", measures.measure_data, name="measure_data"),  # any id reverses
     path("measures/<path:measure>/", measures.measure_detail, name="measure"),
     path("review/", review.queue, name="review"),
+    path("review/bulk/", teamwork.bulk_accept, name="bulk_accept"),
+    path("claims/<int:claim_id>/undo/", teamwork.undo, name="undo_review"),
+    path("claims/<int:claim_id>/comment/", teamwork.comment, name="comment"),
+    path("claims/<int:claim_id>/assign/", teamwork.assign, name="assign"),
+    path("changes/", teamwork.recent_changes, name="changes"),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -4,6 +4,7 @@
 # configuration.
 
 import django.db.models.deletion
+from django.conf import settings
 from django.db import migrations, models
 
 
@@ -19,7 +20,7 @@ def uninstall(apps, schema_editor):
 
 class Migration(migrations.Migration):
 
-    dependencies = [("ledger", "0007_fts_bounded")]
+    dependencies = [("ledger", "0007_fts_bounded"), migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
 
     operations = [
         migrations.AddField(
@@ -40,6 +41,36 @@ class Migration(migrations.Migration):
                                                to="ledger.document")),
             ],
             options={"ordering": ["replaced", "id"]},
+        ),
+        migrations.AlterField(
+            model_name="review", name="action",
+            field=models.CharField(choices=[("accept", "accept"), ("correct", "correct"), ("reject", "reject"),
+                                            ("undo", "undo")], max_length=10)),
+        migrations.CreateModel(
+            name="Comment",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("author", models.CharField(help_text="name as it was at the time", max_length=150)),
+                ("text", models.TextField()),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("claim", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="comments",
+                                            to="ledger.claim")),
+                ("user", models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL,
+                                           to=settings.AUTH_USER_MODEL)),
+            ],
+            options={"ordering": ["created", "id"]},
+        ),
+        migrations.CreateModel(
+            name="Assignment",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("by", models.CharField(max_length=150)),
+                ("created", models.DateTimeField(auto_now=True)),
+                ("claim", models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name="assignment",
+                                               to="ledger.claim")),
+                ("user", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="assignments",
+                                           to=settings.AUTH_USER_MODEL)),
+            ],
         ),
         migrations.RunPython(install, uninstall),
     ]

@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from tallybook.ledger import query
 from tallybook.ledger.history import history_of
-from tallybook.ledger.models import STATUSES, Claim
+from tallybook.ledger.models import STATUSES, Assignment, Claim
 
 from .. import filters, labels
 from ..decisions import known_measures
 from ..facets import facets
 from ..roles import can_review
 from .common import page_of, querystring
+from .teamwork import reviewers
 
 CONTEXT = 300  # characters of text either side of the sentence, at most, ending at a word boundary
 UNITS = ("percent", "person", "USD", "EUR", "GBP", "RUB", "km", "day", "month", "year")
@@ -91,6 +92,10 @@ def claim_detail(request, claim_id: int):
         "history": history_of(claim),
         "can_review": can_review(request.user), "hedges": labels.hedge_choices(),
         "measures": labels.measure_choices(known_measures()), "units": UNITS,
+        "decision": request.GET.get("decision") if request.GET.get("decision") in ("accept", "correct", "reject") else "",
+        "comments": claim.comments.order_by("created", "id"), "assignment": Assignment.objects.filter(claim=claim)
+        .select_related("user").first(), "reviewers": reviewers() if can_review(request.user) else [],
+        "can_undo": claim.reviews.exists(),
     }
     return render(request, "web/claims/detail.html", ctx)
 

@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString
 from tallybook.ledger.models import ENTITY_KINDS, Document, DocumentVersion, Entity
 
 from .. import filters
+from ..roles import can_review
 from .common import page_of, querystring
 
 
@@ -21,7 +22,8 @@ def document_list(request):
     except filters.ParamError as e:
         page, error = page_of(Document.objects.none(), None), str(e)
     return render(request, "web/documents/list.html",
-                  {"page": page, "params": params, "qs": querystring(params, page=None), "error": error},
+                  {"page": page, "params": params, "qs": querystring(params, page=None), "error": error,
+                   "can_add": can_review(request.user)},
                   status=400 if error else 200)
 
 

@@ -43,7 +43,7 @@ def _claims(request):
 def _queue(request):
     from .review import queue_claims
 
-    return query.CLAIM_FIELDS + CLAIM_EXTRA, claim_rows(queue_claims(request.GET))
+    return query.CLAIM_FIELDS + CLAIM_EXTRA, claim_rows(queue_claims(request.GET, request.user))
 
 
 def _documents(request):

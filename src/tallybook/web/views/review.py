@@ -18,21 +18,23 @@ from ..roles import can_review
 from .common import querystring
 
 QUEUE_SIZE = 50
-QUEUE_FILTERS = ("measure", "lang", "document", "speaker")
+QUEUE_FILTERS = ("measure", "lang", "document", "speaker", "mine")
 
 
-def queue_claims(get):
-    """The new claims the queue's filters (measure, language, document, speaker) leave, oldest
-    documents first; ParamError for a filter that means nothing."""
-    p = filters.ClaimParams.from_query({k: get.get(k, "") for k in QUEUE_FILTERS}).check()
-    qs = filters.claims(replace(p, status="new"))
+def queue_claims(get, user=None):
+    """The new claims the queue's filters (measure, language, document, speaker; `mine`: those
+    assigned to `user`) leave, oldest documents first; ParamError for a filter that means nothing."""
+    p = filters.ClaimParams.from_query({k: get.get(k, "") for k in QUEUE_FILTERS if k != "mine"}).check()
+    qs = filters.claims(replace(p, status="new")).select_related("assignment__user")
+    if get.get("mine") and user is not None and user.is_authenticated:
+        qs = qs.filter(assignment__user=user)
     return qs.order_by("published_on", "document_id", "start", "id")
 
 
 def queue(request):
     params = {k: (request.GET.get(k) or "").strip() for k in QUEUE_FILTERS if request.GET.get(k)}
     try:
-        qs, error = queue_claims(request.GET), None
+        qs, error = queue_claims(request.GET, request.user), None
     except filters.ParamError as e:
         qs, error = Claim.objects.none(), str(e)
     return render(request, "web/review/queue.html",
