@@ -197,7 +197,7 @@ def _claim_options(f):
     for option in reversed([
         *(click.option(f"--{name}", type=click.Choice(choices[name]), default=None, help=f"Only this {name}.")
           for name in from_web),
-        click.option("--org", default=None, help="Speaker's organisation containing this text."),
+        click.option("--org", default=None, help="An organisation by any of its names: its claims, its units' and its people's."),
         click.option("--sort", default=None, metavar="FIELD",
                      help="value, published, measure, speaker or id; '-' first for descending "
                           "[default: document then text order]."),
@@ -209,9 +209,7 @@ def _claim_options(f):
 
 def _selected_claims(f, status=None, hedge=None, org=None, sort=None, limit=None):
     """The claims of the filters `f` and the web's claim filters; ClickException for a bad sort."""
-    from django.db.models import Q
-
-    from .ledger import query
+    from .ledger import query, sources
     from .web import filters
 
     qs = query.claims(f)
@@ -221,8 +219,8 @@ def _selected_claims(f, status=None, hedge=None, org=None, sort=None, limit=None
     except filters.ParamError as e:
         raise click.BadParameter(str(e).split(": ", 1)[1], param_hint="--sort") from None
     qs = qs.filter(**{k: v for k, v in (("status", status), ("hedge", hedge)) if v})
-    if org:
-        qs = qs.filter(Q(speaker_org__icontains=org))
+    if org:  # as the claims page: the body's claims, its units' and its people's
+        qs = qs.filter(sources.by_org(org))
     return qs[:limit] if limit else qs
 
 

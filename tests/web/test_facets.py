@@ -43,6 +43,6 @@ def test_a_column_header_sorts_and_sorts_back(as_user, web_ledger):
 
 def test_every_row_names_its_source(as_user, web_ledger):
     html = as_user("viewer").get("/claims/").content.decode()
-    sources = re.findall(r'<td class="col-source"><a href="/documents/\d+/">([^<]*)</a>.*?<span class="date">([^<]*)</span>',
+    sources = re.findall(r'<td class="col-source"><a href="/documents/\d+/"[^>]*>([^<]*)</a>.*?<span class="date">([^<]*)</span>',
                          html, re.S)
     assert sorted(set(sources)) == [("Daily losses", "2024-11-10"), ("Night raid", "2024-12-01")]

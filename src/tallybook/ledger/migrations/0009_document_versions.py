@@ -20,7 +20,7 @@ def uninstall(apps, schema_editor):
 
 class Migration(migrations.Migration):
 
-    dependencies = [("ledger", "0007_fts_bounded"), migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
+    dependencies = [("ledger", "0008_sources"), migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
 
     operations = [
         migrations.AddField(
