@@ -7,11 +7,12 @@ kind takes the kind the ledger or the lexicon gives the name (a ministry stays a
 """
 from __future__ import annotations
 
+import math
 import re
 
 from django.utils.translation import get_language
 
-from tallybook.extraction.measures import load_pack
+from tallybook.extraction.measures import is_measure_id, load_pack
 from tallybook.ledger import query
 from tallybook.ledger.models import Claim, Entity
 from tallybook.ledger.review import review_claim
@@ -24,7 +25,6 @@ NUMBERS = ("value", "value_max")
 TEXTS = ("unit", "counted", "speaker", "speaker_role", "speaker_org", "period", "time_ref")
 KINDS = ("person", "org")
 FORM_FIELDS = (*NUMBERS, "hedge", *TEXTS, "speaker_kind", "measure")
-MEASURE_ID = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+")
 
 
 class FormError(ValueError):
@@ -92,21 +92,35 @@ def _number(name: str, text, lang: str) -> float | None:
     if text in ("", None):
         return None
     if isinstance(text, (int, float)):
+        if not math.isfinite(text):
+            raise FormError(f"{name}: not a finite number ({text!r})")
         return float(text)
     try:
         return parse_number(text, lang)
     except NumberError:
-        raise FormError(f"{name}: not a number ({text!r})") from None
+        if _infinite(text):
+            raise FormError(f"{name}: not a finite number ({text[:40]!r})") from None
+        raise FormError(f"{name}: not a number ({text[:40]!r})") from None
+
+
+def _infinite(text: str) -> bool:
+    """True for what Python reads as a number that is not finite ("nan", "inf", "1e309")."""
+    try:
+        return not math.isfinite(float(text))
+    except ValueError:
+        return False
 
 
 def _check_measure(measure: str | None, claim: Claim, form) -> None:
     """A measure is chosen from those that exist; a new one only when the form says so."""
-    if measure is None or measure == claim.measure or measure in known_measures():
+    if measure is None or measure == claim.measure:
+        return
+    if not is_measure_id(measure):
+        raise FormError(f"review: measure must be dotted lower-case words (casualties.killed), not {measure[:80]!r}")
+    if measure in known_measures():
         return
     if str(form.get("new_measure", "")).lower() not in ("1", "true", "on", "yes"):
         raise FormError(f"measure: {measure!r} is not a known measure (tick 'new measure' to make one)")
-    if not MEASURE_ID.fullmatch(measure):
-        raise FormError(f"measure: a new measure is named like 'casualties.killed' (not {measure!r})")
 
 
 def _check_range(changes: dict, claim: Claim) -> None:
