@@ -51,7 +51,7 @@ def jsonl(*args: str) -> list[dict]:
 @pytest.mark.parametrize("args, texts", [
     (["--status", "accepted"], ["500"]),
     (["--hedge", "range"], ["30 to 40"]),
-    (["--org", "Interior"], []),
+    (["--org", "Interior"], ["500"]),  # the body's own claims and its people's
     (["--sort", "-value", "--limit", "2"], ["about 1,500", "500"]),
     (["--sort", "value"], ["30 to 40", "500", "about 1,500", "27%"]),
 ])
