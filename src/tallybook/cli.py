@@ -395,13 +395,19 @@ def _format_of(out: str) -> str:
 
 @main.command()
 @_db_option
+@click.option("--format", "fmt", type=click.Choice(["auto", "sqlite", "jsonl"]), default="auto", show_default=True,
+              help="auto: a SQLite copy of a SQLite ledger, else JSON Lines (which restores into either backend).")
 @click.argument("file", type=click.Path(dir_okay=False))
-def backup(db: str | None, file: str) -> None:
+def backup(db: str | None, fmt: str, file: str) -> None:
     """Copy the ledger to FILE (a SQLite file for a SQLite ledger, else JSON Lines of every table)."""
     _connect(db)
+    from .ledger import LedgerError
     from .ledger.backup import backup as write_backup
 
-    kind = write_backup(file)
+    try:
+        kind = write_backup(file, fmt)
+    except LedgerError as e:
+        raise click.ClickException(str(e)) from None
     click.echo(f"backup: ledger written to {file} ({kind})")
 
 

@@ -128,12 +128,13 @@ def test_backup_restore_round_trip(ingested, tmp_path, folder):
 def test_jsonl_backup_restores_into_either_backend(ingested, tmp_path):
     from django.apps import apps
 
-    from tallybook.ledger.backup import MODELS, _backup_jsonl, restore
+    from tallybook.ledger.backup import _backup_jsonl, restore, tables
 
     path = tmp_path / "dump.jsonl"
     _backup_jsonl(str(path))
-    lines = path.read_text(encoding="utf-8").splitlines()
-    tables = [(label, apps.get_model(label).objects.count()) for label in MODELS]
+    header, *lines = path.read_text(encoding="utf-8").splitlines()
+    assert json.loads(header)["tallybook_backup"] == 1
+    tables = [(label, apps.get_model(label).objects.count()) for label in tables()]
     assert [json.loads(line)["model"] for line in lines] == [label for label, rows in tables for _ in range(rows)]
     assert dict(tables)["ledger.claim"] == 2 and dict(tables)["ledger.entity"] >= 2
     Claim.objects.all().delete()

@@ -1,12 +1,17 @@
 """Backup and restore: SQLite's backup API for a SQLite ledger, JSON Lines of every table otherwise.
 
-A JSON Lines dump (Django's serializer, one object a line) restores into either backend.
+A JSON Lines dump (a header line, then Django's serializer, one object a line, keys sorted)
+restores into either backend with every row as it was, times included: a backup of the restored
+ledger is the same file but for its header.
 """
 from __future__ import annotations
 
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
 from itertools import groupby
 from pathlib import Path
 
@@ -18,20 +23,33 @@ from django.db import connection, transaction
 from .db import LedgerError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-# Dependency order: what a row points at comes first.
-MODELS = ["auth.group", "auth.user", "ledger.document", "ledger.entity", "ledger.claim",
-          "ledger.mention", "ledger.review", "ledger.historicalclaim", "ledger.documentversion",
-          "ledger.comment", "ledger.assignment"]
+HEADER = "tallybook_backup"  # the key of the header line
+# Tables a backup leaves out: made by migrate (content types, permissions), or passing state
+# (sessions, login attempts and lockouts).
+LEFT_OUT = {"contenttypes.contenttype", "auth.permission", "sessions.session",
+            "axes.accessattempt", "axes.accesslog", "axes.accessfailurelog", "axes.accessattemptexpiration"}
 
 
-def backup(path: str) -> str:
-    """Write the ledger to `path`: a SQLite copy (SQLite ledger) or JSON Lines; the kind written."""
+def tables() -> list[str]:
+    """Every model kept in a backup, in dependency order (what a row points at comes first)."""
+    app_list = [(config, None) for config in apps.get_app_configs()]
+    ordered = serializers.sort_dependencies(app_list, allow_cycles=True)
+    return [m._meta.label_lower for m in ordered if m._meta.label_lower not in LEFT_OUT and m._meta.managed
+            and not m._meta.proxy]
+
+
+def backup(path: str, kind: str = "auto") -> str:
+    """Write the ledger to `path`: a SQLite copy (SQLite ledger, kind "auto" or "sqlite") or JSON
+    Lines (any ledger); the kind written."""
+    if kind == "sqlite" and connection.vendor != "sqlite":
+        raise LedgerError(f"backup: {path}: a SQLite copy needs a SQLite ledger (use --format jsonl)")
     tmp = f"{path}.partial"
     if os.path.exists(tmp):
         os.remove(tmp)
-    kind = _backup_sqlite(tmp) if connection.vendor == "sqlite" else _backup_jsonl(tmp)
+    sqlite = kind == "sqlite" or (kind == "auto" and connection.vendor == "sqlite")
+    written = _backup_sqlite(tmp) if sqlite else _backup_jsonl(tmp)
     os.replace(tmp, path)
-    return kind
+    return written
 
 
 def restore(path: str) -> str:
@@ -41,11 +59,21 @@ def restore(path: str) -> str:
             head = f.read(len(SQLITE_MAGIC))
     except OSError as e:
         raise LedgerError(f"restore: {path}: {e.strerror}") from None
-    if head == SQLITE_MAGIC:
-        if connection.vendor != "sqlite":
-            raise LedgerError(f"restore: {path}: a SQLite backup restores into a SQLite ledger only")
-        return _restore_sqlite(path)
-    return _restore_jsonl(path)
+    try:
+        if head == SQLITE_MAGIC:
+            if connection.vendor != "sqlite":
+                raise LedgerError(f"restore: {path}: a SQLite backup restores into a SQLite ledger only")
+            return _restore_sqlite(path)
+        return _restore_jsonl(path)
+    except LedgerError:
+        raise
+    except Exception as e:  # a damaged backup: one line, and the ledger as it was (rolled back)
+        raise LedgerError(f"restore: {path}: damaged backup, nothing restored ({type(e).__name__}: {_first_line(e)})") from None
+
+
+def _first_line(e: BaseException) -> str:
+    lines = str(e.__cause__ or e).strip().splitlines() or [type(e).__name__]
+    return lines[0][:200]
 
 
 def _backup_sqlite(path: str) -> str:
@@ -72,42 +100,65 @@ def _restore_sqlite(path: str) -> str:
 
 
 def _backup_jsonl(path: str) -> str:
+    header = {HEADER: 1, "made": datetime.now(timezone.utc).isoformat(timespec="seconds"), "from": connection.vendor}
     with open(path, "w", encoding="utf-8") as out:
-        for label in MODELS:
+        out.write(json.dumps(header) + "\n")
+        for label in tables():
             model = apps.get_model(label)
             rows = model.objects.order_by("pk").iterator(chunk_size=2000)
-            serializers.serialize("jsonl", rows, stream=out, use_natural_foreign_keys=True)
+            # sort_keys: PostgreSQL's jsonb reorders keys, SQLite keeps them; the dump must not differ
+            serializers.serialize("jsonl", rows, stream=out, use_natural_foreign_keys=True, sort_keys=True)
     return "jsonl"
 
 
 def _restore_jsonl(path: str) -> str:
-    _check_jsonl(path)
-    models = [apps.get_model(label) for label in MODELS]
-    with open(path, encoding="utf-8") as f, transaction.atomic():
+    has_header = _check_jsonl(path)
+    models = [apps.get_model(label) for label in tables()]
+    with open(path, encoding="utf-8") as f, transaction.atomic(), _times_kept(models):
+        if has_header:
+            f.readline()
         _flush(models)
         try:
             objects = serializers.deserialize("jsonl", f, handle_forward_references=True)
             for model, group in groupby(objects, key=lambda o: type(o.object)):
                 _load(model, group)
         except serializers.base.DeserializationError as e:
-            reason = str(e.__cause__ or e).strip().splitlines() or [type(e).__name__]
-            raise LedgerError(f"restore: {path}: not a tallybook backup ({reason[0][:200]})") from None
+            raise LedgerError(f"restore: {path}: not a tallybook backup ({_first_line(e)})") from None
         _reset_sequences(models)
     return "jsonl"
 
 
-def _check_jsonl(path: str) -> None:
-    """Refuse, before anything is replaced, a file whose first line is not a ledger dump line."""
+@contextmanager
+def _times_kept(models) -> Iterator[None]:
+    """auto_now / auto_now_add switched off while rows are loaded, so their times stay as backed up."""
+    switched = [f for m in models for f in m._meta.concrete_fields if getattr(f, "auto_now", False)
+                or getattr(f, "auto_now_add", False)]
+    saved = [(f, f.auto_now, f.auto_now_add) for f in switched]
+    for f in switched:
+        f.auto_now = f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, now, add in saved:
+            f.auto_now, f.auto_now_add = now, add
+
+
+def _check_jsonl(path: str) -> bool:
+    """Refuse, before anything is replaced, a file whose first line is neither a backup header nor
+    a ledger record; whether it has a header (backups before headers have none)."""
     try:
         with open(path, encoding="utf-8") as f:
             line = f.readline()
         if not line.strip():
-            return  # the dump of an empty ledger
+            return False  # the dump of an empty ledger
         first = json.loads(line)
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise LedgerError(f"restore: {path}: not a tallybook backup (first line: {e})") from None
-    if not isinstance(first, dict) or first.get("model") not in MODELS:
+        raise LedgerError(f"restore: {path}: not a tallybook backup (first line: {_first_line(e)})") from None
+    if isinstance(first, dict) and HEADER in first:
+        return True
+    if not isinstance(first, dict) or first.get("model") not in tables():
         raise LedgerError(f"restore: {path}: not a tallybook backup (first line is not a ledger record)")
+    return False
 
 
 def _load(model, objects) -> None:
