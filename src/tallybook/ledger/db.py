@@ -2,8 +2,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import dj_database_url
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; concurrent first runs there are not guarded
+    fcntl = None
 
 DEFAULT_URL = "sqlite:///./tallybook.sqlite3"
 ENV_VAR = "TALLYBOOK_DATABASE_URL"
@@ -169,13 +176,51 @@ def _switch(config: dict) -> None:
 
 
 def _migrate(url: str) -> None:
+    """Create or migrate the schema, one process at a time (two first runs on a new ledger at once)."""
     from django.core.management import call_command
-    from django.db import OperationalError
+    from django.db import DatabaseError
 
     try:
-        call_command("migrate", verbosity=0, interactive=False)
-    except OperationalError as e:
-        raise LedgerError(f"{_safe(url)}: cannot open the ledger ({str(e).splitlines()[0]})") from None
+        with _schema_lock():
+            call_command("migrate", verbosity=0, interactive=False)
+    except DatabaseError as e:
+        raise LedgerError(f"{_safe(url)}: cannot open the ledger ({_first_line(e)})") from None
+
+
+MIGRATE_LOCK = 0x7A11B00C  # PostgreSQL advisory lock key: "tallybook migrates"
+
+
+@contextmanager
+def _schema_lock() -> Iterator[None]:
+    """Hold a lock that other tallybook processes migrating the same ledger wait for: a PostgreSQL
+    advisory lock, or an flock on the SQLite file (SQLite's own locks are fcntl ones, apart)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [MIGRATE_LOCK])
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATE_LOCK])
+        return
+    name = str(connection.settings_dict.get("NAME") or "")
+    if fcntl is None or not name or name == ":memory:" or name.startswith("file:") or not os.path.isdir(
+            os.path.dirname(os.path.abspath(name))):
+        yield  # nothing to lock (SQLite itself says when the folder is missing)
+        return
+    with open(name, "ab") as handle:  # SQLite takes an empty file as an empty database
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _first_line(e: Exception) -> str:
+    lines = str(e).strip().splitlines() or [type(e).__name__]
+    return lines[0][:200]
 
 
 def _safe(url: str) -> str:
