@@ -256,8 +256,10 @@ def _filters(measure, speaker, lang, since, until, search):
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.option("--follow-symlinks", is_flag=True,
               help="Read symbolic links that lead out of a directory given (refused by default).")
+@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(min=0.1), metavar="SECONDS",
+              help="Time for the whole fetch of one URL.")
 @click.argument("paths", nargs=-1, required=True)
-def ingest(db: str | None, debug: bool, follow_symlinks: bool, paths: tuple[str, ...]) -> None:
+def ingest(db: str | None, debug: bool, follow_symlinks: bool, timeout: float, paths: tuple[str, ...]) -> None:
     """Read files, directories, URL lists (.urls), URLs and standard input ("-") into the ledger.
 
     \b
@@ -284,7 +286,8 @@ def ingest(db: str | None, debug: bool, follow_symlinks: bool, paths: tuple[str,
     summary = Summary()
     try:
         with tqdm(desc="ingest", unit="doc", file=sys.stderr, disable=None) as bar:
-            ingest_all(sources_of(paths, follow_symlinks=follow_symlinks), debug=debug, step=lambda: bar.update(),
+            ingest_all(sources_of(paths, follow_symlinks=follow_symlinks, timeout=timeout), debug=debug,
+                       step=lambda: bar.update(),
                        report=lambda line: bar.write(f"tallybook: {line}", file=sys.stderr), summary=summary)
     except KeyboardInterrupt:
         click.echo(f"{summary} (stopped by Ctrl-C)")

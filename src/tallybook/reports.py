@@ -6,7 +6,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+# control characters, line separators and bidirectional overrides: what could break or disguise a line
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 HEADER_LINE = re.compile(r"^(Title|Published|Source|Language|URL|Author):[ \t]*(.*)$")
 
 

@@ -81,3 +81,11 @@ STATEMENT = "<p>Police detained 500 migrants in Moscow on Tuesday, the Interior 
 def test_deep_nesting_and_doctype_entities_keep_the_text(page):
     (doc,) = read_html("saved.html", page.encode())
     assert doc.text == "Police detained 500 migrants in Moscow on Tuesday, the Interior Ministry said in a statement."
+
+
+def test_a_compressed_page_is_refused_unopened():
+    import gzip
+
+    with pytest.raises(IngestError) as e:
+        list(read_html("saved.html", gzip.compress(b"<html><body><p>x</p></body></html>")))
+    assert str(e.value) == "saved.html: a compressed file, not HTML (decompress it first)"

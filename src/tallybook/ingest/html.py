@@ -20,13 +20,17 @@ PARSER = lxml.html.HTMLParser(huge_tree=True, collect_ids=False, default_doctype
 # A DOCTYPE with an internal subset ("<!DOCTYPE html [<!ENTITY co "Tally">]>"), which HTML parsers do not read
 SUBSET = re.compile(r"\A(\s*<!DOCTYPE[^\[>]*)\[(.*?)\]\s*>", re.IGNORECASE | re.DOTALL)
 ENTITY = re.compile(r"""<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>""")
+COMPRESSED = (b"\x1f\x8b", b"\x28\xb5\x2f\xfd", b"PK\x03\x04", b"BZh", b"\xfd7zXZ")  # gzip, zstd, zip, bz2, xz
 BLOCKS = ("p", "div", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "section", "article")
 
 
 def read_html(source: str | Path, data: bytes | None = None) -> Iterator[Document]:
     """One Document: the main text of a page with its title, author, date, canonical URL and language."""
     source = str(source)
-    tree = parse_html(load(source, data))
+    data = load(source, data)
+    if data.startswith(COMPRESSED):
+        raise IngestError(source, "a compressed file, not HTML (decompress it first)")
+    tree = parse_html(data)
     if tree is None:
         raise IngestError(source, "not HTML (cannot be parsed)")
     _check_body(tree, source)
@@ -40,7 +44,12 @@ def read_html(source: str | Path, data: bytes | None = None) -> Iterator[Documen
 
 
 def parse_html(data: bytes) -> lxml.html.HtmlElement | None:
-    """The tree of a page, however deep its nesting; a DOCTYPE's own entities expanded once."""
+    """The tree of a page, however deep its nesting; a DOCTYPE's own entities expanded once.
+
+    Compressed bytes are not opened (a small gzip file can hold gigabytes): None, as for non-HTML.
+    """
+    if data.startswith(COMPRESSED):
+        return None
     text = _without_subset(decode_file(data))
     try:
         tree = lxml.html.document_fromstring(text, parser=PARSER)
