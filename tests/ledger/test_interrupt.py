@@ -145,3 +145,58 @@ def test_failures_stream_and_ctrl_c_still_prints_the_summary(ledger_url, tmp_pat
     assert proc.returncode == 130, err
     assert out == "documents: 1 added, 0 unchanged, 0 replaced, 1 failed; claims: 2 (stopped by Ctrl-C)\n"
     assert "Traceback" not in err
+
+
+def kill_when(proc: subprocess.Popen, ready, settle: float) -> None:
+    """kill -9 `proc` `settle` seconds after `ready()` first holds (within two minutes)."""
+    deadline = time.monotonic() + 120
+    while not ready() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    time.sleep(settle)
+    assert proc.poll() is None, "the ingest finished before it could be interrupted"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+
+
+def small_docs(folder, n: int) -> list[str]:
+    folder.mkdir()
+    paths = []
+    for i in range(n):
+        path = folder / f"doc-{i:03}.txt"
+        path.write_text(TEMPLATE.format(a=2000 + 7 * i, b=300 + i), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_kill_mid_url_fetch_then_resume(ledger_url, tmp_path, trickle):
+    first, then = small_docs(tmp_path / "first", 5), small_docs(tmp_path / "then", 5)
+    args = [sys.executable, "-m", "tallybook.cli", "ingest", "--db", ledger_url]
+    proc = subprocess.Popen(args + [*first, trickle.url, *then], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    kill_when(proc, lambda: stored() == 5, settle=1.5)  # the five stored, the fetch hanging
+    assert check_ledger() == 5
+    rerun = subprocess.run(args + ["--timeout", "1", *first, trickle.url, *then], capture_output=True, text=True,
+                           timeout=300)
+    assert rerun.returncode == 1
+    assert rerun.stdout == "documents: 5 added, 5 unchanged, 0 replaced, 1 failed; claims: 10\n"
+    assert f"tallybook: {trickle.url}: timed out after 1 s" in rerun.stderr
+    assert check_ledger() == 10
+
+
+def test_kill_mid_long_document_then_resume(ledger_url, tmp_path):
+    first = small_docs(tmp_path / "first", 3)
+    text = TEMPLATE.format(a=1111, b=222) + ("\n\n" + " " * 5_000) * 220 + TEMPLATE.format(a=3333, b=444)
+    long = tmp_path / "long.txt"
+    long.write_text(text, encoding="utf-8")  # 1.1 M characters: read in pieces, for tens of seconds
+    args = [sys.executable, "-m", "tallybook.cli", "ingest", "--db", ledger_url, *first, str(long)]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    kill_when(proc, lambda: stored() == 3, settle=3)
+    assert not Document.objects.filter(source=str(long)).exists()  # never half there
+    assert Claim.objects.count() == 6
+    rerun = subprocess.run(args, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stdout == "documents: 1 added, 3 unchanged, 0 replaced, 0 failed; claims: 4\n"
+    doc = Document.objects.get(source=str(long))
+    assert doc.text == text
+    assert [(c.start, c.text) for c in doc.claims.order_by("start")] == [
+        (32, "about 1,111"), (110, "222"), (text.rindex("about 3,333"), "about 3,333"), (text.rindex("444"), "444")]
