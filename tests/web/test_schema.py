@@ -4,6 +4,7 @@ runs in a minute or two; TALLYBOOK_SCHEMATHESIS_EXAMPLES=150 for the full run.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -16,9 +17,11 @@ from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import not_a_server_error
 
 sys.path.insert(0, str(Path(__file__).parent / "browser"))
-from conftest import _ledger  # noqa: E402  (the ledger tests' PostgreSQL helpers)
 from liveapp import add_user, api_token, copy_ledger, sample_ledger, serve  # noqa: E402
 
+_spec = importlib.util.spec_from_file_location("ledger_helpers", Path(__file__).parents[1] / "ledger" / "conftest.py")
+_ledger = importlib.util.module_from_spec(_spec)  # the ledger tests' PostgreSQL helpers
+_spec.loader.exec_module(_ledger)
 EXAMPLES = int(os.environ.get("TALLYBOOK_SCHEMATHESIS_EXAMPLES", "20"))
 PG_ENV = "TALLYBOOK_TEST_POSTGRES"
 
