@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import tallybook
 from tallybook.nlp import ru

@@ -21,10 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from scratch_db import pg_scratch
+
 import tallybook
 from tallybook.model import Document
 from tallybook.reports import read_report
-from scratch_db import pg_scratch
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SENTENCE = re.compile(r"(?<=[.!?])\s+")

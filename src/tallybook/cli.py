@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Callable
 
 import click
 
@@ -135,25 +136,23 @@ def incidents(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[s
         sys.exit(1)
 
 
-def _writer(fmt: str):
+def _writer(fmt: str) -> tuple[Callable[[str, Claim], None], Callable[[], None]]:
     """(write, finish) for a format: lines go out as claims come; a table waits for its widths."""
     if fmt == "jsonl":
-        def write(path: str, c: Claim) -> None:
-            click.echo(json.dumps({"doc": path, **c.as_record()}, ensure_ascii=False))
-        return write, lambda: None
+        return _jsonl_line, lambda: None
     if fmt == "csv":
         out = csv.DictWriter(sys.stdout, fieldnames=FIELDS, extrasaction="ignore")
         out.writeheader()
 
-        def write(path: str, c: Claim) -> None:
+        def csv_row(path: str, c: Claim) -> None:
             rec = {"doc": path, **c.as_record()}
             rec["sentence"] = f"{c.sentence[0]}-{c.sentence[1]}"
             out.writerow(rec)
-        return write, lambda: None
+        return csv_row, lambda: None
 
     rows = [["doc", "text", "value", "hedge", "speaker", "speaker_id", "counted", "measure"]]
 
-    def write(path: str, c: Claim) -> None:
+    def table_row(path: str, c: Claim) -> None:
         value = figure(c.value, c.value_max, c.unit).replace("\u00a0", " ")
         rows.append([path.rsplit("/", 1)[-1], c.text, value, c.hedge, c.speaker or "—",
                      c.speaker_id or "", (c.counted or "")[:40], c.measure or ""])
@@ -162,8 +161,11 @@ def _writer(fmt: str):
         widths = [min(max(len(r[i]) for r in rows), 40) for i in range(len(rows[0]))]
         for r in rows:
             click.echo("  ".join(cell[:w].ljust(w) for cell, w in zip(r, widths)).rstrip())
-    return write, finish
+    return table_row, finish
 
+
+def _jsonl_line(path: str, c: Claim) -> None:
+    click.echo(json.dumps({"doc": path, **c.as_record()}, ensure_ascii=False))
 
 
 # The ledger commands. Django is imported only inside them, so `extract` runs without it.

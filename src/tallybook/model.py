@@ -79,7 +79,7 @@ class Claim:
     speaker_kind: SpeakerKind | None = None  # when there is a speaker
     speaker_id: str | None = None  # the source's stable key (extraction/sources.py), None for a description
 
-    def shifted(self, offset: int) -> "Claim":
+    def shifted(self, offset: int) -> Claim:
         """The same claim with its offsets moved by `offset` (text cut from a larger one)."""
         if not offset:
             return self
@@ -104,7 +104,7 @@ class Name:
     kind: str  # person | org | place
     norm: str
 
-    def shifted(self, offset: int) -> "Name":
+    def shifted(self, offset: int) -> Name:
         return replace(self, start=self.start + offset, end=self.end + offset) if offset else self
 
 

@@ -5,6 +5,7 @@ exports and the API's claim schema all list `CLAIM_COLUMNS`, so a field added to
 reaches each of them (and tests/test_claim_schema.py fails where it cannot, e.g. a ledger
 column without its migration).
 """
+
 from __future__ import annotations
 
 import types
@@ -69,7 +70,7 @@ RECORD_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
 
 def flat_values(claim: Claim) -> dict[str, Any]:
     """The claim's values by flat column name (sentence as sentence_start, sentence_end)."""
-    values = {}
+    values: dict[str, Any] = {}
     for f in fields(Claim):
         value = getattr(claim, f.name)
         if f.name in FLAT:

@@ -45,6 +45,21 @@ def test_bare_duration_is_not_a_claim_but_a_hedged_one_is():
     assert [c.text for c in claims] == ["1.2 million", "up to 10"]
 
 
+@pytest.mark.parametrize("text, lang, counted", [
+    ("2,000 migrants were detained in four months. 500 of them were sent to the front.", "en", "migrants"),
+    ("За четыре месяца задержали 2000 мигрантов. 500 из них отправили на фронт.", "ru", "мигрантов"),
+])
+def test_of_them_takes_the_figure_before_not_a_dropped_duration(text, lang, counted):
+    """A bare duration ("in four months") is dropped before it can become what "of them" counts."""
+    claims = extract(text, lang=lang)
+    assert [c.text for c in claims] == ["2,000" if lang == "en" else "2000", "500"]
+    assert claims[1].counted.split()[0] == counted
+
+
+def test_a_unit_number_is_not_a_claim():
+    assert [c.text for c in extract("The 155 brigade fought near 300 soldiers.", lang="en")] == ["300"]
+
+
 def test_spans_point_into_the_text():
     text = "Shoigu said 300,000 reservists would be mobilised, about 1% of 25 million."
     for c in extract(text, lang="en"):

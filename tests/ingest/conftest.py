@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -42,7 +42,7 @@ def pdf_bytes(pages: list[str | None], *, font: str | None = None, encrypt: dict
         pdf.set_font("helvetica", size=12)
     pdf.set_title("Recruitment figures")
     pdf.set_author("Tally Desk")
-    pdf.set_creation_date(datetime(2024, 6, 20, 12, 0, tzinfo=timezone.utc))
+    pdf.set_creation_date(datetime(2024, 6, 20, 12, 0, tzinfo=UTC))
     for text in pages:
         pdf.add_page()
         if text is None:

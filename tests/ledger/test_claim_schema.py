@@ -4,6 +4,7 @@ These tests list no field by hand: they compare each writer against `dataclasses
 so a field added to model.Claim fails here until it reaches the writer (and, for the ledger,
 has its column and migration).
 """
+
 from __future__ import annotations
 
 import csv
@@ -22,8 +23,14 @@ from tallybook.model import HEDGES, Claim
 from tallybook.schema import CLAIM_COLUMNS, RECORD_FIELDS
 
 TEXT = "According to the UK Ministry of Defence, about 1,500 Russian soldiers were killed or wounded each day.\n"
-DJANGO_TYPES = {"IntegerField": int, "BigIntegerField": int, "FloatField": float, "BooleanField": bool,
-                "TextField": str, "CharField": str}
+DJANGO_TYPES = {
+    "IntegerField": int,
+    "BigIntegerField": int,
+    "FloatField": float,
+    "BooleanField": bool,
+    "TextField": str,
+    "CharField": str,
+}
 
 
 def claim_names() -> list[str]:
@@ -31,7 +38,9 @@ def claim_names() -> list[str]:
 
 
 def flat_names() -> list[str]:
-    return [n for name in claim_names() for n in (("sentence_start", "sentence_end") if name == "sentence" else (name,))]
+    return [
+        n for name in claim_names() for n in (("sentence_start", "sentence_end") if name == "sentence" else (name,))
+    ]
 
 
 def invoke(*args: str) -> str:

@@ -88,8 +88,8 @@ def test_records_carry_ledger_ids(filled):
 
 
 def test_measures_in_use_are_the_distinct_measures_sorted(ledger_url):
-    from tallybook.ledger.query import measures_in_use
     from tallybook.ledger.models import Claim
+    from tallybook.ledger.query import measures_in_use
 
     assert measures_in_use() == []
     texts = ["Police detained 500 migrants in Moscow, the Interior Ministry said.",

@@ -5,14 +5,13 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from conftest import REPORT
 
 import tallybook
 from tallybook.ledger.review import review_claim
 from tallybook.ledger.store import EXTRACTOR_VERSION, content_hash, ingest_document, reextract, store_document
 from tallybook.model import Claim as ClaimValue
 from tallybook.model import Reading
-
-from conftest import REPORT
 
 
 def models():
@@ -31,14 +30,15 @@ def test_added_then_unchanged(ledger_url, report):
     doc = models().Document.objects.get()
     assert (doc.source, doc.locator, doc.title, doc.published, str(doc.published_on), doc.lang) == \
         ("reports/mod.txt", "", "Daily losses", "2024-11-10", "2024-11-10", "en")
-    assert doc.content_hash == content_hash(REPORT) == "%s" % __import__("hashlib").sha256(REPORT.encode()).hexdigest()
+    assert doc.content_hash == content_hash(REPORT) == __import__("hashlib").sha256(REPORT.encode()).hexdigest()
     assert rows(doc.id) == [
         (32, 43, "about 1,500", 1500.0, "approx", "UK Ministry of Defence", "casualties.daily_average", "new", False),
         (110, 113, "500", 500.0, "exact", "Interior Ministry", "raids.detentions", "new", False),
     ]
     claim = models().Claim.objects.get(start=32)
     assert claim.sentence_text == REPORT[:93]
-    assert (claim.period, claim.extractor_version, EXTRACTOR_VERSION) == ("each day", tallybook.__version__, "0.1.0")
+    assert (claim.period, claim.extractor_version) == ("each day", EXTRACTOR_VERSION)
+    assert EXTRACTOR_VERSION.startswith(tallybook.__version__ + "+")
     updated = doc.updated
     assert ingest_document(report) == "unchanged"
     assert models().Document.objects.get().updated == updated
@@ -106,7 +106,7 @@ def test_one_transaction_per_document(ledger_url, report):
         # NOT NULL fails after the document row is written
         return Reading(good.claims + [replace(good.claims[0], value=None)], good.names)
 
-    with pytest.raises(Exception):
+    with pytest.raises(Exception):  # noqa: B017 - whichever error the database raises for NOT NULL
         store_document(report, broken)
     assert models().Document.objects.count() == 0
     assert models().Claim.objects.count() == 0

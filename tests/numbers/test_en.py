@@ -62,6 +62,14 @@ CASES = [
     ("aged 42, he", "42", 42, None, "exact", "age"),
     ("men 30 years old", "30", 30, None, "exact", "age"),
     ("the 155th brigade", "155th", 155, None, "exact", "ordinal"),
+    # identifiers.after: digits that name a unit after "the" (they were read as a count)
+    ("the 155 brigade fought", "155", 155, None, "exact", "identifier"),
+    ("the 155 motor rifle brigade", "155", 155, None, "exact", "identifier"),
+    ("155 brigades were moved", "155", 155, None, "exact", "cardinal"),
+    ("the 300 guards left", "300", 300, None, "exact", "cardinal"),
+    # ordinals.words: an ordinal word ending a cardinal (it was read as "twenty", 20)
+    ("the twenty-first day", "twenty-first", 21, None, "exact", "ordinal"),
+    ("the one hundred and first day", "one hundred and first", 101, None, "exact", "ordinal"),
     ("Article 328 of the code", "328", 328, None, "exact", "identifier"),
     ("page 12 of the report", "12", 12, None, "exact", "identifier"),
     ("at 10:30 on Monday", "10:30", 10, None, "exact", "time"),

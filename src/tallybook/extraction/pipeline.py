@@ -6,7 +6,7 @@ from datetime import date
 
 import dateparser
 
-from ..lexicons import lexicon
+from ..lexicons import Lexicon, lexicon
 from ..model import Claim, Name, Number, Reading
 from ..nlp import parse
 from ..nlp.language import language_runs
@@ -93,18 +93,18 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
     for k, sent in enumerate(sentences):
         sent_numbers = by_sentence.get(k, [])
         spans = {n: [t for t in sent if t.idx < n.end and t.idx + len(t.text) > n.start]
-                 for n in sent_numbers if n.is_claim and not _is_article_one(n)}
+                 for n in sent_numbers if n.is_claim and not _is_article_one(n, lex)}
         for n, tokens in spans.items():
             if not tokens:
                 continue
+            if _is_bare_duration(n, durations, text) or _is_time_ago(n, durations, ago, text):
+                continue  # before the antecedent: "in four months" is no figure "of them" refers to
             others = frozenset(t.i for m, ts in spans.items() if m is not n for t in ts)
             counted = counted_of(tokens, reporting=reporting, figures=others)
             if _is_anaphoric(n, counted, text, lex) and antecedent:
                 counted = counted_of(tokens, antecedent, reporting, others)
             else:
                 antecedent = counted_phrase(tokens) or antecedent
-            if _is_bare_duration(n, durations, text) or _is_time_ago(n, durations, ago, text):
-                continue
             found = attributor.speaker_of(anchor_of(tokens), quotes.chain(n.start))
             sp = found.speaker
             sentence_text = sent.text
@@ -117,7 +117,7 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
                 hedge=hedge, unit=n.unit, counted=counted,
                 speaker=sp.name if sp else None, speaker_role=sp.role if sp else None,
                 speaker_org=sp.org if sp else None, cue=found.cue, period=period,
-                time_ref=time_ref_of(sentence_text, sent_numbers, when),
+                time_ref=time_ref_of(sentence_text, sent_numbers, when, lex),
                 measure=measures.match(counted, sentence_text, lang, period),
                 sentence=(sent.start_char, sent.end_char),
                 confidence=_confidence(n, counted, sp is not None),
@@ -132,9 +132,9 @@ def _last_le(starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
-def _is_article_one(n: Number) -> bool:
+def _is_article_one(n: Number, lex: Lexicon) -> bool:
     """"One Siberian journalist told...": "one" as an article, not a figure."""
-    return n.value == 1 and n.text.lower() in ("one", "a", "an", "один", "одна", "одно", "одного", "одной")
+    return n.value == 1 and n.text.lower() in lex.words("pronoun", "article_one")
 
 
 def _is_bare_duration(n: Number, durations: frozenset[str], text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import html as entities
 import lxml.html
@@ -35,7 +36,7 @@ def read_html(source: str | Path, data: bytes | None = None) -> Iterator[Documen
         raise IngestError(source, "not HTML (cannot be parsed)")
     _check_body(tree, source)
     lang = lang_code(tree.get("lang"))
-    page = trafilatura.bare_extraction(tree, with_metadata=True, favor_recall=True)
+    page: Any = trafilatura.bare_extraction(tree, with_metadata=True, favor_recall=True)
     if page is None or not (page.text or "").strip():
         raise IngestError(source, "no main text found in the HTML")
     yield Document(page.text.strip(), source, format="html", url=text_or_none(page.url),

@@ -29,7 +29,7 @@ def read_pdf(source: str | Path, data: bytes | None = None) -> Iterator[Document
     if not any(texts):
         raise IngestError(source, "no text layer (scanned?)")
     text, starts = join_pages(texts)
-    meta = reader.metadata or {}
+    meta: dict = reader.metadata or {}
     yield Document(text, source, format="pdf", title=text_or_none(meta.get("/Title")),
                    author=text_or_none(meta.get("/Author")), published=_created(reader), pages=starts)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..model import Document
 from .base import Failure, IngestError, load, text_or_none
@@ -50,7 +51,7 @@ def message_text(text: object) -> str:
     return ""
 
 
-def parse_json(data: bytes, source: str) -> object:
+def parse_json(data: bytes, source: str) -> Any:
     """The JSON value in `data`; IngestError naming the line and column when it is invalid.
 
     When it is nested too deeply for Python's parser, the export is read member by member and

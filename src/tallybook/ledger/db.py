@@ -72,7 +72,7 @@ def database_settings(url: str) -> dict:
         }
     elif engine != "django.db.backends.postgresql":
         raise LedgerError(f"--db {url}: only sqlite:/// and postgresql:// URLs are supported")
-    return config
+    return dict(config)
 
 
 def connect(url: str | None = None, migrate: bool = True) -> str:

@@ -20,14 +20,16 @@ from tallybook.model import Claim as ClaimValue
 from tallybook.model import Document as DocumentValue
 from tallybook.model import Reading
 from tallybook.schema import flat_values
+from tallybook.version import current
 
 from .entities import link_entities, prune_entities
 from .sources import link_sources
 from .history import record_history
 from .models import Claim, Document, DocumentVersion, Mention
 
-# The version recorded on every claim the ledger stores; bump it with the extractor.
-EXTRACTOR_VERSION = tallybook.__version__
+# The version recorded on every claim the ledger stores: the package version and a digest of
+# the extraction rules and lexicons (tallybook/version.py), so it moves whenever they change.
+EXTRACTOR_VERSION = current(tallybook.__version__)
 
 Read = Callable[..., Reading]  # tallybook.read, or another extractor of the same shape
 

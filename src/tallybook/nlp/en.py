@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -41,8 +42,9 @@ def pipeline() -> Language:
     nlp = spacy.load(MODEL)
     nlp.add_pipe("tallybook_paragraphs", before="parser")
     nlp.add_pipe("tallybook_domain_names", after="ner")
-    token_match = nlp.tokenizer.token_match
-    nlp.tokenizer.token_match = lambda s: DOMAIN_NAME.match(s) or (token_match(s) if token_match else None)
+    tokenizer: Any = nlp.tokenizer
+    token_match = tokenizer.token_match
+    tokenizer.token_match = lambda s: DOMAIN_NAME.match(s) or (token_match(s) if token_match else None)
     return nlp
 
 

@@ -53,7 +53,7 @@ class _Tokens:
     pos: list[str] = field(default_factory=list)
     lemmas: list[str] = field(default_factory=list)
     morphs: list[str] = field(default_factory=list)
-    sent_starts: list[bool] = field(default_factory=list)
+    sent_starts: list[bool | int | None] = field(default_factory=list)
     ents: list[str] = field(default_factory=list)
     end: int = 0  # character offset reached
 
@@ -129,7 +129,7 @@ def _add_line(out: _Tokens, text: str, ndoc, offset: int, nat: Natasha, normal: 
             out.words.append("")  # placeholder, filled below once every index is known
             out.spaces.append(False)
             for column in (out.heads, out.deps, out.pos, out.lemmas, out.morphs, out.ents):
-                column.append(None)
+                column.append(None)  # type: ignore[arg-type]  # every placeholder is set below
             out.sent_starts.append(len(index) == 1)
             out.end = offset + tok.stop
         for tok in sent.tokens:
@@ -163,5 +163,5 @@ def _make_tree(heads: list[int], deps: list[str], sentence: list[int]) -> None:
                 heads[j], deps[j] = j, "ROOT"
             else:
                 heads[j], deps[j] = root, "dep"
-    for extra in roots[1:]:
-        heads[extra], deps[extra] = root, "parataxis"
+    for extra in roots[1:]:  # a second root: so the first one is there
+        heads[extra], deps[extra] = roots[0], "parataxis"

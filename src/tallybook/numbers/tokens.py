@@ -72,19 +72,20 @@ def _list_tokens(digits: str, start: int) -> list[Token]:
     return out
 
 
-def digits_value(text: str, lang: str) -> float:
-    """The value of a digit group, read with the separators `lang` uses."""
+def digits_value(text: str, decimal: str = ".") -> float:
+    """The value of a digit group, read with `decimal` as the decimal mark of its language
+    ("." in English, "," in Russian: lexicon numbers.decimal_separator)."""
     s = re.sub(r"[ \u00a0\u202f]", "", text)
     if s[-1] in VULGAR:  # "2½", "¾"
-        return (_grouped_value(s[:-1], lang) if len(s) > 1 else 0.0) + unicodedata.numeric(s[-1])
+        return (_grouped_value(s[:-1], decimal) if len(s) > 1 else 0.0) + unicodedata.numeric(s[-1])
     if s.startswith("."):
         s = "0" + s
     mantissa, _, exponent = s.lower().partition("e")
-    value = _grouped_value(mantissa, lang)
+    value = _grouped_value(mantissa, decimal)
     return value * 10 ** int(exponent) if exponent else value
 
 
-def _grouped_value(s: str, lang: str) -> float:
+def _grouped_value(s: str, decimal_mark: str) -> float:
     commas, dots = s.count(","), s.count(".")
     if commas and dots:
         decimal = "," if s.rfind(",") > s.rfind(".") else "."
@@ -97,10 +98,8 @@ def _grouped_value(s: str, lang: str) -> float:
     all_thousands = all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
     if len(groups) > 2:
         return float(s.replace(sep, "")) if all_thousands else float(groups[0])
-    # one separator: a comma before three digits is grouping in English, decimal in Russian;
-    # a dot is decimal in English, grouping in Russian before three digits.
-    if sep == "," and lang != "ru" and all_thousands:
-        return float(s.replace(",", ""))
-    if sep == "." and lang == "ru" and all_thousands:
-        return float(s.replace(".", ""))
+    # one separator before three digits groups thousands unless it is the language's decimal
+    # mark: "10,000" in English, «10.000» in Russian; "1.500" in English is 1.5, «1,500» 1.5.
+    if sep != decimal_mark and all_thousands:
+        return float(s.replace(sep, ""))
     return float(s.replace(",", "."))

@@ -5,6 +5,7 @@ correction; numbers are read in the reviewer's locale («1,5» is 1.5) or refuse
 one of the pack's or the ledger's unless the form asks for a new one; a speaker typed in without a
 kind takes the kind the ledger or the lexicon gives the name (a ministry stays a body).
 """
+
 from __future__ import annotations
 
 import math

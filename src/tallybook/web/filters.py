@@ -46,7 +46,7 @@ class ClaimParams:
     unit: str = ""  # as the number reader names it ("percent", "USD"); "none" for no unit
 
     @classmethod
-    def from_query(cls, get) -> "ClaimParams":
+    def from_query(cls, get) -> ClaimParams:
         """From a QueryDict or dict; unknown keys are ignored, values are stripped."""
         return cls(**{f.name: (get.get(f.name) or "").strip() for f in fields(cls)})
 

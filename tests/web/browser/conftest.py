@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from liveapp import CHROMIUM, CHROMIUM_ARGS, add_user, claims_of_ledger, copy_ledger, login, sample_ledger, serve
 
 TIMEOUT_MS = 30_000  # a loaded 2-core machine can be slow; waits end as soon as the page is ready

@@ -6,9 +6,10 @@ database), so the pages are checked against the CLI's view of the same claims.
 from __future__ import annotations
 
 import pytest
+from liveapp import claims_of_ledger, login
 from playwright.sync_api import expect
 
-from liveapp import claims_of_ledger, login
+pytestmark = pytest.mark.browser  # the quick loop skips these: pytest -m "not browser"
 
 ROWS = "#claims tr[data-claim-id]"
 
