@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench bench-ingest bench-web eval clean
+.PHONY: demo test check bench bench-ingest bench-web eval clean
 
 $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,13 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Lint, format, types and the README's generated command reference (.ci/run runs it before the tests).
+check: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/cog --check README.md
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract_speed.py

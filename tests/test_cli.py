@@ -1,18 +1,38 @@
-"""The extract command: output formats, and bad input that never stops a batch."""
+"""The extract command, in process (click's CliRunner): output formats, and bad input that never
+stops a batch."""
 import csv
 import io
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 
 import pytest
+from click.testing import CliRunner
+
+from tallybook.cli import main
 
 GOOD = "According to the UK Ministry of Defence, about 1,500 Russian soldiers were killed or wounded each day.\n"
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tallybook.cli", "extract", *args],
-                          capture_output=True, text=True, timeout=300)
+@dataclass(frozen=True)
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str) -> Ran:
+    result = CliRunner().invoke(main, ["extract", *args])
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def test_the_module_runs_as_a_program():
+    out = subprocess.run([sys.executable, "-m", "tallybook.cli", "extract", "--help"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and "Usage: " in out.stdout and "--format" in out.stdout
 
 
 @pytest.fixture
