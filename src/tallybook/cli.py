@@ -10,6 +10,7 @@ import click
 
 from .extraction.measures import PackError, load_pack
 from .display import figure, plain
+from .languages import CODES
 from .model import Claim
 from .reports import InputError, expand_paths, read_report, shown
 from .schema import RECORD_FIELDS
@@ -25,7 +26,7 @@ def main() -> None:
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-@click.option("--lang", type=click.Choice(["auto", "en", "ru"]), default="auto", show_default=True)
+@click.option("--lang", type=click.Choice(["auto", *CODES]), default="auto", show_default=True)
 @click.option("--pack", type=click.Path(dir_okay=False), default=None, help="A domain pack (TOML) of your own.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.argument("paths", nargs=-1, required=True)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..languages import LANGUAGES
+
 DEFAULT_PACK = Path(__file__).resolve().parent.parent / "packs" / "recruitment.toml"
 
 
@@ -93,7 +95,7 @@ def load_pack(path: str | None = None) -> Pack:
         if not isinstance(m["id"], str) or not is_measure_id(m["id"]):
             raise PackError(f"{file}: measure #{i + 1}: id {m['id']!r} is not dotted lower-case words (a.b_c)")
         wording = {lang: tuple(tuple(w.lower() for w in words) for words in m[lang])
-                   for lang in ("en", "ru") if lang in m}
+                   for lang in LANGUAGES if lang in m}
         measures.append(Measure(m["id"], m.get("label", m["id"]), m.get("unit"), bool(m.get("period")), wording))
     info = data.get("pack", {})
     return Pack(info.get("name", file.stem), int(info.get("version", 1)), tuple(measures))

@@ -3,19 +3,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..languages import language
 from ..model import Name
 
-# spaCy's English labels and natasha's Russian ones, as the ledger's entity kinds.
-KIND_OF_LABEL = {"PERSON": "person", "PER": "person", "ORG": "org", "GPE": "place", "LOC": "place"}
 
-
-def names_of(doc: Doc) -> list[Name]:
-    """Every tagged person, organisation and place of `doc`, in text order. The Russian front-end
-    gives each name's nominative form; an English name is its own dictionary form."""
+def names_of(doc: Doc, lang: str) -> list[Name]:
+    """Every tagged person, organisation and place of `doc`, in text order, by the entity labels
+    of its language's front-end (languages.Language.entity_kinds). The Russian front-end gives
+    each name's nominative form; an English name is its own dictionary form."""
+    kinds = language(lang).entity_kinds
     normal = doc.user_data.get("normal", {})
     names = []
     for ent in doc.ents:
-        kind = KIND_OF_LABEL.get(ent.label_)
+        kind = kinds.get(ent.label_)
         text = ent.text.strip()
         if kind is None or len(text) < 2 or not any(ch.isalpha() for ch in text):
             continue

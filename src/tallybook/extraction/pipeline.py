@@ -6,6 +6,7 @@ from datetime import date
 
 import dateparser
 
+from ..languages import LANGUAGES
 from ..lexicons import Lexicon, lexicon
 from ..model import Claim, Name, Number, Reading
 from ..nlp import parse
@@ -40,7 +41,7 @@ def _read(text: str, lang: str | None, published: str | date | None, pack: str |
     if len(text) > CHUNK:
         return _read_chunks(text, lang, published, pack, with_names)
     when = _as_date(published)
-    if lang in ("en", "ru"):
+    if lang in LANGUAGES:
         return _read_run(text, lang, when, pack, with_names)
     claims: list[Claim] = []
     names: list[Name] = []
@@ -67,10 +68,10 @@ def _read_run(text: str, lang: str, when: date | None, pack: str | None, with_na
     """The claims (and, when asked, the names) of a text in one language."""
     numbers = read_numbers(text, lang)
     if not any(n.is_claim for n in numbers):
-        return Reading([], names_of(parse(text, lang)) if with_names and text.strip() else [])
+        return Reading([], names_of(parse(text, lang), lang) if with_names and text.strip() else [])
     doc = parse(text, lang)
     claims = _claims(text, lang, doc, numbers, when, pack)
-    return Reading(claims, names_of(doc) if with_names else [])
+    return Reading(claims, names_of(doc, lang) if with_names else [])
 
 
 def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None, pack: str | None) -> list[Claim]:

@@ -14,38 +14,6 @@ except ImportError:  # Windows: no flock; concurrent first runs there are not gu
 
 DEFAULT_URL = "sqlite:///./tallybook.sqlite3"
 ENV_VAR = "TALLYBOOK_DATABASE_URL"
-# The web app's apps are always installed, so every ledger (made by the CLI or by `serve`) has
-# the same tables; what only serving needs (secret key, hosts, DEBUG) is set by tallybook.web.
-INSTALLED_APPS = [
-    "django.contrib.contenttypes",
-    "django.contrib.auth",
-    "django.contrib.postgres",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
-    "django.contrib.admin.apps.SimpleAdminConfig",  # no autodiscover: the CLI stays fast
-    "axes",
-    "ninja",
-    "simple_history",
-    "tallybook.ledger",
-    "tallybook.web",
-]
-MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    "tallybook.web.security.ContentSecurityPolicyMiddleware",
-    "tallybook.web.security.RequestGuardMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",  # admin edits keep their user
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "tallybook.web.auth.LoginRequiredMiddleware",
-    "axes.middleware.AxesMiddleware",
-]
 
 
 class LedgerError(Exception):
@@ -106,57 +74,10 @@ def _configure(config: dict) -> None:
     import django
     from django.conf import settings
 
+    from ..settings import django_settings
+
     settings.configure(DATABASES={"default": config}, **django_settings())
     django.setup()
-
-
-def django_settings() -> dict:
-    """Every Django setting but the database: the ledger's and the web app's (served or tested)."""
-    return dict(
-        INSTALLED_APPS=INSTALLED_APPS,
-        MIDDLEWARE=MIDDLEWARE,
-        DEFAULT_AUTO_FIELD="django.db.models.BigAutoField",
-        USE_TZ=True,
-        TIME_ZONE="UTC",
-        USE_I18N=True,
-        LANGUAGE_CODE="en",
-        LANGUAGES=[("en", "English"), ("ru", "Русский")],
-        SECRET_KEY="tallybook-ledger-library-use-only",  # `tallybook serve` sets a real one
-        DEBUG=False,
-        ALLOWED_HOSTS=["127.0.0.1", "localhost", "[::1]", "testserver"],
-        ROOT_URLCONF="tallybook.web.urls",
-        TEMPLATES=[{
-            "BACKEND": "django.template.backends.django.DjangoTemplates",
-            "APP_DIRS": True,
-            "OPTIONS": {"context_processors": [
-                "django.template.context_processors.request",
-                "django.template.context_processors.i18n",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-            ]},
-        }],
-        STATIC_URL="/static/",
-        STORAGES={"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}},
-        WHITENOISE_USE_FINDERS=True,  # serve from the package's static dirs, no collectstatic
-        PASSWORD_HASHERS=[
-            "django.contrib.auth.hashers.Argon2PasswordHasher",
-            "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-        ],
-        AUTHENTICATION_BACKENDS=["axes.backends.AxesStandaloneBackend",
-                                 "django.contrib.auth.backends.ModelBackend"],
-        AXES_FAILURE_LIMIT=5,
-        AXES_COOLOFF_TIME=0.25,  # hours
-        AXES_LOCKOUT_PARAMETERS=[["username", "ip_address"]],  # the pair: one account from one address
-        LOGIN_URL="/accounts/login/",
-        LOGIN_REDIRECT_URL="/",
-        LOGOUT_REDIRECT_URL="/accounts/login/",
-        SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax",
-        CSRF_COOKIE_SAMESITE="Lax",
-        X_FRAME_OPTIONS="DENY",
-        SECURE_CONTENT_TYPE_NOSNIFF=True,
-        NINJA_PAGINATION_PER_PAGE=50,
-    )
 
 
 def _switch(config: dict) -> None:

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .. import languages
+
 
 def parse(text: str, lang: str) -> Doc:
-    """Parse `text` with the front-end of `lang`."""
-    if lang == "ru":
-        from .ru import parse as parse_ru
-
-        return parse_ru(text)
-    from .en import parse as parse_en
-
-    return parse_en(text)
+    """Parse `text` with the front-end of `lang` (languages.LANGUAGES)."""
+    return languages.language(lang).parse(text)  # (nlp.language is the detection module)

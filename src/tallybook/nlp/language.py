@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-LATIN = re.compile(r"[A-Za-z]")
+from ..languages import DEFAULT, LANGUAGES
+
 # a sentence ends at a line break, or after . ! ? … (and closing quotes) before a space
 SENTENCE_END = re.compile(r"\n+|(?<=[.!?…])[\"»”')]*\s+")
 MIN_LETTERS = 12  # a shorter sentence ("Kyiv, 3 March.") takes the language around it
@@ -26,20 +26,20 @@ class Run:
 def _detector():
     from lingua import Language, LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.RUSSIAN).build()
+    return LanguageDetectorBuilder.from_languages(*(getattr(Language, lang.name) for lang in LANGUAGES.values())).build()
 
 
 def detect(text: str) -> str:
-    """"en" or "ru" for a text; the script decides when one alphabet clearly dominates."""
-    cyr, lat = len(CYRILLIC.findall(text)), len(LATIN.findall(text))
-    if cyr + lat == 0:
-        return "en"
-    if cyr > 4 * lat:
-        return "ru"
-    if lat > 4 * cyr:
-        return "en"
+    """The code of a registered language for a text ("en", "ru"); its alphabet decides when it
+    clearly dominates (four times the letters of every other), else lingua."""
+    letters = {code: len(lang.alphabet.findall(text)) for code, lang in LANGUAGES.items()}
+    if not any(letters.values()):
+        return DEFAULT
+    best = max(letters, key=lambda code: letters[code])
+    if all(letters[best] > 4 * n for code, n in letters.items() if code != best):
+        return best
     found = _detector().detect_language_of(text)
-    return "ru" if found is not None and found.name == "RUSSIAN" else "en"
+    return next((code for code, lang in LANGUAGES.items() if found is not None and found.name == lang.name), DEFAULT)
 
 
 def language_runs(text: str) -> list[Run]:
@@ -71,4 +71,4 @@ def _sentence_pieces(text: str) -> list[tuple[int, int]]:
 
 
 def _letters(s: str) -> int:
-    return len(CYRILLIC.findall(s)) + len(LATIN.findall(s))
+    return sum(len(lang.alphabet.findall(s)) for lang in LANGUAGES.values())

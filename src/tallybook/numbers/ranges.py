@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..model import Hedge
 from .reading import Reading, Vocab, words_at
 from .tokens import Token
 
@@ -93,17 +94,17 @@ def hedge(v: Vocab, toks: list[Token], r: Reading) -> None:
         return
     before = hedge_before(v, toks, r.i)
     if before is not None:
-        r.hedge, r.start_tok = before[0], r.i - before[1]  # type: ignore[assignment]  # a lexicon class
+        r.hedge, r.start_tok = before[0], r.i - before[1]
     j = r.j + (r.j < len(toks) and toks[r.j].lower in v.plural_nouns)  # "30 тысяч человек и более"
     after = words_at(toks, j, 3)
     for phrase, cls in v.hedges_after:
         n = len(phrase)
         if after[:n] == phrase and (before is None or before[0] == "approx" and cls in ("lower", "upper")):
-            r.hedge, r.end_tok = cls, j + n  # type: ignore[assignment]  # "about 500 or more": the firmer word
+            r.hedge, r.end_tok = cls, j + n  # "about 500 or more": the firmer word
             break
 
 
-def hedge_before(v: Vocab, toks: list[Token], i: int) -> tuple[str, int] | None:
+def hedge_before(v: Vocab, toks: list[Token], i: int) -> tuple[Hedge, int] | None:
     """The hedge cue ending right before token i: (class, its length in tokens), or None."""
     words = tuple(t.lower for t in toks[max(0, i - 5) : i])
     for phrase, cls in v.hedges_before:

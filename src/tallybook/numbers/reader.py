@@ -7,9 +7,10 @@ names each reading's kind (kinds.py); the vocabulary of each step comes from the
 from __future__ import annotations
 
 from functools import cache
+from typing import cast
 
 from ..lexicons import Lexicon, lexicon
-from ..model import CLAIM_KINDS, Number
+from ..model import CLAIM_KINDS, Kind, Number
 from .amounts import amount, vague_at
 from .kinds import classify
 from .ranges import hedge, join_ranges
@@ -55,18 +56,11 @@ class Reader:
         return found
 
     def number(self, text: str, toks: list[Token], r: Reading) -> Number:
+        """The Number of a classified reading (its kind one of model.KINDS)."""
         start = toks[r.start_tok if r.start_tok is not None else r.i].start
         end = toks[(r.end_tok if r.end_tok is not None else r.j) - 1].end
-        return Number(
-            start,
-            end,
-            text[start:end],
-            r.value,
-            r.value_max,
-            r.hedge,
-            r.kind,  # type: ignore[arg-type]
-            r.unit,
-        )
+        kind = cast(Kind, r.kind)
+        return Number(start, end, text[start:end], r.value, r.value_max, r.hedge, kind, r.unit)
 
 
 @cache

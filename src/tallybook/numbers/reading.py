@@ -4,9 +4,10 @@ the reader looks up, and the token tests its parts share."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
-from ..lexicons import Lexicon
-from ..model import Hedge
+from ..lexicons import Lexicon, LexiconError
+from ..model import HEDGES, Hedge
 from .grammar import Grammar
 from .tokens import Token
 
@@ -40,8 +41,8 @@ class Vocab:
         self.minus = lex.words("numbers", "minus")
         self.case_endings = lex.words("numbers", "case_endings")
         self.ratio_words = lex.phrases("numbers", "over")
-        self.hedges_before = lex.phrase_classes("hedges", "before")
-        self.hedges_after = lex.phrase_classes("hedges", "after")
+        self.hedges_before = hedge_cues(lex, "before")
+        self.hedges_after = hedge_cues(lex, "after")
         self.units = lex.units()
         self.unit_kinds = lex.unit_kinds()
         self.prefix_symbols = {
@@ -97,6 +98,15 @@ class Vocab:
             if word.endswith(e) and word[: -len(e)] in self.ordinal_stems:
                 return self.ordinal_stems[word[: -len(e)]]
         return None
+
+
+def hedge_cues(lex: Lexicon, side: str) -> list[tuple[tuple[str, ...], Hedge]]:
+    """The (phrase, hedge) cues of `hedges.SIDE`, longest first; a class that is no hedge is an error."""
+    cues = lex.phrase_classes("hedges", side)
+    wrong = sorted({cls for _, cls in cues} - set(HEDGES))
+    if wrong:
+        raise LexiconError(f"lexicon {lex.path.name}: hedges.{side}.{wrong[0]}: not a hedge ({', '.join(HEDGES)})")
+    return cast(list[tuple[tuple[str, ...], Hedge]], cues)
 
 
 def glued_suffix(toks: list[Token], j: int) -> int | None:
