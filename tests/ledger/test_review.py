@@ -5,7 +5,7 @@ import pytest
 
 from tallybook.ledger.models import Claim, Review
 from tallybook.ledger.review import ReviewError, review_claim
-from tallybook.ledger.store import ingest_document
+from tallybook.ledger.store import EXTRACTOR_VERSION, ingest_document
 
 
 def test_history_is_kept(ledger_url, report):
@@ -58,7 +58,7 @@ def test_the_claim_history_keeps_the_row_before_and_after_each_change(ledger_url
     review_claim(claim.id, "correct", "ana", {"value": 510.0, "hedge": "approx"}, note="ministry update", user=ana)
     review_claim(claim.id, "reject", "bo", note="duplicate")
     newest, middle, oldest = history_of(claim)
-    assert oldest.user is None and oldest.reason == "as extracted (tallybook 0.1.0)" and oldest.fields == []
+    assert oldest.user is None and oldest.reason == f"as extracted (tallybook {EXTRACTOR_VERSION})" and oldest.fields == []
     assert oldest.when == claim.added
     assert (middle.user, middle.reason) == ("ana", "correct: ministry update")
     assert sorted(middle.fields) == [("hedge", "exact", "approx"), ("status", "new", "corrected"),
@@ -77,7 +77,7 @@ def test_an_admin_edit_is_history_too_and_keeps_the_claim_through_reingest(ledge
     claim.speaker = "Ministry of Internal Affairs"
     claim.save()  # as the Django admin does, with no review
     edit, extracted = history_of(claim)
-    assert extracted.reason == "as extracted (tallybook 0.1.0)"
+    assert extracted.reason == f"as extracted (tallybook {EXTRACTOR_VERSION})"
     assert edit.fields == [("speaker", "Interior Ministry", "Ministry of Internal Affairs")]
     ingest_document(replace(report, text="Update.\n" + report.text))
     moved = Claim.objects.get(id=claim.id)
@@ -96,5 +96,5 @@ def test_a_claim_reviewed_before_history_was_kept_is_not_called_as_extracted(led
     Review.objects.create(claim=claim, action="correct", changes={"value": [500.0, 510.0]}, reviewer="ana")
     review_claim(claim.id, "accept", "bo")
     latest, first = history_of(claim)
-    assert first.reason == "as stored before history was kept (tallybook 0.1.0)"
+    assert first.reason == f"as stored before history was kept (tallybook {EXTRACTOR_VERSION})"
     assert latest.fields == [("status", "corrected", "accepted")]

@@ -125,7 +125,7 @@ def test_reextract_with_a_newer_extractor_keeps_reviews(ledger_url, report):
     results = list(reextract(newer, version="0.2.0"))
     assert [(r.outcome, r.claims) for r in results] == [("replaced", 1)]
     got = [(c.start, c.confidence, c.extractor_version, c.status) for c in models().Claim.objects.order_by("start")]
-    assert got == [(32, 0.5, "0.2.0", "new"), (110, 1.0, "0.1.0", "rejected")]
+    assert got == [(32, 0.5, "0.2.0", "new"), (110, 1.0, EXTRACTOR_VERSION, "rejected")]
 
 
 def test_speakers_become_entities_with_mentions(ledger_url):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from tallybook.ledger.models import Claim, Review
+from tallybook.ledger.store import EXTRACTOR_VERSION
 
 
 def test_correct_then_accept_shows_history_newest_first(as_user):
@@ -20,7 +21,7 @@ def test_correct_then_accept_shows_history_newest_first(as_user):
     html = client.get(f"/claims/{claim.id}/").content.decode()
     items = re.findall(r'<li><b>(\w+)</b>.*?<span class="reason">(.*?)</span>', html.split('<ul id="history">')[1])
     assert items == [("reviewer", "accept: checked"), ("reviewer", "correct: figure updated"),
-                     ("tallybook", "as extracted (tallybook 0.1.0)")]
+                     ("tallybook", f"as extracted (tallybook {EXTRACTOR_VERSION})")]
     assert "value: <del>500.0</del> → <ins>510.0</ins>" in html and "hedge: <del>exact</del> → <ins>approx</ins>" in html
     assert [(r.action, r.user.username, r.note) for r in Review.objects.filter(claim=claim)] == [
         ("correct", "reviewer", "figure updated"), ("accept", "reviewer", "checked")]
