@@ -199,12 +199,12 @@ class Incident:
     acled_sub_event: str | None = None
     naming: str = "verb"  # verb: the text reports the action; noun: it mentions it ("the raids", «погибших»)
 
-    def shifted(self, offset: int) -> "Incident":
+    def shifted(self, offset: int) -> Incident:
         """The same incident with its offsets moved by `offset`."""
         if not offset:
             return self
         place = self.place
-        if place is not None and place.start is not None:
+        if place is not None and place.start is not None and place.end is not None:
             place = replace(place, start=place.start + offset, end=place.end + offset)
         return replace(self, start=self.start + offset, end=self.end + offset, place=place,
                        sentence=(self.sentence[0] + offset, self.sentence[1] + offset))

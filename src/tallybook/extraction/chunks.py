@@ -31,7 +31,7 @@ def _cut(text: str, start: int, limit: int) -> int:
     window = text[start:limit]
     for pattern in BREAKS:
         last = None
-        for last in pattern.finditer(window, len(window) // 2):
+        for last in pattern.finditer(window, len(window) // 2):  # noqa: B007 - the last match is kept
             pass
         if last is not None and last.end() < len(window):
             return start + last.end()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from ..geo.gazetteer import gazetteer, resolve
+from ..geo.gazetteer import resolve
 from ..model import Candidate, Claim, Incident, Place
 from ..nlp import parse
 from ..nlp.language import language_runs

@@ -5,7 +5,8 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
-from ..lexicons import Lexicon
+from ..languages import LANGUAGES
+from ..lexicons import Lexicon, lexicon
 from ..model import Number
 
 
@@ -19,6 +20,16 @@ def period_of(sentence: str, lex: Lexicon) -> str | None:
     """The first rate phrase of the sentence ("each day", "в сутки"), if any."""
     m = _period_pattern(lex).search(sentence.lower())
     return m.group(1) if m else None
+
+
+def month_number(word: str) -> int | None:
+    """The month a month name of any registered language stands for ("June", «июня»), or None."""
+    w = word.lower()
+    for code in LANGUAGES:
+        month = lexicon(code).values("dates", "month_numbers").get(w)
+        if month is not None:
+            return int(month)
+    return None
 
 
 def time_ref_of(sentence: str, numbers: list[Number], published: date | None, lex: Lexicon) -> str | None:

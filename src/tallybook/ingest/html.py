@@ -1,12 +1,12 @@
 """Saved web pages: main text and metadata with trafilatura; HTML fragments to plain text."""
 from __future__ import annotations
 
+import html as entities
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import html as entities
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError

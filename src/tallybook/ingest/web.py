@@ -7,11 +7,11 @@ import socket
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from email.message import Message
-import urllib.parse
 from urllib.parse import urlsplit
 
 from .. import __version__

@@ -23,9 +23,9 @@ from tallybook.schema import flat_values
 from tallybook.version import current
 
 from .entities import link_entities, prune_entities
-from .sources import link_sources
 from .history import record_history
 from .models import Claim, Document, DocumentVersion, Mention
+from .sources import link_sources
 
 # The version recorded on every claim the ledger stores: the package version and a digest of
 # the extraction rules and lexicons (tallybook/version.py), so it moves whenever they change.
