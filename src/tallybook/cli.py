@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 import click
 
-from .extraction.measures import PackError, load_pack
 from .display import figure, plain
+from .extraction.measures import PackError, load_pack
 from .languages import CODES
 from .model import Claim
 from .reports import InputError, expand_paths, read_report, shown

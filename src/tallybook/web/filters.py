@@ -57,7 +57,7 @@ class ClaimParams:
         """The order_by of `sort` (newest documents first when there is none)."""
         return SORTS.get(self.sort, NEWEST)
 
-    def check(self) -> "ClaimParams":
+    def check(self) -> ClaimParams:
         """self, or ParamError naming every parameter that is not one the filters know."""
         problems = [f"{name}={value!r}: {why}" for name, value, why in self._problems()]
         if problems:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import os
 import shutil
 
-from playwright.sync_api import expect
-
 from liveapp import claims_of_ledger
+from playwright.sync_api import expect
 
 ROWS = "#claims tr[data-claim-id]"
 PAGE = ('<!DOCTYPE html><html lang="en"><head><title>Raids in Kazan</title></head><body><article>'

@@ -12,7 +12,6 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest, Streaming
 
 from tallybook.ledger import export as writers
 from tallybook.ledger import query
-from tallybook.ledger.models import Claim
 
 from .. import filters, labels
 from .measures import measure_summaries
