@@ -71,7 +71,7 @@ def test_claims_formats(ingested):
         (c.id, c.text, c.speaker, c.document.published) for c in Claim.objects.order_by("document_id")]
     assert [r["source"].rsplit("/", 1)[1] for r in recs] == ["a.txt", "b.txt"]
     rows = list(csv.DictReader(io.StringIO(run("claims", "--db", ingested, "--format", "csv", "--search", "migrants")[1])))
-    assert [(r["text"], r["value"], r["measure"]) for r in rows] == [("500", "500.0", "raids.detentions")]
+    assert [(r["text"], r["value"], r["measure"]) for r in rows] == [("500", "500.0", "raids.detentions@mosco@2025-07")]
     table = run("claims", "--db", ingested, "--speaker", "defence")[1].splitlines()
     assert table[0].split() == ["id", "published", "source", "text", "value", "hedge", "counted", "speaker",
                                 "measure", "status"]

@@ -33,7 +33,7 @@ def test_added_then_unchanged(ledger_url, report):
     assert doc.content_hash == content_hash(REPORT) == __import__("hashlib").sha256(REPORT.encode()).hexdigest()
     assert rows(doc.id) == [
         (32, 43, "about 1,500", 1500.0, "approx", "UK Ministry of Defence", "casualties.daily_average", "new", False),
-        (110, 113, "500", 500.0, "exact", "Interior Ministry", "raids.detentions", "new", False),
+        (110, 113, "500", 500.0, "exact", "Interior Ministry", "raids.detentions@mosco@2024-11", "new", False),
     ]
     claim = models().Claim.objects.get(start=32)
     assert claim.sentence_text == REPORT[:93]

@@ -1,29 +1,37 @@
-"""Domain packs: measures as data, and the match of a claim to one of them."""
+"""Domain packs: measures, populations and concepts as data, and the match of words to them."""
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from ..languages import LANGUAGES
 
 DEFAULT_PACK = Path(__file__).resolve().parent.parent / "packs" / "recruitment.toml"
+SCOPES = ("national", "local", "event")
+KINDS = ("cumulative", "rate", "one-off")
 
 
-# A measure id: dotted lower-case words ("casualties.killed"); it sits in URLs (/measures/ID/)
-MEASURE_ID = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)*")
+# A pack's measure id: dotted lower-case words ("casualties.killed"). A claim's measure is one,
+# with its scope ("casualties.killed@india", "raids.detentions@mosco@2025-07"), or a discovered
+# key ("~countries@africa", "~front-line:km"); either sits in URLs (/measures/ID/).
+PACK_ID = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)*")
+MEASURE_ID = re.compile(r"(?:[a-z0-9_]+(?:\.[a-z0-9_]+)*|~[a-z0-9-]+(?:\+[a-z0-9-]+)*(?::[a-z0-9_]+)?)(?:@[a-z0-9_-]+)*")
 MEASURE_ID_MAX = 80
 
 
 def is_measure_id(text: str) -> bool:
-    """Whether `text` is a well-formed measure id (no "/", spaces or other characters)."""
+    """Whether `text` is a well-formed measure id or scoped key (no "/", spaces or other characters)."""
     return len(text) <= MEASURE_ID_MAX and MEASURE_ID.fullmatch(text) is not None
 
 
 class PackError(ValueError):
     """A domain pack that cannot be read."""
+
+
+Wording = dict[str, tuple[tuple[str, ...], ...]]  # lang -> word lists, one of each must match
 
 
 @dataclass(frozen=True)
@@ -32,28 +40,68 @@ class Measure:
     label: str
     unit: str | None
     needs_period: bool
-    wording: dict[str, tuple[tuple[str, ...], ...]]  # lang -> word lists, one of each must match
+    wording: Wording
+    kind: str = "cumulative"
+    scope: str = "national"
+    lead: bool = True  # a local scope may come from the document's lead, not only the sentence
+    except_populations: frozenset[str] = frozenset()
+    method_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def hits(self, text: str, lang: str) -> int:
         """How many words of this measure `text` holds; 0 when any list has none."""
-        lists = self.wording.get(lang) or ()
-        if not lists:
-            return 0
+        return _hits(self.wording.get(lang) or (), text.lower())
+
+    def counts_names(self, text: str, lang: str) -> bool:
+        """Does `text` say the figure is a count of names (a floor, not an estimate)?"""
         low = text.lower()
-        total = 0
-        for words in lists:
-            found = sum(1 for w in words if re.search(_pattern(w), low))
-            if not found:
-                return 0
-            total += found
-        return total
+        return any(_pattern(w).search(low) for w in self.method_names.get(lang, ()))
 
 
-def _pattern(word: str) -> str:
+@dataclass(frozen=True)
+class Term:
+    """A population or a concept: one id, its words in each language."""
+
+    id: str
+    words: dict[str, tuple[str, ...]]
+    thing: bool = False  # a concept whose figures count things, not people
+    default: bool = False  # the population a pack's measures mean when none is named
+    category: bool = False  # a kind of people (volunteers, a side's forces), not a nationality
+
+    def first_at(self, low: str, lang: str) -> tuple[int, int] | None:
+        """Where the first of this term's words stands in `low` (start, end), or None."""
+        found = [(m.start(), m.end()) for w in self.words.get(lang, ()) for m in [_pattern(w).search(low)] if m]
+        return min(found) if found else None
+
+
+def _hits(lists: tuple[tuple[str, ...], ...], low: str) -> int:
+    if not lists:
+        return 0
+    total = 0
+    for words in lists:
+        found = sum(1 for w in words if _pattern(w).search(low))
+        if not found:
+            return 0
+        total += found
+    return total
+
+
+@cache
+def _pattern(word: str) -> re.Pattern:
     """A pack word as a regex: a prefix of a word, or a whole word when it ends in "$"."""
     if word.endswith("$"):
-        return rf"(?<!\w){re.escape(word[:-1])}(?!\w)"
-    return rf"(?<!\w){re.escape(word)}"
+        return re.compile(rf"(?<!\w){re.escape(word[:-1])}(?!\w)")
+    return re.compile(rf"(?<!\w){re.escape(word)}")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The pack's words for scoping: national places, locative and region words, citizens."""
+
+    national: frozenset[str] = frozenset()
+    locative: dict[str, frozenset[str]] = field(default_factory=dict)
+    region: dict[str, frozenset[str]] = field(default_factory=dict)
+    citizens: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    periods: dict[str, tuple[str, ...]] = field(default_factory=dict)  # period key -> phrases
 
 
 @dataclass(frozen=True)
@@ -61,23 +109,68 @@ class Pack:
     name: str
     version: int
     measures: tuple[Measure, ...]
+    populations: tuple[Term, ...] = ()
+    concepts: tuple[Term, ...] = ()
+    scope: Scope = Scope()
+
+    def by_id(self, measure_id: str) -> Measure | None:
+        """The first measure of the pack with this id (its first wording)."""
+        return next((m for m in self.measures if m.id == measure_id), None)
+
+    def first_fit(self, texts: list[tuple[str, str]], lang: str, period: str | None,
+                  unit: str = "person") -> Measure | None:
+        """The first measure, in pack order, that fits one of `texts`, tried in turn: each a pair
+        (words, own words), where every word list must hit the words and the last list (what
+        happened) the figure's own words, so context lends the counted head, never the event."""
+        for full, own in texts:
+            if not full:
+                continue
+            low, own_low = full.lower(), own.lower()
+            for m in self.measures:
+                if (m.unit or "person") != unit or (m.needs_period and not period):
+                    continue
+                lists = m.wording.get(lang) or ()
+                if lists and _hits(lists, low) and _hits(lists[-1:], own_low):
+                    return m
+        return None
 
     def match(self, counted: str | None, sentence: str, lang: str, period: str | None) -> str | None:
-        """The id of the best-fitting measure for a claim, or None: on what is counted alone,
+        """The id of the first-fitting measure of a people count, on what is counted alone,
         then with its sentence ("of them ... sent to the front"), then on the sentence."""
-        best, best_hits = None, 0
-        for text in (counted, f"{counted} {sentence}" if counted else None, sentence):
-            if not text:
-                continue
-            for m in self.measures:
-                if m.needs_period and not period:
-                    continue
-                h = m.hits(text, lang)
-                if h > best_hits:
-                    best, best_hits = m.id, h
-            if best:
-                return best
-        return None
+        texts = [(counted, counted), (f"{counted} {sentence}", sentence) if counted else ("", ""), (sentence, sentence)]
+        m = self.first_fit(texts, lang, period)
+        return m.id if m else None
+
+
+def _words(data: dict, lang: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in data.get(lang, ()))
+
+
+def _measure(m: dict) -> Measure:
+    wording = {lang: tuple(tuple(w.lower() for w in words) for words in m[lang])
+               for lang in ("en", "ru") if lang in m}
+    scope, kind = m.get("scope", "national"), m.get("kind", "cumulative")
+    if scope not in SCOPES or kind not in KINDS:
+        raise ValueError(f"measure {m['id']}: scope must be one of {SCOPES}, kind one of {KINDS}")
+    names = m.get("method_names", {})
+    return Measure(m["id"], m.get("label", m["id"]), m.get("unit"), bool(m.get("period")), wording,
+                   kind, scope, bool(m.get("lead", True)), frozenset(m.get("except_populations", ())),
+                   {lang: _words(names, lang) for lang in names})
+
+
+def _scope(data: dict) -> Scope:
+    s = data.get("scope", {})
+    per_lang = {k: {lang: frozenset(_words(s.get(k, {}), lang)) for lang in s.get(k, {})}
+                for k in ("locative", "region")}
+    return Scope(frozenset(w.lower() for w in s.get("national", ())), per_lang["locative"],
+                 per_lang["region"], {lang: _words(s.get("citizens", {}), lang) for lang in s.get("citizens", {})},
+                 {k: tuple(v) for k, v in data.get("periods", {}).items()})
+
+
+def _terms(data: dict, key: str) -> tuple[Term, ...]:
+    return tuple(Term(t["id"], {lang: _words(t, lang) for lang in ("en", "ru") if lang in t},
+                      bool(t.get("thing")), bool(t.get("default")), bool(t.get("category")))
+                 for t in data.get(key, []))
 
 
 @cache
@@ -92,10 +185,12 @@ def load_pack(path: str | None = None) -> Pack:
     for i, m in enumerate(data.get("measure", [])):
         if "id" not in m:
             raise PackError(f"{file}: measure #{i + 1} has no id")
-        if not isinstance(m["id"], str) or not is_measure_id(m["id"]):
+        if not isinstance(m["id"], str) or not PACK_ID.fullmatch(m["id"]):
             raise PackError(f"{file}: measure #{i + 1}: id {m['id']!r} is not dotted lower-case words (a.b_c)")
-        wording = {lang: tuple(tuple(w.lower() for w in words) for words in m[lang])
-                   for lang in LANGUAGES if lang in m}
-        measures.append(Measure(m["id"], m.get("label", m["id"]), m.get("unit"), bool(m.get("period")), wording))
+        try:
+            measures.append(_measure(m))
+        except (ValueError, TypeError) as e:
+            raise PackError(f"{file}: {e}") from e
     info = data.get("pack", {})
-    return Pack(info.get("name", file.stem), int(info.get("version", 1)), tuple(measures))
+    return Pack(info.get("name", file.stem), int(info.get("version", 1)), tuple(measures),
+                _terms(data, "population"), _terms(data, "concept"), _scope(data))

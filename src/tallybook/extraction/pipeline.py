@@ -18,6 +18,7 @@ from .counted import anchor_of, counted_of, counted_phrase
 from .measures import load_pack
 from .names import names_of
 from .quotes import Quotes
+from .scope import scope_measures
 from .sources import with_speaker_ids
 from .when import period_of, time_ref_of
 
@@ -70,7 +71,7 @@ def _read_run(text: str, lang: str, when: date | None, pack: str | None, with_na
     if not any(n.is_claim for n in numbers):
         return Reading([], names_of(parse(text, lang), lang) if with_names and text.strip() else [])
     doc = parse(text, lang)
-    claims = _claims(text, lang, doc, numbers, when, pack)
+    claims = scope_measures(_claims(text, lang, doc, numbers, when, pack), text, doc, lang, pack, when)
     return Reading(claims, names_of(doc, lang) if with_names else [])
 
 

@@ -13,7 +13,8 @@ from ..model import Number
 @cache
 def _period_pattern(lex: Lexicon) -> re.Pattern:
     phrases = sorted(lex.words("periods", "phrases"), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, phrases)) + r")(?!\w)")
+    # "a year earlier", "a week ago" name a point in time, not a rate
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, phrases)) + r")(?!\w)(?!\s+(?:earlier|later|ago|before|after)\b)")
 
 
 def period_of(sentence: str, lex: Lexicon) -> str | None:

@@ -77,8 +77,8 @@ def documents(f: Filters = Filters()) -> QuerySet:
 def _filtered(qs: QuerySet, f: Filters, claim: str, document: str) -> QuerySet:
     """`qs` narrowed by `f`; `claim` and `document` are the lookup paths from qs's model to the
     claim and the document ("" for the model itself). Language is the queried model's own."""
-    if f.measure:
-        qs = qs.filter(**{f"{claim}measure": f.measure})
+    if f.measure:  # a measure and its scoped keys ("raids.detentions" takes "raids.detentions@moskv")
+        qs = qs.filter(Q(**{f"{claim}measure": f.measure}) | Q(**{f"{claim}measure__startswith": f"{f.measure}@"}))
     if f.speaker:
         qs = qs.filter(sources.by_speaker(f.speaker, claim) | sources.by_org(f.speaker, claim)).distinct()
     if f.lang:
