@@ -334,6 +334,33 @@ def claims(db, fmt, status, hedge, org, sort, limit, **filters) -> None:
 
 @main.command()
 @_db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.option("--measure", default=None, help="Only this measure and its scoped keys (e.g. casualties.killed).")
+def conflicts(db, fmt, measure) -> None:
+    """List figures of one measure that disagree, with both sources and claim ids.
+
+    "disagree": two figures of one period whose intervals (from their hedges) do not meet;
+    "below-floor": a later running total under an earlier floor. A growing running total is a
+    revision, not a conflict.
+    """
+    _connect(db)
+    from .ledger.figures import conflict_record, ledger_conflicts
+
+    records = [conflict_record(c) for c in ledger_conflicts(measure)]
+    if fmt == "jsonl":
+        for r in records:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        return
+    for r in records:
+        a, b = r["a"], r["b"]
+        click.echo(f"{r['measure']}  {r['kind']}\n"
+                   f"  #{a['id']} {a['value']:g} ({a['hedge']}) {a['speaker'] or '—'}, {a['source']}, {a['time']}\n"
+                   f"  #{b['id']} {b['value']:g} ({b['hedge']}) {b['speaker'] or '—'}, {b['source']}, {b['time']}")
+    click.echo(f"conflicts: {len(records)}")
+
+
+@main.command()
+@_db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @_filter_options
 def docs(db, fmt, **filters) -> None:

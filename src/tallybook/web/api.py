@@ -135,6 +135,32 @@ class MeasureOut(Schema):
     claims: int
 
 
+class FigureOut(Schema):
+    id: int
+    source: str
+    published: str | None
+    value: float
+    value_max: float | None
+    hedge: str
+    speaker: str | None
+    interval: list[float | None]
+    time: str | None
+    sentence: str
+
+
+class ConflictOut(Schema):
+    measure: str
+    kind: str
+    a: FigureOut
+    b: FigureOut
+
+
+class OriginOut(Schema):
+    measure: str
+    origin: FigureOut
+    echoes: list[FigureOut]
+
+
 class SpeakerOut(Schema):
     name: str
     kind: str
@@ -228,6 +254,22 @@ def list_measures(request):
     rows = (Claim.objects.exclude(measure__isnull=True).exclude(measure="").values("measure")
             .annotate(n=Count("id")).order_by("measure"))
     return [{"measure": r["measure"], "claims": r["n"]} for r in rows]
+
+
+@api.get("/conflicts", response=list[ConflictOut])
+def list_conflicts(request, measure: str | None = None):
+    """Figures of one measure that disagree (`tallybook conflicts`); each side's id is its claim's."""
+    from tallybook.ledger.figures import conflict_record, ledger_conflicts
+
+    return [conflict_record(c) for c in ledger_conflicts(measure or None)]
+
+
+@api.get("/origins", response=list[OriginOut])
+def list_origins(request, measure: str | None = None):
+    """Each figure's origin (first document to state it) and its echoes (later ones restating it)."""
+    from tallybook.ledger.figures import ledger_origins, origin_record
+
+    return [origin_record(o) for o in ledger_origins(measure or None)]
 
 
 @api.get("/speakers", response=list[SpeakerOut])

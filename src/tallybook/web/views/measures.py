@@ -1,12 +1,16 @@
-"""Measures: each one's claims as a timeline (value against date, a series per speaker)."""
+"""Measures: each one's claims as a timeline (value against date, a series per speaker), each
+source's latest figure, the conflicts and each figure's origin with its echoes."""
 from __future__ import annotations
 
+import csv
 from collections import defaultdict
 
 from django.db.models import Count
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from tallybook.figures import conflicts, latest_by_source, origins
+from tallybook.ledger.figures import figures
 from tallybook.ledger.models import Claim
 
 from .common import interval
@@ -53,8 +57,27 @@ def measure_detail(request, measure: str):
     if not Claim.objects.filter(measure=measure).exists():
         raise Http404("no such measure")
     qs = _claims(measure)
+    figs = [f for f in figures(measure) if f.measure == measure]
+    latest = sorted(latest_by_source(figs).items(), key=lambda kv: kv[0])
     return render(request, "web/measures/detail.html",
-                  {"measure": measure, "n_points": qs.count(), "claims": qs[:200]})
+                  {"measure": measure, "n_points": qs.count(), "claims": qs[:200], "latest": latest,
+                   "conflicts": conflicts(figs), "origins": [o for o in origins(figs) if o.echoes]})
+
+
+def measure_csv(request, measure: str):
+    """The timeline as CSV: one row per dated claim (date, source, speaker, value, interval, hedge, claim id)."""
+    if not Claim.objects.filter(measure=measure).exists():
+        raise Http404("no such measure")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{measure}.csv"'
+    out = csv.writer(response)
+    out.writerow(["date", "time_ref", "speaker", "value", "value_max", "hedge", "lo", "hi", "unit", "source", "claim_id"])
+    for c in _claims(measure).iterator(chunk_size=2000):
+        lo, hi = interval(c.value, c.value_max, c.hedge)
+        out.writerow([c.document.published_on.isoformat(), c.time_ref or "", c.speaker or c.speaker_org or "",
+                      c.value, "" if c.value_max is None else c.value_max, c.hedge, lo, hi, c.unit or "",
+                      str(c.document), c.id])
+    return response
 
 
 def measure_data(request, measure: str):
@@ -69,3 +92,8 @@ def measure_data(request, measure: str):
             "hedge": c.hedge, "id": c.id})
     return JsonResponse({"measure": measure,
                          "series": [{"name": k, "points": v} for k, v in sorted(series.items())]})
+
+
+def conflict_list(request):
+    """Every conflict of the ledger, each side linking to its claim (and so its sentence)."""
+    return render(request, "web/measures/conflicts.html", {"conflicts": conflicts(figures())})

@@ -4,6 +4,14 @@
   if (!el || typeof uPlot === "undefined") return;
   var COLOURS = ["#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b8860b"];
 
+  function compact(v) {
+    var a = Math.abs(v);
+    if (a >= 1e9) return +(v / 1e9).toFixed(2) + "B";
+    if (a >= 1e6) return +(v / 1e6).toFixed(2) + "M";
+    if (a >= 1e4) return +(v / 1e3).toFixed(1) + "k";
+    return String(+v.toFixed(2));
+  }
+
   function build(data) {
     var times = {};
     data.series.forEach(function (s) { s.points.forEach(function (p) { times[Date.parse(p.date) / 1000] = 1; }); });
@@ -53,6 +61,8 @@
     var opts = {
       width: Math.max(280, el.clientWidth || 600), height: 320, series: series,
       scales: {x: {time: true}, y: {range: function () { return lo === Infinity ? [0, 1] : [Math.min(0, lo), hi * 1.05 || 1]; }}},
+      // compact tick labels (700k, 1.2M) in an axis wide enough for them: no label is cut
+      axes: [{}, {size: 64, values: function (u, ticks) { return ticks.map(compact); }}],
       hooks: {draw: [function (u) { drawIntervals(u, built.intervals); }]},
     };
     var plot = new uPlot(opts, built.columns, el);
