@@ -129,6 +129,10 @@ class Conflict:
     b: Figure
     kind: str  # "disagree": one period, intervals apart; "below-floor": a later total under an earlier floor
 
+    @property
+    def sides(self) -> tuple[Figure, Figure]:
+        return self.a, self.b
+
 
 def _ordered(a: Figure, b: Figure) -> tuple[Figure, Figure]:
     ka = (a.when or ("9999", ""))[0], a.published or date.max, a.id

@@ -40,7 +40,8 @@ def test_one_claim_and_documents_measures_speakers(bearer):
     docs = client.get("/api/documents?since=2024-11-20", **auth).json()
     assert [(d["title"], d["claims"]) for d in docs["items"]] == [("Night raid", 2)]
     assert client.get("/api/measures", **auth).json() == [{"measure": "casualties.daily_average", "claims": 1},
-                                                          {"measure": "raids.detentions", "claims": 1}]
+                                                          {"measure": "raids.detentions@mosco@2024-11", "claims": 1},
+                                                          {"measure": "~strikes", "claims": 1}]
     speakers = client.get("/api/speakers", **auth).json()
     assert {"name": "Interior Ministry", "kind": "org", "claims": 1, "also": []} in speakers
 
@@ -74,3 +75,23 @@ def test_schema_and_offline_docs(as_user):
             "/api/measures", "/api/speakers"} <= set(schema["paths"])
     docs = client.get("/api/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
+
+
+def test_conflicts_and_origins(bearer, as_user):
+    """Two sources, one day, figures apart: a conflict whose sides are the claims' ids, listed on
+    /conflicts/ with a link to each claim's page (and so its sentence)."""
+    from tallybook.ledger.store import ingest_document
+    from tallybook.model import Document
+
+    ingest_document(Document("Kyiv said 15,000 Russian soldiers had been killed.", "reports/k.txt",
+                             published="2022-03-02", lang="en"))
+    ingest_document(Document("Moscow said 498 Russian soldiers had been killed.", "reports/m.txt",
+                             published="2022-03-02", lang="en"))
+    client, auth = Client(), bearer("viewer")
+    (c,) = client.get("/api/conflicts?measure=casualties.killed", **auth).json()
+    assert (c["kind"], c["a"]["value"], c["b"]["value"]) == ("disagree", 15000, 498)
+    for side in (c["a"], c["b"]):
+        assert client.get(f"/api/claims/{side['id']}", **auth).json()["sentence"] == side["sentence"]
+    assert client.get("/api/origins?measure=casualties.killed", **auth).json()[0]["echoes"] == []
+    page = as_user("viewer").get("/conflicts/").content.decode()
+    assert f'href="/claims/{c["a"]["id"]}/"' in page and f'href="/claims/{c["b"]["id"]}/"' in page
