@@ -334,6 +334,22 @@ def claims(db, fmt, status, hedge, org, sort, limit, **filters) -> None:
 
 @main.command()
 @_db_option
+@click.argument("out", type=click.File("w", encoding="utf-8"), default="-")
+def claimreview(db, out) -> None:
+    """Write the reviewed (accepted or corrected) claims as schema.org ClaimReview JSON-LD.
+
+    Value, interval and hedge are PropertyValues of the claim; firstAppearance and appearance
+    name the documents where the figure first appeared and was echoed. OUT defaults to stdout.
+    """
+    _connect(db)
+    from .ledger.claimreview import claim_reviews
+
+    json.dump(claim_reviews(), out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+@main.command()
+@_db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--measure", default=None, help="Only this measure and its scoped keys (e.g. casualties.killed).")
 def conflicts(db, fmt, measure) -> None:

@@ -134,6 +134,7 @@ class _Run:
     sentence_population: dict[int, str | None] = field(default_factory=dict)
     lead_text: str = ""
     lead_population: str | None = None
+    nationality: str | None = None  # the last nationality named: a figure of no population takes it
 
 
 def key_of(claim: Claim, run: _Run, others: list[Claim]) -> str | None:
@@ -169,9 +170,11 @@ def _population(claim: Claim, left: str, right: str, run: _Run, others: list[Cla
     found = _nearest(pops, f"{claim.counted or ''} {left}", right, run.lang)
     if found:
         run.population = found.id
+        if not found.category:
+            run.nationality = found.id
         return None if found.default else found.id
     before = [o for o in others if o.end <= claim.start]
-    if before and before[-1].start in run.sentence_population:
+    if before and run.sentence_population.get(before[-1].start):
         return run.sentence_population[before[-1].start]
     s0, s1 = claim.sentence
     found = _nearest(tuple(t for t in pops if not t.default), run.text[s0:claim.start], run.text[claim.end:s1], run.lang)
@@ -181,13 +184,16 @@ def _population(claim: Claim, left: str, right: str, run: _Run, others: list[Cla
     near = f"{left} {right} {claim.counted or ''}".lower()
     if run.population and any(_pattern(w).search(near) for w in citizens):
         return run.population
-    return run.lead_population
+    return run.lead_population or run.nationality
 
 
 def _thing_after(right: str, lang: str, pack: Pack) -> Term | None:
     """A concept of things named as the head after the figure ("21 countries", "15 of Russia's 85
     regions"): its first two words, or five after a partitive "of"."""
     words = right.lower().split()
+    citizens = pack.scope.citizens.get(lang, ())
+    if words and any(words[0].startswith(w) for w in citizens):
+        return None  # "200 citizens of the country": people, whatever follows
     head = " ".join(words[:5] if words and words[0] in ("of", "из") else words[:2])
     return next((c for c in pack.concepts if c.thing and c.first_at(head, lang) is not None), None)
 

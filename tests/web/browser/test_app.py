@@ -77,9 +77,14 @@ def test_filter_form_by_language(viewer, ledger_claims, page_size):
     wait_for_rows(viewer, russian, min(len(russian), page_size))
 
 
+def in_measure(c: dict, measure: str) -> bool:
+    """A measure filter takes the measure and its scoped keys ("casualties.killed@india")."""
+    return bool(c["measure"]) and (c["measure"] == measure or c["measure"].startswith(measure + "@"))
+
+
 @pytest.mark.parametrize("params, keep", [
-    ("measure=casualties.named_dead", lambda c: c["measure"] == "casualties.named_dead"),
-    ("measure=casualties.killed&lang=ru", lambda c: c["measure"] == "casualties.killed" and c["lang"] == "ru"),
+    ("measure=recruitment.naturalized_sent_to_front", lambda c: in_measure(c, "recruitment.naturalized_sent_to_front")),
+    ("measure=casualties.killed&lang=ru", lambda c: in_measure(c, "casualties.killed") and c["lang"] == "ru"),
     ("lang=en&hedge=approx", lambda c: c["lang"] == "en" and c["hedge"] == "approx"),
 ])
 def test_filters_in_the_address(viewer, ledger_claims, page_size, params, keep):
