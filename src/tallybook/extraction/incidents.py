@@ -114,9 +114,9 @@ def _read_run(text: str, lang: str, when: date | None, ipack: IncidentPack, meas
     for sent in doc.sents:
         tops = toponyms_of(sent)
         places = [(t, geocode(t, ctx.places, doc)) for t in tops]
-        out.extend(_sentence_incidents(sent, lang, when, ipack, places, claims, claim_base, ctx))
-        for _, p in places:
+        for _, p in places:  # a place of another clause of the sentence carries into this one
             _remember(ctx, p)
+        out.extend(_sentence_incidents(sent, lang, when, ipack, places, claims, claim_base, ctx))
     return out, claims
 
 

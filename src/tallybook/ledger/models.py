@@ -203,3 +203,63 @@ class Assignment(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments")
     by = models.CharField(max_length=150)
     created = models.DateTimeField(auto_now=True)
+
+
+# Incidents (extraction/incidents.py): events beside the claims, reviewed with history as claims are.
+
+class Incident(models.Model):
+    """Every field of model.Incident (its place flattened), its document, the claims that count
+    it, the extractor that found it and its review state."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="incidents")
+    type = models.CharField(max_length=20, db_index=True)
+    start = models.IntegerField()
+    end = models.IntegerField()
+    text = models.TextField()
+    sentence_start = models.IntegerField()
+    sentence_end = models.IntegerField()
+    sentence_text = models.TextField(default="", blank=True)
+    lang = models.CharField(max_length=8)
+    actor = models.TextField(null=True, blank=True)
+    affected = models.TextField(null=True, blank=True, help_text="a group as the text names it, never a person")
+    place_raw = models.TextField(null=True, blank=True, help_text="the toponym as the text gives it (nominative)")
+    place_name = models.TextField(null=True, blank=True, help_text="the gazetteer's name")
+    country = models.CharField(max_length=2, null=True, blank=True, db_index=True)
+    region = models.CharField(max_length=10, null=True, blank=True, db_index=True)
+    precision = models.CharField(max_length=10, null=True, blank=True, help_text="exact, city, region, country, unknown")
+    lat = models.FloatField(null=True, blank=True)
+    lon = models.FloatField(null=True, blank=True)
+    candidates = models.JSONField(default=list, blank=True, help_text="the gazetteer's other readings, best first")
+    date = models.CharField(max_length=10, null=True, blank=True, db_index=True, help_text="YYYY-MM-DD, YYYY-MM or YYYY")
+    date_precision = models.CharField(max_length=5, null=True, blank=True)
+    plover = models.CharField(max_length=20, null=True, blank=True)
+    acled_sub_event = models.CharField(max_length=60, null=True, blank=True)
+    naming = models.CharField(max_length=5, default="verb")
+    claims = models.ManyToManyField(Claim, blank=True, related_name="incidents")
+    extractor_version = models.CharField(max_length=40)
+    published_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=_choices(STATUSES), default="new", db_index=True)
+    orphaned = models.BooleanField(default=False, help_text="reviewed, but its span is gone from the text")
+    added = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
+
+    class Meta:
+        indexes = [models.Index(fields=["document", "start"], name="ledger_incident_doc_start")]
+
+    def __str__(self) -> str:
+        return f"{self.type}: {self.text} ({self.document_id}:{self.start}-{self.end})"
+
+
+class IncidentReview(models.Model):
+    """One human decision on an incident; only ever added."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.PROTECT, related_name="reviews")
+    action = models.CharField(max_length=10, choices=_choices(ACTIONS))
+    changes = models.JSONField(default=dict, blank=True, help_text='{"field": [before, after]}')
+    reviewer = models.CharField(max_length=150)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    note = models.TextField(default="", blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created", "id"]

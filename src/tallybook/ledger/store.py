@@ -25,6 +25,7 @@ from tallybook.version import current
 from .entities import link_entities, prune_entities
 from .history import record_history
 from .models import Claim, Document, DocumentVersion, Mention
+from .incidents import replace_incidents
 from .sources import link_sources
 
 # The version recorded on every claim the ledger stores: the package version and a digest of
@@ -69,9 +70,11 @@ def store_document(doc: DocumentValue, read: Read = tallybook.read,
     if old is not None and (old.content_hash == digest or _older_copy(old, doc, digest)):
         return Stored("unchanged", 0, old.id)
     reading = read(doc.text, lang=doc.lang, published=doc.published)  # slow: outside the transaction
+    found = tallybook.incidents(doc.text, lang=doc.lang, published=doc.published)
     with transaction.atomic():
         row, created = _save_document(doc, digest, reading.claims, old)
         written = replace_claims(row, reading, version)
+        replace_incidents(row, found, [(c.start, c.end) for c in reading.claims], version)
     return Stored("added" if created else "replaced", written, row.id)
 
 
@@ -176,9 +179,11 @@ def reextract(read: Read = tallybook.read, version: str = EXTRACTOR_VERSION) -> 
     for doc_id in list(Document.objects.order_by("id").values_list("id", flat=True)):  # not a cursor held across writes
         doc = Document.objects.get(id=doc_id)
         reading = read(doc.text, lang=doc.lang, published=doc.published)
+        found = tallybook.incidents(doc.text, lang=doc.lang, published=doc.published)
         with transaction.atomic():
             doc = Document.objects.select_for_update().get(id=doc_id)
             written = replace_claims(doc, reading, version)
+            replace_incidents(doc, found, [(c.start, c.end) for c in reading.claims], version)
         yield Stored("replaced", written, doc_id)
 
 
