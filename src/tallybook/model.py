@@ -78,6 +78,8 @@ class Claim:
     vague: bool = False
     speaker_kind: SpeakerKind | None = None  # when there is a speaker
     speaker_id: str | None = None  # the source's stable key (extraction/sources.py), None for a description
+    via: str | None = None  # who relayed the speaker's figure ("X told Reuters": Reuters)
+    rule: str | None = None  # the attribution construction that found the speaker
 
     def shifted(self, offset: int) -> Claim:
         """The same claim with its offsets moved by `offset` (text cut from a larger one)."""

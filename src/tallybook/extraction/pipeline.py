@@ -124,6 +124,7 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
                 sentence=(sent.start_char, sent.end_char),
                 confidence=_confidence(n, counted, sp is not None),
                 lang=lang, vague=n.vague, speaker_kind=sp.kind if sp else None,
+                via=found.via.name if found.via else None, rule=found.rule,
             ))
         attributor.remember(sent)
     return claims

@@ -1,0 +1,278 @@
+"""The attributor of one document: walks the rules for each figure and remembers who was named."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...lexicons import Lexicon
+from ...model import Speaker
+from .memory import Memory
+from .naming import NAMED_LABELS, PERSON_LABELS, SUBJECT_DEPS, Namer, entity_name, gender
+from .rules import ORDER, RULES, Candidate, named_token
+from .words import Words
+
+AGENT_DEPS = {"agent", "obl:agent"}
+OBJECT_DEPS = {"dobj", "dative", "iobj", "obj"}
+LIST_ITEM = re.compile(r"^\s*(?:[-–—•*▪]|\d{1,2}[.)]|[«“\"„])")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a figure is put on, through which words, by which rule, relayed by whom."""
+
+    speaker: Speaker | None
+    cue: str | None
+    rule: str | None = None
+    via: Speaker | None = None
+
+
+class Attributor:
+    """Finds speakers in the sentences of one document, remembering who was named."""
+
+    def __init__(self, lex: Lexicon, doc: Doc):
+        self.doc = doc
+        self.w = Words(lex)
+        self.memory = Memory()
+        self.namer = Namer(self.w, self.memory)
+        self.quote_chain: list[tuple[int, int]] = []
+        self.intros = self._intros()
+
+    # -- memory ---------------------------------------------------------------------------
+    def remember(self, sent: Span) -> None:
+        """Note the people and organisations named in `sent`, and the titles people carry. A body
+        that is the subject of its sentence is noted last, as the likelier antecedent of "the
+        outlet" or «издание» than one named in passing."""
+        subjects = []
+        for ent in sent.ents:
+            if ent.label_ in PERSON_LABELS and len(ent.text) > 2:
+                name = self.memory.full_name(entity_name(ent))
+                self.memory.persons.append(name)
+                titles = [t.text for c in ent.root.children if c.i < ent.start or c.dep_ == "appos"
+                          for t in c.subtree if not t.is_punct and t.ent_type_ not in PERSON_LABELS]
+                if ent.root.head.dep_ != "ROOT" and self.w.has(ent.root.head, "roles"):
+                    titles += [t.text for t in ent.root.head.subtree if t.i < ent.start and not t.is_punct]
+                if titles:
+                    self.memory.describe(name, " ".join(titles))
+                if gender(ent.root) and name not in self.memory.genders:
+                    self.memory.genders[name] = gender(ent.root)
+            elif ent.label_ == "ORG":
+                is_subject = any(t.dep_ in SUBJECT_DEPS for t in ent)
+                (subjects if is_subject else self.memory.orgs).append(self.namer.name_of(ent[0]))
+        self.memory.orgs.extend(subjects)
+
+    # -- walking the rules ------------------------------------------------------------------
+    def speaker_of(self, anchor: Token, quotes: list[tuple[int, int]] = ()) -> Attribution:
+        """The speaker of the figure whose main token is `anchor`: the first candidate of the
+        rules, in `ORDER`, that resolves to someone. `quotes` are the quotation holding the
+        figure and those it continues, nearest first."""
+        self.quote_chain = list(quotes)
+        first_cue = None
+        for name in ORDER:
+            for found in RULES[name](self, anchor):
+                first_cue = first_cue or found.cue
+                speaker = self.namer.resolve(found.source)
+                if speaker is not None:
+                    self.memory.see(speaker)
+                    via = self.namer.resolve(found.via) if found.via is not None else None
+                    return Attribution(speaker, found.cue, name, via if via != speaker else None)
+        return Attribution(None, first_cue)
+
+    # -- pieces the rules share ---------------------------------------------------------------
+    def subject_of(self, verb: Token, anchor: Token) -> Token | None:
+        """Who speaks through `verb`: its subject or agent, the subject of the verb it joins, the
+        noun a participle modifies ("ledgers showing …"), or a name right beside it."""
+        children = sorted(verb.children, key=lambda c: c.dep_ in SUBJECT_DEPS and c.ent_type_ not in PERSON_LABELS)
+        for c in children:  # a named person first among two subjects («представитель X Виталий Матвиенко»)
+            if c.dep_ in SUBJECT_DEPS:
+                if self.w.has(c, "pointers") and c.dep_ == "nsubj:pass":
+                    continue
+                if anchor in c.subtree and c.i != anchor.i and self.doc[anchor.i].head == c:
+                    return None  # the figure's own noun ("300 soldiers said")
+                if c.i == anchor.i or anchor.i in [t.i for t in c.subtree] and c.dep_ == "nsubj:pass":
+                    return None
+                return c
+            if c.dep_ in AGENT_DEPS:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None or c.dep_ == "obl:agent":
+                    return obj if obj is not None else c
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
+            # "Kerry lost and was found to have...": a passive verb does not take the subject it joins
+            passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+            return None if passive else self.subject_of(verb.head, anchor)
+        if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            # "ledgers showing ..." speak; "voters surveyed", "figures released" are spoken of
+            return None if verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice") else verb.head
+        return self._name_beside(verb)
+
+    def candidate(self, verb: Token, subj: Token) -> Candidate:
+        """The source of `verb` with its relay: "Y reports, citing Z" and «Y сообщает со ссылкой
+        на Z» put the figure on Z via Y; "X told Reuters" on X via Reuters."""
+        for c in verb.children:
+            if self.w.has(c, "relay_verbs") or self.w.has(c, "relay_nouns"):
+                cited = next((g for g in c.subtree if g is not c and g.pos_ in ("PROPN", "NOUN")
+                              and g.dep_ in OBJECT_DEPS | {"nmod", "obl", "pobj"}), None)
+                if cited is not None:
+                    return Candidate(cited, f"{verb.text} {c.text}", via=subj)
+        told = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.ent_type_ == "ORG"), None)
+        return Candidate(subj, verb.text, via=told)
+
+    def contrasted(self, verb: Token) -> bool:
+        """A clause set against the figure's ("…, while X said …", «…, а X заявил …»)."""
+        return verb.dep_ == "conj" or any(
+            c.dep_ in ("mark", "cc") and c.lower_ in self.w.contrast_marks for c in verb.children)
+
+    def according_prep(self, tok: Token) -> Token | None:
+        """The preposition of a source noun in «по словам X», «по данным X», if `tok` is one."""
+        if not self.w.according_preps or not self.w.is_data(tok):
+            return None
+        return next((c for c in tok.children if c.dep_ == "case" and c.lower_ in self.w.according_preps), None)
+
+    def body_as_place(self, verb: Token) -> Token | None:
+        """The body in «в МВД» / «в пресс-службе управления» beside a verb without a subject."""
+        for c in verb.children:
+            if c.dep_ not in ("obl", "nmod") or not any(g.dep_ == "case" and g.lower_ in self.w.impersonal_preps for g in c.children):
+                continue
+            if c.ent_type_ == "ORG" or self.w.has(c, "bodies"):
+                return c
+        return None
+
+    def quote_sources(self, quote: tuple[int, int], anchor: Token) -> list[Candidate]:
+        """A name introducing a quotation with a colon ('Jane Roe, Daily Post: "..."'), then
+        subjects of reporting verbs within a short reach after, then before, the quotation."""
+        start, end = quote
+        after = [t for t in self.doc if end <= t.idx < end + 60]
+        before = [t for t in self.doc if start - 80 <= t.idx < start][::-1]
+        found = []
+        colon = next((t for t in before if not t.is_space), None)
+        if colon is not None and colon.text == ":":
+            intro = self.doc[colon.sent.start:colon.i]
+            named = named_token(intro)
+            verb = self.doc[colon.i - 1] if colon.i else colon
+            if named is not None:
+                found.append(Candidate(named, verb.text if self.w.has(verb, "verbs") else ":"))
+        for t in after + before:
+            if self.w.has(t, "verbs") and t.pos_ in ("VERB", "AUX"):
+                subj = self.subject_of(t, anchor)
+                if subj is not None and not (start <= subj.idx < end):
+                    found.append(self.candidate(t, subj))
+                elif subj is None:
+                    body = self.body_as_place(t)
+                    if body is not None:
+                        found.append(Candidate(body, t.text))
+        return found
+
+    def final_clause(self, sent: Span) -> Candidate | None:
+        """"..., the UK Ministry of Defence intelligence update reports." parsed as a noun."""
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        if len(words) < 3 or words[-1].lower_ not in self.w.final_forms or words[-1].pos_ in ("VERB", "AUX"):
+            return None
+        verb = words[-1]
+        comma = max((t.i for t in sent if t.text == "," and t.i < verb.i), default=None)
+        if comma is None:
+            return None
+        source = sent.doc[comma + 1:verb.i]
+        if any(t.pos_ in ("VERB", "AUX") for t in source):  # "..., and pay for their TV shows."
+            return None
+        named = [t for t in source if t.ent_type_ in NAMED_LABELS]
+        return Candidate(named[-1] if named else source.root, verb.text)
+
+    def pointer_sources(self, sent: Span) -> list[Candidate]:
+        """Sources of the pointer sentence ("This was stated by X") among the next two sentences
+        of the paragraph, unless one between has a speaker of its own."""
+        doc, found = self.doc, []
+        here = sent
+        for _ in range(2):
+            if here.end >= len(doc) or "\n" in doc.text[here.end_char:doc[here.end].idx]:
+                break
+            nxt = doc[here.end].sent
+            if "\n" in nxt.text.strip():
+                break
+            for verb in nxt:
+                if not self.w.is_cue(verb) or not self._points_back(verb):
+                    continue
+                subj = self.subject_of(verb, verb)
+                if subj is not None:
+                    found.append(self.candidate(verb, subj))
+                body = self.body_as_place(verb)
+                if body is not None:
+                    found.append(Candidate(body, f"{verb.text} {body.text}"))
+            if found or any(self.w.is_cue(t) for t in nxt):
+                break
+            here = nxt
+        return found
+
+    def _points_back(self, verb: Token) -> bool:
+        """Does `verb` take "this" / «об этом» as what was said?"""
+        return any(self.w.has(c, "pointers") and c.dep_ in OBJECT_DEPS | {"obl", "nsubjpass", "nsubj:pass", "nsubj", "advmod"}
+                   for c in verb.children)
+
+    def intro_sources(self, pos: int) -> list[Candidate]:
+        for start, end, cand in self.intros:
+            if start <= pos < end:
+                return [cand]
+        return []
+
+    def _intros(self) -> list[tuple[int, int, Candidate]]:
+        """Character ranges introduced by a line: "X: …" (a headline or lead naming its source:
+        the rest of the line), and a line ending in a colon ("What X said:", "X wrote:") over the
+        line after it and, while they are list items or quotations, the lines after that."""
+        text, lines, pos = self.doc.text, [], 0
+        for line in text.split("\n"):
+            lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        out = []
+        for k, (start, end) in enumerate(lines):
+            line = text[start:end]
+            head = re.match(r"^\s*([^:\n]{2,60}):\s+\S", line)
+            if head and not line.rstrip().endswith(":"):
+                span = self.doc.char_span(start + head.start(1), start + head.end(1), alignment_mode="expand")
+                if span is not None and all(t.is_punct or t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in span):
+                    named = named_token(span)
+                    if named is not None:
+                        out.append((start + head.end(), end, Candidate(named, ":")))
+            elif line.rstrip().endswith(":"):
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                cand = self._intro_candidate(span) if span is not None and len(span) else None
+                last = self._introduced(lines, k)
+                if cand is not None and last is not None:
+                    out.append((end, lines[last][1], cand))
+        return out
+
+    def _introduced(self, lines: list[tuple[int, int]], k: int) -> int | None:
+        """The last line that the line `k` (ending in a colon) introduces."""
+        text, last, listed = self.doc.text, None, False
+        for j in range(k + 1, len(lines)):
+            body = text[lines[j][0]:lines[j][1]].strip()
+            if not body:
+                continue
+            if last is not None and (not listed or not LIST_ITEM.match(body) or body.endswith(":")):
+                break
+            last, listed = j, bool(LIST_ITEM.match(body))
+            if body.endswith(":"):
+                break
+        return last
+
+    def _intro_candidate(self, span: Span) -> Candidate | None:
+        """The source of an introducing line: the subject of its reporting verb, else its name."""
+        sent = span[-1].sent
+        for verb in sent:
+            if self.w.is_cue(verb) or self.w.has(verb, "verbs"):
+                subj = self.subject_of(verb, verb)
+                if subj is not None:
+                    return self.candidate(verb, subj)
+        named = named_token(sent)
+        return Candidate(named, ":") if named is not None else None
+
+    def _name_beside(self, verb: Token) -> Token | None:
+        """A name just before or just after a reporting verb left without a subject by the parse
+        («... жертв Шойгу сообщил, что ...»): the nearest person or organisation, no verb between."""
+        doc = verb.doc
+        for step in (-1, 1):
+            i = verb.i + step
+            while 0 <= i < len(doc) and abs(i - verb.i) <= 3 and doc[i].pos_ not in ("VERB", "AUX", "PUNCT"):
+                if doc[i].ent_type_ in NAMED_LABELS:
+                    return doc[i]
+                i += step
+        return None

@@ -1,0 +1,308 @@
+"""From the token a construction points at to a speaker: names expanded, pronouns and
+descriptions resolved against what the document named before, and what is never a speaker
+(a place in a locative phrase, a date, an abstract noun, the figure's own noun) refused."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ...model import Speaker
+from .memory import Memory
+
+PERSON_LABELS = {"PERSON", "PER"}
+ORG_LABELS = {"ORG", "NORP", "GPE", "LOC"}
+PLACE_LABELS = {"GPE", "LOC"}
+NAMED_LABELS = PERSON_LABELS | {"ORG"}
+NOT_NAMES = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+LOCATIVE_CASES = {"in", "at", "в", "во", "на"}
+
+
+class Namer:
+    """Resolves source tokens to speakers with the lexicon of one language."""
+
+    def __init__(self, words, memory: Memory):
+        self.w = words  # Words: the attribution vocabulary
+        self.memory = memory
+
+    def resolve(self, tok: Token) -> Speaker | None:
+        """A speaker for the source token, or None when it names no one."""
+        if self.never(tok):
+            return None
+        person = next((c for c in tok.children if c.dep_ in ("appos", "compound", "nmod", "flat")
+                       and c.ent_type_ in PERSON_LABELS and tok.ent_type_ not in PERSON_LABELS), None)
+        if person is not None:  # "the head of the committee, Alexander Bastrykin"
+            role, org = self.role_org(tok)
+            return self.person(self.name_of(person), role, org)
+        for resolver in (self.pronoun, self.named, self.owned, self.document, self.collective, self.role, self.body):
+            found = resolver(tok)
+            if found is not None:
+                return found or None
+        return None
+
+    # -- what is never a speaker --------------------------------------------------------
+    def never(self, tok: Token) -> bool:
+        """A date or number; a place in a locative phrase ("in Kemerovo", «в Москве»)."""
+        if tok.ent_type_ in NOT_NAMES or tok.like_num or tok.pos_ == "NUM":
+            return True
+        if tok.ent_type_ in PLACE_LABELS or tok.ent_type_ == "LOC":
+            return self.locative(tok)
+        return False
+
+    @staticmethod
+    def locative(tok: Token) -> bool:
+        case = [c.lower_ for c in tok.children if c.dep_ == "case"]
+        return (tok.head.dep_ == "prep" and tok.head.lower_ in LOCATIVE_CASES) or bool(set(case) & LOCATIVE_CASES)
+
+    # -- resolvers, tried in order; each returns a Speaker, False (settled: no one) or None --
+    def pronoun(self, tok: Token) -> Speaker | bool | None:
+        low = tok.lower_
+        if low in self.w.persons:
+            # "Jane Roe, a senator, kept silent for 40 years, she said": a person that is a
+            # subject before the pronoun in its own sentence, else the last one quoted or named
+            gender = _gender(tok)
+            before = [e for e in tok.sent.ents if e.end <= tok.i and e.label_ in PERSON_LABELS
+                      and SUBJECT_DEPS & {e.root.dep_, e.root.head.dep_} and _gender(e.root) in (None, gender)]
+            name = self.memory.full_name(entity_name(before[0])) if before else self.memory.last_person(gender)
+            return Speaker(name, "person") if name else False
+        if low in self.w.bodies_pronouns:
+            if tok.dep_ in ("nsubjpass", "nsubj:pass") or tok.head.tag_ == "VBN":
+                return False
+            org = self.memory.last_org()
+            return Speaker(org, "org") if org else False
+        return None
+
+    def named(self, tok: Token) -> Speaker | None:
+        if tok.ent_type_ in PERSON_LABELS:
+            role, org = self.role_org(tok)
+            return self.person(self.name_of(tok), role, org)
+        if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN":
+            name = self.name_of(tok)
+            full = self.memory.full_name(name)
+            if full != name:  # a short name of a person named before ("Bastrykin")
+                return Speaker(full, "person")
+            return Speaker(name, "org")
+        return None
+
+    def owned(self, tok: Token) -> Speaker | None:
+        """A document or figure speaks for its owner ("the ministry's data" → the ministry)."""
+        owner = self.owner_of(tok) if self.w.is_data(tok) else None
+        return self.resolve(owner) if owner is not None else None
+
+    def document(self, tok: Token) -> Speaker | bool | None:
+        """A document with no owner named is the last quoted body's ("the post stated"), else no one's."""
+        if not self.w.has(tok, "documents") or self.named_within(tok) is not None:
+            return None
+        org = self.memory.org_speakers[-1] if self.memory.org_speakers else None
+        return Speaker(org, "org") if org else False
+
+    def collective(self, tok: Token) -> Speaker | bool | None:
+        """People in general speak for a named body they belong to («аналитики ISW»), else
+        for no one; a body's staff ("the journalists", «следователи») for the body quoted last."""
+        if self.w.has(tok, "generic"):
+            body = _body_of(tok)
+            return (self.resolve(body) or False) if body is not None else False
+        if self.w.has(tok, "staff"):
+            body = _body_of(tok)
+            if body is not None:
+                return self.resolve(body) or False
+            org = self.memory.org_speakers[-1] if self.memory.org_speakers else None
+            return Speaker(org, "org") if org else False
+        return None
+
+    def role(self, tok: Token) -> Speaker | None:
+        """A role noun: the person it names, else the person it describes ("the Ohio governor",
+        «глава государства»), else the last person quoted when not someone else, else its body."""
+        if not self.w.has(tok, "roles") or tok.ent_type_ in PERSON_LABELS:
+            return None
+        named = self.named_within(tok)
+        plural = tok.tag_ == "NNS" or "Plur" in tok.morph.get("Number")
+        if named is not None and (named.ent_type_ in PERSON_LABELS or plural):
+            return self.resolve(named)
+        role, org = self.role_org(tok)
+        if plural:  # "Ukrainian officials": an unnamed description, kept as it is written
+            return Speaker(org, "org") if org else Speaker(self.name_of(tok), "org")
+        modifiers = " ".join(t.text for t in tok.subtree if t.i != tok.i and not t.is_punct and t.pos_ != "DET")
+        name = self.memory.described(modifiers) if modifiers else None
+        if name:
+            return Speaker(name, "person", role, org)
+        name = self.memory.last_person()
+        if name and not self.memory.is_someone_else(name, role, org, self.w.heads):
+            return Speaker(name, "person", role, org)
+        if named is not None:
+            return self.resolve(named)
+        return Speaker(org, "org") if org else None
+
+    def body(self, tok: Token) -> Speaker | None:
+        """A body noun: the body it names within ("an analysis by The Washington Post"), itself
+        when described ("the Nepalese government", «региональное МВД»), else the body it points back
+        to ("the ministry" → the last ministry named), else itself ("authorities")."""
+        named = self.named_within(tok)
+        if named is not None and tok.pos_ == "NOUN":
+            return self.resolve(named)
+        if not self.w.has(tok, "bodies"):
+            return None
+        described = any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.pos_ != "DET" for c in tok.children)
+        if described:
+            return Speaker(self.name_of(tok), "org")
+        if "Plur" not in tok.morph.get("Number") and tok.tag_ != "NNS":
+            org = self.memory.last_org(tok.lemma_ or tok.text)
+            if org:
+                return Speaker(org, "org")
+        return Speaker(self.name_of(tok), "org")
+
+    # -- naming -----------------------------------------------------------------------------
+    def person(self, name: str, role: str | None, org: str | None) -> Speaker:
+        full = self.memory.full_name(name)
+        if role or org:
+            self.memory.describe(full, " ".join(w for w in (role, org) if w))
+        return Speaker(full, "person", role, org)
+
+    def owner_of(self, data: Token) -> Token | None:
+        """Whose figures these are: "Gallup poll", "the ministry's data", "his figures", "data
+        from / released by Mediazona", «данные Минобороны», «по его информации»."""
+        for c in data.children:
+            if c.dep_ in ("poss", "nmod:poss") and (c.pos_ != "PRON" or self.w.is_possessive(c)):
+                return c
+            if c.dep_ == "det" and self.w.is_possessive(c):  # «его», «их» as determiners
+                return c
+            if c.dep_ == "compound" and is_name(c):
+                return c
+            if c.dep_ == "nmod" and c.i > data.i and is_name(c):
+                return c
+            preps = [c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ in ("agent", "obl:agent")] if c.dep_ == "acl" else []
+            for prep in preps:
+                obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if prep.lower_ in ("from", "by", "of") and obj is not None and is_name(obj):
+                    return obj
+        return None
+
+    def named_within(self, tok: Token) -> Token | None:
+        """The first proper name inside a noun phrase (not inside a clause or quote of it)."""
+        for c in tok.children:
+            if c.dep_ in ("relcl", "ccomp", "punct", "det", "nummod", "acl", "acl:relcl"):
+                continue
+            for t in [c] + [g for g in c.subtree if g.dep_ in ("pobj", "compound", "appos", "poss", "agent", "prep", "nmod", "flat", "flat:name")]:
+                if (t.pos_ == "PROPN" or t.ent_type_ in NAMED_LABELS) and not t.like_num and t.ent_type_ not in NOT_NAMES:
+                    if t.ent_type_ in PLACE_LABELS and c.dep_ in ("amod", "compound"):
+                        continue  # "Ukrainian officials", "the Ohio governor": a place describes, not names
+                    return t
+        return None
+
+    def name_of(self, tok: Token) -> str:
+        """The full name around `tok`: its entity span, or its noun phrase (the head in its
+        dictionary form, a Russian genitive chain kept: «пресс-служба регионального управления МВД»)."""
+        doc = tok.doc
+        if tok.ent_type_:
+            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                start = ent.start
+                while (ent.label_ not in PERSON_LABELS  # a person's titles are their role, not their name
+                       and start > 0 and doc[start - 1].pos_ == "PROPN"
+                       and doc[start - 1].head.i in range(ent.start, ent.end)):
+                    start -= 1  # "UK" + "Ministry of Defence"
+                end = ent.end
+                while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head.i in range(start, end):
+                    end += 1  # «Минобороны» + «Великобритании»
+                parts = (doc[start:ent.start].text, entity_name(ent), doc[ent.end:end].text)
+                return clean(" ".join(p for p in parts if p))
+        left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ not in ("PRON", "DET")]
+        start = min([tok.i] + [c.left_edge.i for c in left])
+        end = tok.i + 1
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ == "of" or c.dep_ == "nmod" and "Gen" in c.morph.get("Case"):
+                if not any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in c.subtree):
+                    end = c.right_edge.i + 1
+                    if c.dep_ == "prep":
+                        break
+        return clean("".join(base_form(t) + t.whitespace_ if t.i == tok.i else t.text_with_ws for t in doc[start:end]))
+
+    def org_of(self, role: Token) -> tuple[str | None, str | None]:
+        """The rest of a role's title and its organisation: "head of the Committee" → (None,
+        "Committee"); «глава СК России» → (None, "СК России"); «министр обороны России» →
+        ("обороны", "Россия")."""
+        prep = next((g for g in role.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+        if prep is not None:
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            return None, (self.name_of(obj) if obj is not None else None)
+        owners = [g for g in role.children if g.dep_ == "nmod" and g.i > role.i and g.ent_type_ not in PERSON_LABELS]
+        named = [g for g in owners if g.ent_type_ or g.pos_ == "PROPN"]
+        plain = [g for g in owners if g not in named]  # «министр [иностранных дел] [России]»
+        title = " ".join(t.text for t in plain[0].subtree if not t.ent_type_ and not t.is_punct) if plain else None
+        inner = (t for g in plain for t in g.subtree if t.ent_type_ and t.ent_type_ not in PERSON_LABELS)
+        org = named[0] if named else next(inner, None)
+        return title or None, (self.name_of(org) if org is not None else None)
+
+    def role_org(self, tok: Token) -> tuple[str | None, str | None]:
+        """Role and organisation from an apposition or title: "head of the Committee"."""
+        doc = tok.doc
+        for c in list(tok.children) + [tok]:
+            if c.dep_ == "appos" or c is tok and c.ent_type_ not in PERSON_LABELS:
+                if c.ent_type_ in PERSON_LABELS:
+                    continue
+                modifiers = [t.text for t in c.lefts if t.dep_ in ("compound", "amod")]
+                title, org = self.org_of(c)
+                return " ".join(modifiers + [base_form(c)] + ([title] if title else [])), org
+        titles = [c for c in tok.lefts if c.dep_ == "compound" and not c.ent_type_]
+        if titles:
+            role = doc[titles[0].left_edge.i:titles[-1].i + 1]
+            owner = next((c for c in role.root.children if c.dep_ == "poss"), None)
+            org = self.name_of(owner) if owner is not None else None
+            words = [t.text for t in role if t.dep_ != "poss" and t.dep_ != "case" and (owner is None or t not in owner.subtree)]
+            return " ".join(words) or None, org
+        return None, None
+
+
+def _gender(tok: Token) -> str | None:
+    """Masc or Fem, when the morphology gives it (Russian names and pronouns, English pronouns)."""
+    found = [g for g in tok.morph.get("Gender") if g in ("Masc", "Fem")]
+    return found[0] if len(found) == 1 else None
+
+
+def gender(tok: Token) -> str | None:
+    return _gender(tok)
+
+
+def is_name(tok: Token) -> bool:
+    """A person's or body's name, not a date ("a March poll")."""
+    return tok.ent_type_ in PERSON_LABELS | ORG_LABELS or tok.pos_ == "PROPN" and not tok.ent_type_
+
+
+def clean(name: str) -> str:
+    name = name.strip(" ,.;:\"'“”«»")
+    for article in ("the ", "The "):
+        if name.startswith(article):
+            name = name[len(article):]
+    if name.endswith("'s") or name.endswith("’s"):
+        name = name[:-2]
+    return name.strip()
+
+
+def _body_of(tok: Token) -> Token | None:
+    """A named organisation attached right after a common noun, itself or through a preposition:
+    «аналитики ISW», "analysts at Chatham House", «источники в Минобороны»."""
+    if tok.pos_ != "NOUN":
+        return None
+    for c in tok.rights:
+        if c.dep_ in ("nmod", "appos", "compound") and c.ent_type_ == "ORG":
+            return c
+        if c.dep_ == "prep":
+            obj = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def entity_name(ent: Span) -> str:
+    """An entity's name, in the nominative where the front-end gives one («Александр Бастрыкин»)."""
+    normal = ent.doc.user_data.get("normal", {}).get((ent.start_char, ent.end_char))
+    return clean(normal or ent.text)
+
+
+def base_form(tok: Token) -> str:
+    """A head word in its dictionary form where the language inflects it («главы» → «глава»)."""
+    case = tok.morph.get("Case")
+    if not case or not tok.lemma_:
+        return tok.text
+    if case == ["Nom"] and tok.text.lower() != tok.lemma_:
+        return tok.text  # already nominative: «правительства» (plural) stays plural
+    return tok.lemma_

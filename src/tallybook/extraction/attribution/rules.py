@@ -1,0 +1,155 @@
+"""The constructions that put a figure on a source, one named rule each.
+
+A rule takes the attributor (the document, its vocabulary, what it named so far) and the
+figure's main token, and yields candidate sources, best first: the token naming the source,
+the words that cue it, and the relay it came through ("X told Reuters", «сообщает Y со ссылкой
+на Z»). The attributor tries the rules in `ORDER` and keeps the first candidate that resolves to
+someone. Adding a construction is one function here, its name in `ORDER`, and its tests.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+from spacy.tokens import Token
+
+from .naming import NAMED_LABELS, PERSON_LABELS
+
+if TYPE_CHECKING:
+    from .attributor import Attributor
+
+
+class Candidate(NamedTuple):
+    source: Token
+    cue: str
+    via: Token | None = None
+
+
+Rule = Callable[["Attributor", Token], Iterable[Candidate]]
+RULES: dict[str, Rule] = {}
+
+# Outer frames first: a figure inside a quotation is the quotation's speaker's, whatever the
+# quotation itself cites; then the cues of its own sentence; then the sentences around it.
+ORDER = ("quotation", "according_to", "reporting_verb", "data_owner", "in_document", "impersonal_body",
+         "final_clause", "pointer_after", "colon_intro", "attitude_verb")
+
+
+def rule(name: str) -> Callable[[Rule], Rule]:
+    def register(fn: Rule) -> Rule:
+        RULES[name] = fn
+        return fn
+    return register
+
+
+@rule("quotation")
+def quotation(a: Attributor, anchor: Token) -> Iterator[Candidate]:
+    """'"… 500 …," said X' / «"…", — заявил X» / 'X said: "…"', and the quotations it continues."""
+    for quote in a.quote_chain:
+        yield from a.quote_sources(quote, anchor)
+
+
+@rule("according_to")
+def according_to(a: Attributor, anchor: Token) -> Iterator[Candidate]:
+    """"according to X", «по словам / по данным X»."""
+    doc = a.doc
+    for t in anchor.sent:
+        prep = a.according_prep(t)
+        if prep is not None:
+            source = next((c for c in t.children if c.dep_ in ("nmod", "appos", "det", "nmod:poss")
+                           and (c.pos_ in ("PROPN", "NOUN") or a.w.is_possessive(c))), None)
+            if source is not None:
+                yield Candidate(source, f"{prep.text} {t.text}")
+            continue
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is None:
+                obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                yield Candidate(obj, "according to")
+
+
+@rule("reporting_verb")
+def reporting_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
+    """X said / told / estimated / proposed … (the outermost verb that governs the figure first),
+    "…, said the spokesman", "as X said", «…, сообщает X»; not a verb of a contrasted clause
+    ("…, while X said there were more")."""
+    governing = [t for t in anchor.ancestors if a.w.is_cue(t)][::-1]
+    beside = [t for t in anchor.sent if a.w.is_cue(t) and t not in governing and not a.contrasted(t)]
+    for verb in governing + beside:
+        subj = a.subject_of(verb, anchor)
+        if subj is not None:
+            yield a.candidate(verb, subj)
+
+
+@rule("attitude_verb")
+def attitude_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
+    """X proposed / promised / called for / plans … a figure in the verb's complement."""
+    for verb in [t for t in anchor.ancestors if a.w.is_attitude(t)][::-1]:
+        subj = a.subject_of(verb, anchor)
+        if subj is not None:
+            yield Candidate(subj, verb.text)
+
+
+@rule("data_owner")
+def data_owner(a: Attributor, anchor: Token) -> Iterator[Candidate]:
+    """"X's figures", "data from X", «данные Минобороны»."""
+    for t in anchor.sent:
+        owner = a.namer.owner_of(t) if a.w.is_data(t) else None
+        if owner is not None:
+            yield Candidate(owner, f"{owner.text} {t.text}" if owner.i < t.i else f"{t.text} {owner.text}")
+
+
+@rule("in_document")
+def in_document(a: Attributor, anchor: Token) -> Iterator[Candidate]:
+    """"in a CNN/ORC poll", "in the ministry's report", «в докладе ISW»: the document's owner."""
+    for t in anchor.sent:
+        if not a.w.has(t, "documents"):
+            continue
+        preps = [c.lower_ for c in t.children if c.dep_ == "case"] + ([t.head.lower_] if t.head.dep_ == "prep" else [])
+        if not set(preps) & a.w.document_preps:
+            continue
+        owner = a.namer.owner_of(t) or a.namer.named_within(t)
+        if owner is not None:
+            yield Candidate(owner, f"{preps[0]} {t.text}")
+
+
+@rule("impersonal_body")
+def impersonal_body(a: Attributor, anchor: Token) -> Iterator[Candidate]:
+    """«В МВД сообщили», «рассказали в пресс-службе управления»: a body as the place of speech."""
+    verbs = [t for t in anchor.ancestors if a.w.is_cue(t)] + [t for t in anchor.sent if a.w.is_cue(t)]
+    for verb in verbs:
+        if any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children):
+            continue
+        body = a.body_as_place(verb)
+        if body is not None:
+            yield Candidate(body, f"{verb.text} {body.text}")
+
+
+@rule("final_clause")
+def final_clause(a: Attributor, anchor: Token) -> Iterator[Candidate]:
+    """"…, the UK Ministry of Defence intelligence update reports." parsed as a noun."""
+    found = a.final_clause(anchor.sent)
+    if found is not None:
+        yield found
+
+
+@rule("pointer_after")
+def pointer_after(a: Attributor, anchor: Token) -> Iterator[Candidate]:
+    """A sentence after the figure's that points back to it: "This was stated by X", "X said this
+    on Monday", «Об этом заявил X», «Об этом сообщили в пресс-службе X»."""
+    yield from a.pointer_sources(anchor.sent)
+
+
+@rule("colon_intro")
+def colon_intro(a: Attributor, anchor: Token) -> Iterator[Candidate]:
+    """A line introducing what follows: "X: …" as a headline or lead, "What X said:" over a list,
+    "X wrote:" over a quotation running several paragraphs."""
+    yield from a.intro_sources(anchor.idx)
+
+
+def named_token(tokens: Iterable[Token]) -> Token | None:
+    """The last person named among `tokens`, else the last body."""
+    tokens = list(tokens)
+    person = [t for t in tokens if t.ent_type_ in PERSON_LABELS]
+    named = person or [t for t in tokens if t.ent_type_ in NAMED_LABELS]
+    return named[-1] if named else None

@@ -1,0 +1,45 @@
+"""The attribution vocabulary of one language, read from its lexicon (`[attribution]`)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...lexicons import Lexicon
+
+KEYS = ("verbs", "attitude_verbs", "data_nouns", "documents", "bodies", "generic", "staff", "persons",
+        "possessives", "bodies_pronouns", "roles", "heads", "final_forms", "according_preps", "pointers",
+        "relay_verbs", "relay_nouns", "document_preps", "impersonal_preps",
+        "contrast_marks")
+
+
+class Words:
+    """Word lists of the `[attribution]` table; a list the code names and the file lacks is an error."""
+
+    def __init__(self, lex: Lexicon):
+        table = lex.data.get("attribution", {})
+        missing = [k for k in KEYS if k not in table]
+        if missing:
+            raise KeyError(f"lexicon {lex.lang}: [attribution] lacks {', '.join(missing)}")
+        for key in KEYS:
+            setattr(self, key, frozenset(w.lower() for w in table[key]))
+
+    def has(self, tok: Token, key: str) -> bool:
+        """Is the token's lemma or form in list `key`?"""
+        words = getattr(self, key)
+        return tok.lemma_.lower() in words or tok.lower_ in words
+
+    def is_cue(self, tok: Token) -> bool:
+        """A reporting verb, or any verb whose subject is a document ("the poll has Trump at 44%")."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        return self.has(tok, "verbs") or any(
+            c.dep_ in ("nsubj", "nsubj:pass") and self.has(c, "documents") for c in tok.children)
+
+    def is_attitude(self, tok: Token) -> bool:
+        """A verb of proposing, wanting or promising: its complement is the subject's figure."""
+        return tok.pos_ in ("VERB", "AUX") and self.has(tok, "attitude_verbs")
+
+    def is_data(self, tok: Token) -> bool:
+        return self.has(tok, "data_nouns")
+
+    def is_possessive(self, tok: Token) -> bool:
+        return tok.lower_ in self.possessives
