@@ -6,6 +6,7 @@ import re
 
 OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
 STRAIGHT = re.compile(r'"')
+DOUBLED = re.compile(r"''")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -19,8 +20,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 break
             spans.append((start, end + 1))
             pos = end + 1
-    marks = [m.start() for m in STRAIGHT.finditer(text)]
-    spans.extend((marks[k], marks[k + 1] + 1) for k in range(0, len(marks) - 1, 2))
+    for mark in (STRAIGHT, DOUBLED):  # '"…"' and the typewriter convention "''…''"
+        marks = [m.start() for m in mark.finditer(text)]
+        width = 2 if mark is DOUBLED else 1
+        spans.extend((marks[k], marks[k + 1] + width) for k in range(0, len(marks) - 1, 2))
     return sorted(spans)
 
 

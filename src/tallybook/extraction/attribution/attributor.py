@@ -231,7 +231,7 @@ class Attributor:
                 if span is not None and all(t.is_punct or t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in span):
                     named = named_token(span)
                     if named is not None:
-                        out.append((start + head.end(), end, Candidate(named, ":")))
+                        out.append((start + head.end(1), end, Candidate(named, ":")))
             elif line.rstrip().endswith(":"):
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 cand = self._intro_candidate(span) if span is not None and len(span) else None
@@ -272,7 +272,7 @@ class Attributor:
         for step in (-1, 1):
             i = verb.i + step
             while 0 <= i < len(doc) and abs(i - verb.i) <= 3 and doc[i].pos_ not in ("VERB", "AUX", "PUNCT"):
-                if doc[i].ent_type_ in NAMED_LABELS:
+                if doc[i].ent_type_ in NAMED_LABELS and not any(c.dep_ == "case" for c in doc[i].children):
                     return doc[i]
                 i += step
         return None

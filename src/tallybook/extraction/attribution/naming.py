@@ -55,21 +55,30 @@ class Namer:
 
     # -- resolvers, tried in order; each returns a Speaker, False (settled: no one) or None --
     def pronoun(self, tok: Token) -> Speaker | bool | None:
+        """"he", «она», "its", «по его мнению»: a person or body that is a subject before the
+        pronoun in its own sentence ("Jane Roe, a senator, kept silent for 40 years, she said";
+        «Пентагон заявил, что, по его мнению, …»), else the last one quoted or named."""
         low = tok.lower_
-        if low in self.w.persons:
-            # "Jane Roe, a senator, kept silent for 40 years, she said": a person that is a
-            # subject before the pronoun in its own sentence, else the last one quoted or named
-            gender = _gender(tok)
-            before = [e for e in tok.sent.ents if e.end <= tok.i and e.label_ in PERSON_LABELS
-                      and SUBJECT_DEPS & {e.root.dep_, e.root.head.dep_} and _gender(e.root) in (None, gender)]
-            name = self.memory.full_name(entity_name(before[0])) if before else self.memory.last_person(gender)
+        person, body = low in self.w.persons, low in self.w.bodies_pronouns
+        if not (person or body):
+            return None
+        if not person and (tok.dep_ in ("nsubjpass", "nsubj:pass") or tok.head.tag_ == "VBN"):
+            return False
+        gender = _gender(tok)
+        labels = (PERSON_LABELS if person else set()) | ({"ORG"} if body or self.w.is_possessive(tok) else set())
+        before = [e for e in tok.sent.ents if e.end <= tok.i and e.label_ in labels
+                  and SUBJECT_DEPS & {e.root.dep_, e.root.head.dep_}
+                  and (e.label_ not in PERSON_LABELS or _gender(e.root) in (None, gender))]
+        if before:
+            ent = before[0]
+            if ent.label_ in PERSON_LABELS:
+                return Speaker(self.memory.full_name(entity_name(ent)), "person")
+            return Speaker(self.name_of(ent.root), "org")
+        if person:
+            name = self.memory.last_person(gender)
             return Speaker(name, "person") if name else False
-        if low in self.w.bodies_pronouns:
-            if tok.dep_ in ("nsubjpass", "nsubj:pass") or tok.head.tag_ == "VBN":
-                return False
-            org = self.memory.last_org()
-            return Speaker(org, "org") if org else False
-        return None
+        org = self.memory.last_org()
+        return Speaker(org, "org") if org else False
 
     def named(self, tok: Token) -> Speaker | None:
         if tok.ent_type_ in PERSON_LABELS:
