@@ -101,6 +101,9 @@ class Namer:
         """A document with no owner named is the last quoted body's ("the post stated"), else no one's."""
         if not self.w.has(tok, "documents") or self.named_within(tok) is not None:
             return None
+        if tok.tag_ == "NNS" or "Plur" in tok.morph.get("Number") or (
+                tok.lang_ == "en" and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)):
+            return False  # "polls show", "a report said": no one in particular
         org = self.memory.org_speakers[-1] if self.memory.org_speakers else None
         return Speaker(org, "org") if org else False
 
@@ -134,6 +137,9 @@ class Namer:
         name = self.memory.described(modifiers) if modifiers else None
         if name:
             return Speaker(name, "person", role, org)
+        if named is not None and named.ent_type_ in PLACE_LABELS:
+            # "Colorado's delegation chairman", «губернатор Курской области»: someone not named before
+            return Speaker(self.name_of(tok), "person", role, org)
         name = self.memory.last_person()
         if name and not self.memory.is_someone_else(name, role, org, self.w.heads):
             return Speaker(name, "person", role, org)

@@ -25,6 +25,8 @@ class Candidate(NamedTuple):
     via: Token | None = None
 
 
+SOURCE_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "ROOT", "appos", "parataxis", "conj", "obl", "pobj"}
+
 Rule = Callable[["Attributor", Token], Iterable[Candidate]]
 RULES: dict[str, Rule] = {}
 
@@ -94,6 +96,8 @@ def attitude_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
 def data_owner(a: Attributor, anchor: Token) -> Iterator[Candidate]:
     """"X's figures", "data from X", «данные Минобороны»."""
     for t in anchor.sent:
+        if t.dep_ not in SOURCE_DEPS and not (t.head != t and a.w.is_cue(t.head)):
+            continue  # "searches of Clinton data": data spoken of, not speaking
         owner = a.namer.owner_of(t) if a.w.is_data(t) else None
         if owner is not None:
             yield Candidate(owner, f"{owner.text} {t.text}" if owner.i < t.i else f"{t.text} {owner.text}")
