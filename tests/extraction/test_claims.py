@@ -83,3 +83,9 @@ def test_spans_point_into_the_text():
 def test_what_happened_takes_the_verbs_complements(text, lang, words, absent):
     counted = extract(text, lang=lang)[0].counted.split()
     assert all(w in counted for w in words) and not any(w in counted for w in absent), counted
+
+
+def test_digits_of_web_addresses_are_no_figures():
+    text = ("Photo: https://cdn.example.org/61a216a68d5c/87496219403.jpg data:image/png;base64,AB12CD34 "
+            "Police detained 40 men.")
+    assert [c.text for c in extract(text, lang="en")] == ["40"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 
 import dateparser
@@ -67,7 +68,7 @@ def _read_chunks(text: str, lang: str | None, published: str | date | None, pack
 
 def _read_run(text: str, lang: str, when: date | None, pack: str | None, with_names: bool) -> Reading:
     """The claims (and, when asked, the names) of a text in one language."""
-    numbers = read_numbers(text, lang)
+    numbers = read_numbers(_without_links(text), lang)
     if not any(n.is_claim for n in numbers):
         return Reading([], names_of(parse(text, lang), lang) if with_names and text.strip() else [])
     doc = parse(text, lang)
@@ -128,6 +129,15 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
             ))
         attributor.remember(sent)
     return claims
+
+
+LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|data:|www\.)[^\s\"'<>()\]]+", re.I)
+
+
+def _without_links(text: str) -> str:
+    """The text with web addresses and data URIs blanked (same length, so offsets hold): the
+    digits of "https://…/61a216a68d5c…" are no figures."""
+    return LINK.sub(lambda m: " " * len(m.group()), text)
 
 
 def _last_le(starts: list[int], pos: int) -> int:
