@@ -122,3 +122,12 @@ def test_a_fifo_in_a_directory_is_refused_not_waited_on(tmp_path, good):
                                        f"tallybook: {folder}/two\\nlines.txt: empty file",
                                        "tallybook: 2 file(s) failed"]
     assert {json.loads(line)["doc"] for line in out.stdout.splitlines()} == {str(folder / "report.txt")}
+
+
+def test_extract_explains_each_attribution(tmp_path):
+    report = tmp_path / "pointer.txt"
+    report.write_text("Police detained 40 men. This was stated by Irina Volk on Monday.\n", encoding="utf-8")
+    out = run("--explain", "--format", "jsonl", str(report)).stdout
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert (record["speaker"], record["rule"], record["cue"]) == ("Irina Volk", "pointer_after", "stated")
+    assert record["explain"].startswith("Put on Irina Volk by the rule “pointer_after” through the words “stated”")

@@ -29,8 +29,9 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(["auto", *CODES]), default="auto", show_default=True)
 @click.option("--pack", type=click.Path(dir_okay=False), default=None, help="A domain pack (TOML) of your own.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.option("--explain", is_flag=True, help="After each claim, say which attribution rule put it on its speaker, through which words.")
 @click.argument("paths", nargs=-1, required=True)
-def extract(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[str, ...]) -> None:
+def extract(fmt: str, lang: str, pack: str | None, debug: bool, explain: bool, paths: tuple[str, ...]) -> None:
     """Extract the claims of files, directories, URLs or standard input ("-").
 
     Every format `ingest` reads, by the same readers (the main text of an HTML page, a PDF's
@@ -46,6 +47,8 @@ def extract(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[str
             raise click.ClickException(str(e)) from None
     failures = 0
     write, finish = _writer(fmt)
+    if explain:
+        write, finish = _explaining(write, finish, fmt)
     for doc in sources_of(paths):
         if not hasattr(doc, "text"):  # a Failure: one line, and the batch goes on
             click.echo(f"tallybook: {doc}", err=True)
@@ -135,6 +138,31 @@ def incidents(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[s
     if failures:
         click.echo(f"tallybook: {failures} file(s) failed", err=True)
         sys.exit(1)
+
+
+def _explaining(write, finish, fmt: str):
+    """`write` followed by the claim's attribution in words: a line of its own (table, csv: on
+    stderr, so the data stays clean) or an `explain` field (jsonl)."""
+    from .extraction.attribution import explanation
+
+    def why(c: Claim) -> str:
+        return explanation(c.speaker, c.rule, c.cue, c.via)
+
+    if fmt == "jsonl":
+        def write_jsonl(path: str, c: Claim) -> None:
+            click.echo(json.dumps({"doc": path, **c.as_record(), "explain": why(c)}, ensure_ascii=False))
+        return write_jsonl, finish
+    lines: list[str] = []
+
+    def write_noted(path: str, c: Claim) -> None:
+        write(path, c)
+        lines.append(f"{path.rsplit('/', 1)[-1]} {c.text!r} ({c.start}-{c.end}): {why(c)}")
+
+    def finish_noted() -> None:
+        finish()
+        for line in lines:
+            click.echo(line, err=fmt == "csv")
+    return write_noted, finish_noted
 
 
 def _writer(fmt: str) -> tuple[Callable[[str, Claim], None], Callable[[], None]]:

@@ -55,6 +55,15 @@ def test_claim_page(as_user):
     assert 'id="review"' not in html  # a viewer sees no review form
 
 
+def test_claim_page_says_why_the_speaker(as_user):
+    claim = Claim.objects.get(text="12")  # "Kyiv's city administration said 12 drones were shot down"
+    html = as_user("viewer").get(f"/claims/{claim.id}/").content.decode()
+    assert claim.rule == "reporting_verb"
+    why = re.search(r'<small class="why" id="why" title="([^"]*)"><code>([^<]*)</code> · “([^”]*)”', html)
+    assert why.group(2, 3) == ("reporting_verb", "said")
+    assert why.group(1).startswith("Put on ")
+
+
 @pytest.mark.parametrize("query, texts", [
     ("", ["12", "up to 40", "about 1,500", "500"]),                 # newest document first
     ("q=drones", ["12"]),

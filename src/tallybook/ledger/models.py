@@ -76,6 +76,8 @@ class Claim(models.Model):
     speaker_role = models.TextField(null=True, blank=True)
     speaker_org = models.TextField(null=True, blank=True)
     cue = models.TextField(null=True, blank=True)
+    via = models.TextField(null=True, blank=True, help_text="who relayed the speaker's figure")
+    rule = models.CharField(max_length=40, null=True, blank=True, help_text="the attribution rule that found the speaker")
     period = models.TextField(null=True, blank=True)
     time_ref = models.TextField(null=True, blank=True)
     measure = models.CharField(max_length=80, null=True, blank=True, db_index=True)

@@ -3,6 +3,7 @@
 (`memory.py`). The parse may be spaCy's English labels or the Universal Dependencies labels of
 the Russian front-end; both are read here."""
 from .attributor import Attribution, Attributor
+from .explain import explanation, rule_summary
 from .rules import ORDER, RULES
 
-__all__ = ["Attribution", "Attributor", "ORDER", "RULES"]
+__all__ = ["Attribution", "Attributor", "ORDER", "RULES", "explanation", "rule_summary"]

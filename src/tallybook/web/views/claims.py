@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from tallybook.extraction.attribution.explain import explanation
 from tallybook.ledger import query
 from tallybook.ledger.history import history_of
 from tallybook.ledger.models import STATUSES, Assignment, Claim
@@ -90,6 +91,7 @@ def claim_detail(request, claim_id: int):
         "sentence_before": text[s:claim.start], "span": text[claim.start:claim.end],
         "sentence_after": text[claim.end:e],
         "history": history_of(claim),
+        "why": explanation(claim.speaker, claim.rule, claim.cue, claim.via),
         "can_review": can_review(request.user), "hedges": labels.hedge_choices(),
         "measures": labels.measure_choices(known_measures()), "units": UNITS,
         "decision": request.GET.get("decision") if request.GET.get("decision") in ("accept", "correct", "reject") else "",
