@@ -61,9 +61,12 @@ def counted_of(tokens: list[Token], antecedent: str | None = None,
         words = happened_to(anchor, reporting, figures)
         return " ".join([antecedent] + [t.text for t in words])
     noun = counted_noun(anchor, span)
-    if noun is None:
-        return None
-    words = noun_phrase(noun, span) + happened_to(noun, reporting, figures)
+    if noun is None:  # "two were wounded", "almost 100 are missing": the figure is the subject
+        words = happened_to(anchor, reporting, figures)
+        return " ".join(t.text for t in words if t.i not in span) or None
+    # «617 тысяч человек находятся»: the number governs its noun, so the number's clause is the noun's
+    doer = anchor if noun.head.i in span else noun
+    words = noun_phrase(noun, span) + happened_to(doer, reporting, figures)
     words = sorted(set(words), key=lambda t: t.i)[:MAX_WORDS + 4]
     text = " ".join(t.text for t in words).strip()
     return text or None

@@ -194,7 +194,7 @@ class Namer:
     def named_within(self, tok: Token) -> Token | None:
         """The first proper name inside a noun phrase (not inside a clause or quote of it)."""
         for c in tok.children:
-            if c.dep_ in ("relcl", "ccomp", "punct", "det", "nummod", "acl", "acl:relcl"):
+            if c.dep_ in ("relcl", "ccomp", "punct", "det", "nummod", "acl:relcl"):
                 continue
             for t in [c] + [g for g in c.subtree if g.dep_ in ("pobj", "compound", "appos", "poss", "agent", "prep", "nmod", "flat", "flat:name")]:
                 if (t.pos_ == "PROPN" or t.ent_type_ in NAMED_LABELS) and not t.like_num and t.ent_type_ not in NOT_NAMES:

@@ -25,7 +25,7 @@ class Candidate(NamedTuple):
     via: Token | None = None
 
 
-SOURCE_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "ROOT", "appos", "parataxis", "conj", "obl", "pobj"}
+SOURCE_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "ROOT", "appos", "parataxis", "conj"}
 
 Rule = Callable[["Attributor", Token], Iterable[Candidate]]
 RULES: dict[str, Rule] = {}
