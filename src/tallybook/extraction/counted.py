@@ -65,7 +65,7 @@ def counted_of(tokens: list[Token], antecedent: str | None = None,
         words = happened_to(anchor, reporting, figures)
         return " ".join(t.text for t in words if t.i not in span) or None
     # «617 тысяч человек находятся»: the number governs its noun, so the number's clause is the noun's
-    doer = anchor if noun.head.i in span else noun
+    doer = anchor if noun.head.i == anchor.i and noun.i > anchor.i else noun
     words = noun_phrase(noun, span) + happened_to(doer, reporting, figures)
     words = sorted(set(words), key=lambda t: t.i)[:MAX_WORDS + 4]
     text = " ".join(t.text for t in words).strip()
