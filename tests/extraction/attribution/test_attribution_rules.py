@@ -7,7 +7,7 @@ from tallybook.extraction.attribution import ORDER, RULES, Attributor
 from tallybook.extraction.quotes import Quotes
 from tallybook.lexicons import lexicon
 
-from parsed import build
+from attribution_docs import build
 
 
 def attribute(lang, doc, anchor, remember_before=True):
