@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ledger', '0006_speaker_trigrams'),
+        ('ledger', '0007_fts_bounded'),
     ]
 
     operations = [
