@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ledger', '0007_fts_bounded'),
+        ('ledger', '0008_sources'),
     ]
 
     operations = [
