@@ -131,8 +131,11 @@ class Namer:
         if named is not None and (named.ent_type_ in PERSON_LABELS or plural):
             return self.resolve(named)
         role, org = self.role_org(tok)
-        if plural:  # "Ukrainian officials": an unnamed description, kept as it is written
-            return Speaker(org, "org") if org else Speaker(self.name_of(tok), "org")
+        if plural:  # "Ukrainian officials": an unnamed description, kept as it is written; "officials": no one
+            if org:
+                return Speaker(org, "org")
+            described = any(c.dep_ in ("amod", "compound", "nmod", "poss") for c in tok.children)
+            return Speaker(self.name_of(tok), "org") if described else None
         modifiers = " ".join(t.text for t in tok.subtree if t.i != tok.i and not t.is_punct and t.pos_ != "DET")
         name = self.memory.described(modifiers) if modifiers else None
         if name:
