@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db import connection
-from django.db.models import Count, F, Max, Min, Prefetch, QuerySet
+from django.db.models import Count, F, Max, Min, Prefetch, Q, QuerySet
 
 from tallybook.schema import CLAIM_COLUMNS, Column
 
