@@ -4,6 +4,7 @@ natasha analysis (segmenter, morphology, syntax, NER). Texts: the bundled sample
 
     .venv/bin/python bench/extract_speed.py [--repeat N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,7 +25,7 @@ def sample_texts(lang: str, repeat: int) -> list[str]:
     texts = []
     for path in sorted(SAMPLES.glob(f"{lang}-*.txt")):
         report = read_report(path)
-        texts.append(report.text[report.body_start:])
+        texts.append(report.text[report.body_start :])
     return texts * repeat
 
 
@@ -64,12 +65,14 @@ def english(repeat: int) -> None:
 
     q3.parse(texts[0])
     print(f"English: {len(texts)} texts, {sum(map(len, texts)):,} characters")
-    report([
-        ("bare spaCy parse (en_core_web_sm)", rate(nlp, texts)),
-        ("tallybook.extract", rate(lambda t: tallybook.extract(t, lang="en"), texts)),
-        ("tallybook.read_numbers", rate(lambda t: tallybook.read_numbers(t, "en"), texts)),
-        ("quantulum3 parser.parse", rate(q3.parse, texts)),
-    ])
+    report(
+        [
+            ("bare spaCy parse (en_core_web_sm)", rate(nlp, texts)),
+            ("tallybook.extract", rate(lambda t: tallybook.extract(t, lang="en"), texts)),
+            ("tallybook.read_numbers", rate(lambda t: tallybook.read_numbers(t, "en"), texts)),
+            ("quantulum3 parser.parse", rate(q3.parse, texts)),
+        ]
+    )
 
 
 def russian(repeat: int) -> None:
@@ -77,12 +80,14 @@ def russian(repeat: int) -> None:
     tallybook.extract(texts[0], lang="ru")
     bare_natasha(texts[0])
     print(f"Russian: {len(texts)} texts, {sum(map(len, texts)):,} characters")
-    report([
-        ("bare natasha analysis", rate(bare_natasha, texts)),
-        ("tallybook.extract", rate(lambda t: tallybook.extract(t, lang="ru"), texts)),
-        ("tallybook.extract, language detected", rate(tallybook.extract, texts)),
-        ("tallybook.read_numbers", rate(lambda t: tallybook.read_numbers(t, "ru"), texts)),
-    ])
+    report(
+        [
+            ("bare natasha analysis", rate(bare_natasha, texts)),
+            ("tallybook.extract", rate(lambda t: tallybook.extract(t, lang="ru"), texts)),
+            ("tallybook.extract, language detected", rate(tallybook.extract, texts)),
+            ("tallybook.read_numbers", rate(lambda t: tallybook.read_numbers(t, "ru"), texts)),
+        ]
+    )
 
 
 def main() -> None:

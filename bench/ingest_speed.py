@@ -8,6 +8,7 @@ shuffled and its figures changed, so every document has its own text and content
 
 --pg (or $TALLYBOOK_TEST_POSTGRES) names a server where a scratch database is created and dropped.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,11 +40,18 @@ def corpus(n: int, lang: str, seed: int = 7) -> list[Document]:
     docs = []
     for i in range(n):
         r = reports[i % len(reports)]
-        sentences = SENTENCE.split(r.text[r.body_start:].strip())
+        sentences = SENTENCE.split(r.text[r.body_start :].strip())
         rnd.shuffle(sentences)
         text = DIGITS.sub(lambda m: str(max(1, int(m.group()) + rnd.randint(-9, 9))), " ".join(sentences))
-        docs.append(Document(text, f"bench/{i:05}-{Path(r.path).name}", title=r.meta.get("title"),
-                             published=r.meta.get("published"), lang=r.meta.get("language")))
+        docs.append(
+            Document(
+                text,
+                f"bench/{i:05}-{Path(r.path).name}",
+                title=r.meta.get("title"),
+                published=r.meta.get("published"),
+                lang=r.meta.get("language"),
+            )
+        )
     return docs
 
 
@@ -82,8 +90,10 @@ def ingest(url: str, docs: list[Document]) -> int:
 
 def report(label: str, seconds: float, peak: float, docs: int, claims: int, base: float) -> None:
     rate = docs / seconds
-    print(f"{label:<30} {rate:>8.1f} docs/s {claims / seconds:>9.1f} claims/s  peak RSS {peak:>6.0f} MB  "
-          f"{rate / base:.2f}x")
+    print(
+        f"{label:<30} {rate:>8.1f} docs/s {claims / seconds:>9.1f} claims/s  peak RSS {peak:>6.0f} MB  "
+        f"{rate / base:.2f}x"
+    )
 
 
 def main() -> None:

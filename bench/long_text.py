@@ -4,6 +4,7 @@ and time grow in proportion. The text: the English samples joined, repeated to t
 
     .venv/bin/python bench/long_text.py [--sizes 200000,800000,2000000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,7 +25,7 @@ def long_text(chars: int) -> str:
     bodies = []
     for path in sorted(SAMPLES.glob("en-*.txt")):
         report = read_report(path)
-        bodies.append(report.text[report.body_start:].strip())
+        bodies.append(report.text[report.body_start :].strip())
     block = "\n\n".join(bodies) + "\n\n"
     return (block * (chars // len(block) + 1))[:chars]
 
@@ -53,15 +54,21 @@ def main() -> None:
         return
     rows = []
     for size in map(int, args.sizes.split(",")):
-        done = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, __file__, "--one", str(size)], capture_output=True, text=True, check=True
+        )
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
     first = rows[0]
-    print(f"{'characters':>12} {'seconds':>8} {'chars/s':>8} {'claims':>7} {'peak MB':>8} {'over model':>10} {'ratio':>6}")
+    print(
+        f"{'characters':>12} {'seconds':>8} {'chars/s':>8} {'claims':>7} {'peak MB':>8} {'over model':>10} {'ratio':>6}"
+    )
     for r in rows:
         over = r["peak_mb"] - r["base_mb"]
         ratio = over / max(first["peak_mb"] - first["base_mb"], 1)
-        print(f"{r['chars']:>12,} {r['seconds']:>8.1f} {r['chars'] / r['seconds']:>8,.0f} {r['claims']:>7} "
-              f"{r['peak_mb']:>8.0f} {over:>10.0f} {ratio:>5.2f}×")
+        print(
+            f"{r['chars']:>12,} {r['seconds']:>8.1f} {r['chars'] / r['seconds']:>8,.0f} {r['claims']:>7} "
+            f"{r['peak_mb']:>8.0f} {over:>10.0f} {ratio:>5.2f}×"
+        )
 
 
 if __name__ == "__main__":

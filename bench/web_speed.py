@@ -10,6 +10,7 @@ varied measures, speakers, organisations, languages, hedges, dates and sentences
 --pg (or $TALLYBOOK_TEST_POSTGRES) names a server where a scratch database is created and dropped.
 Aim: p95 < 200 ms for every claims page.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,27 +31,69 @@ from scratch_db import pg_scratch
 
 PER_DOC = 20
 PASSWORD = "bench-password-42"
-MEASURES = ["casualties.killed", "casualties.killed_or_wounded", "casualties.daily_average", "casualties.named_dead",
-            "recruitment.mobilized", "recruitment.foreign_recruits", "recruitment.naturalized_registered",
-            "troops.deployed", "raids.detentions", "payments.offered", "migration.arrivals", None]
+MEASURES = [
+    "casualties.killed",
+    "casualties.killed_or_wounded",
+    "casualties.daily_average",
+    "casualties.named_dead",
+    "recruitment.mobilized",
+    "recruitment.foreign_recruits",
+    "recruitment.naturalized_registered",
+    "troops.deployed",
+    "raids.detentions",
+    "payments.offered",
+    "migration.arrivals",
+    None,
+]
 HEDGES = ["exact", "exact", "exact", "approx", "lower", "upper", "range", "average"]
 SPEAKERS = {
-    "en": [("Alexander Bastrykin", "chairman", "Investigative Committee"), ("Sergei Shoigu", "minister", "Ministry of Defence"),
-           ("Tony Radakin", "chief", "UK Ministry of Defence"), ("Vladimir Putin", "president", "Kremlin"),
-           ("Olga Ivshina", "journalist", "BBC Russian"), (None, None, "Mediazona"), (None, None, None)],
-    "ru": [("Александр Бастрыкин", "председатель", "СК России"), ("Сергей Шойгу", "министр", "Минобороны"),
-           ("Дмитрий Медведев", "зампред", "Совбез"), ("Владимир Путин", "президент", "Кремль"),
-           (None, None, "Медиазона"), (None, None, "Британская разведка"), (None, None, None)],
+    "en": [
+        ("Alexander Bastrykin", "chairman", "Investigative Committee"),
+        ("Sergei Shoigu", "minister", "Ministry of Defence"),
+        ("Tony Radakin", "chief", "UK Ministry of Defence"),
+        ("Vladimir Putin", "president", "Kremlin"),
+        ("Olga Ivshina", "journalist", "BBC Russian"),
+        (None, None, "Mediazona"),
+        (None, None, None),
+    ],
+    "ru": [
+        ("Александр Бастрыкин", "председатель", "СК России"),
+        ("Сергей Шойгу", "министр", "Минобороны"),
+        ("Дмитрий Медведев", "зампред", "Совбез"),
+        ("Владимир Путин", "президент", "Кремль"),
+        (None, None, "Медиазона"),
+        (None, None, "Британская разведка"),
+        (None, None, None),
+    ],
 }
 COUNTED = {
-    "en": ["soldiers killed", "migrants detained", "recruits signed up", "servicemen wounded", "contracts signed",
-           "naturalized citizens registered", "troops deployed", "foreigners recruited", "people mobilised"],
-    "ru": ["военных погибли", "мигрантов задержаны", "контрактников подписали", "военнослужащих ранены",
-           "граждан мобилизованы", "иностранцев завербованы", "человек призваны", "военных опознаны"],
+    "en": [
+        "soldiers killed",
+        "migrants detained",
+        "recruits signed up",
+        "servicemen wounded",
+        "contracts signed",
+        "naturalized citizens registered",
+        "troops deployed",
+        "foreigners recruited",
+        "people mobilised",
+    ],
+    "ru": [
+        "военных погибли",
+        "мигрантов задержаны",
+        "контрактников подписали",
+        "военнослужащих ранены",
+        "граждан мобилизованы",
+        "иностранцев завербованы",
+        "человек призваны",
+        "военных опознаны",
+    ],
 }
 VERB = {"en": "said", "ru": "заявил"}
-PLACES = {"en": ["Moscow", "Kursk", "Belgorod", "Donetsk", "Rostov", "Kherson", "Bakhmut", "Avdiivka"],
-          "ru": ["Москве", "Курске", "Белгороде", "Донецке", "Ростове", "Херсоне", "Бахмуте", "Авдеевке"]}
+PLACES = {
+    "en": ["Moscow", "Kursk", "Belgorod", "Donetsk", "Rostov", "Kherson", "Bakhmut", "Avdiivka"],
+    "ru": ["Москве", "Курске", "Белгороде", "Донецке", "Ростове", "Херсоне", "Бахмуте", "Авдеевке"],
+}
 
 
 def sentence(rnd: random.Random, lang: str, value: int) -> tuple[str, str, dict]:
@@ -87,19 +130,42 @@ def generate(n_claims: int, seed: int = 11) -> tuple[int, int]:
                 text, figure, fields = sentence(rnd, lang, value)
                 at = text.index(figure)
                 hedge = rnd.choice(HEDGES)
-                claims.append(dict(start=offset + at, end=offset + at + len(figure), text=figure, value=float(value),
-                                   value_max=float(value * 2) if hedge == "range" else None, hedge=hedge,
-                                   unit="person", measure=rnd.choice(MEASURES), sentence_start=offset,
-                                   sentence_end=offset + len(text), sentence_text=text,
-                                   confidence=round(rnd.uniform(0.5, 1), 2), lang=lang, time_ref=day.isoformat(),
-                                   published_on=day,
-                                   extractor_version="bench", status=rnd.choice(["new"] * 8 + ["accepted", "rejected"]),
-                                   **fields))
+                claims.append(
+                    dict(
+                        start=offset + at,
+                        end=offset + at + len(figure),
+                        text=figure,
+                        value=float(value),
+                        value_max=float(value * 2) if hedge == "range" else None,
+                        hedge=hedge,
+                        unit="person",
+                        measure=rnd.choice(MEASURES),
+                        sentence_start=offset,
+                        sentence_end=offset + len(text),
+                        sentence_text=text,
+                        confidence=round(rnd.uniform(0.5, 1), 2),
+                        lang=lang,
+                        time_ref=day.isoformat(),
+                        published_on=day,
+                        extractor_version="bench",
+                        status=rnd.choice(["new"] * 8 + ["accepted", "rejected"]),
+                        **fields,
+                    )
+                )
                 parts.append(text)
                 offset += len(text) + 1
             body = " ".join(parts)
-            docs.append(Document(source=f"bench/{i:06}.txt", title=f"Report {i} ({lang})", published=day.isoformat(),
-                                 published_on=day, lang=lang, text=body, content_hash=content_hash(body)))
+            docs.append(
+                Document(
+                    source=f"bench/{i:06}.txt",
+                    title=f"Report {i} ({lang})",
+                    published=day.isoformat(),
+                    published_on=day,
+                    lang=lang,
+                    text=body,
+                    content_hash=content_hash(body),
+                )
+            )
             pending.append(claims)
         made = Document.objects.bulk_create(docs)
         Claim.objects.bulk_create([Claim(document=d, **c) for d, cs in zip(made, pending) for c in cs], batch_size=2000)
@@ -123,9 +189,12 @@ def serve(db: str, log: Path) -> tuple[subprocess.Popen, str]:
     """`tallybook serve` on a free port, answering; (process, base URL)."""
     port = free_port()
     with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "tallybook.cli", "serve", "--host", "127.0.0.1",
-                                 "--port", str(port), "--db", db], stdout=out, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tallybook.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--db", db],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
@@ -144,8 +213,13 @@ def logged_in(base: str, name: str) -> requests.Session:
     s = requests.Session()
     page = s.get(base + "/accounts/login/", timeout=30)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-    r = s.post(base + "/accounts/login/", data={"username": name, "password": PASSWORD, "csrfmiddlewaretoken": token},
-               headers={"Referer": base + "/accounts/login/"}, timeout=30, allow_redirects=False)
+    r = s.post(
+        base + "/accounts/login/",
+        data={"username": name, "password": PASSWORD, "csrfmiddlewaretoken": token},
+        headers={"Referer": base + "/accounts/login/"},
+        timeout=30,
+        allow_redirects=False,
+    )
     assert r.status_code == 302, f"login failed: {r.status_code}"
     return s
 
@@ -174,11 +248,17 @@ def timings(session: requests.Session, url: str, n: int) -> tuple[float, float, 
 PAGES = [
     ("claims, no filter", "/claims/"),
     ("claims, measure + lang", "/claims/?measure=casualties.killed&lang=ru"),
-    ("claims, measure + dates + hedge", "/claims/?measure=recruitment.mobilized&since=2023-01-01&until=2023-12-31&hedge=approx"),
+    (
+        "claims, measure + dates + hedge",
+        "/claims/?measure=recruitment.mobilized&since=2023-01-01&until=2023-12-31&hedge=approx",
+    ),
     ("claims, speaker + sort by value", "/claims/?speaker=Shoigu&sort=-value"),
     ("claims, status, page 20", "/claims/?status=new&page=20"),
     ("search 'Bastrykin'", "/claims/?q=Bastrykin"),
-    ("search 'Бастрыкин Курске'", "/claims/?q=%D0%91%D0%B0%D1%81%D1%82%D1%80%D1%8B%D0%BA%D0%B8%D0%BD+%D0%9A%D1%83%D1%80%D1%81%D0%BA%D0%B5"),
+    (
+        "search 'Бастрыкин Курске'",
+        "/claims/?q=%D0%91%D0%B0%D1%81%D1%82%D1%80%D1%8B%D0%BA%D0%B8%D0%BD+%D0%9A%D1%83%D1%80%D1%81%D0%BA%D0%B5",
+    ),
     ("search 'soldiers killed' + lang", "/claims/?q=soldiers+killed&lang=en"),
     ("search 'week 7' + measure", "/claims/?q=week+7&measure=raids.detentions"),
 ]
@@ -205,8 +285,10 @@ def bench(label: str, db: str, n_claims: int, n: int, tmp: Path) -> list[tuple[s
             median, p95, r = timings(s, base + path, n)
             base_median = base_median or median
             rows = r.text.count("data-claim-id=")
-            print(f"{name:<36} {median:>6.1f}ms {p95:>6.1f}ms {len(r.content) / 1024:>6.1f} {rows:>5}  "
-                  f"{median / base_median:>5.1f}x")
+            print(
+                f"{name:<36} {median:>6.1f}ms {p95:>6.1f}ms {len(r.content) / 1024:>6.1f} {rows:>5}  "
+                f"{median / base_median:>5.1f}x"
+            )
             if not name.endswith("(baseline)"):
                 p95s.append((name, p95))
     finally:
@@ -223,8 +305,10 @@ def main() -> int:
     args = ap.parse_args()
     results = []
     with tempfile.TemporaryDirectory() as tmp:
-        results += [("SQLite", *r) for r in bench("SQLite", f"sqlite:///{tmp}/bench.sqlite3", args.claims,
-                                                  args.requests, Path(tmp))]
+        results += [
+            ("SQLite", *r)
+            for r in bench("SQLite", f"sqlite:///{tmp}/bench.sqlite3", args.claims, args.requests, Path(tmp))
+        ]
         if args.pg:
             url, drop = pg_scratch(args.pg)
             try:
@@ -237,8 +321,10 @@ def main() -> int:
         else:
             print("\nPostgreSQL: skipped (no --pg URL or $TALLYBOOK_TEST_POSTGRES)")
     slow = [(db, name, p95) for db, name, p95 in results if p95 >= 200]
-    print(f"\np95 < 200 ms: {len(results) - len(slow)} of {len(results)} pages"
-          + "".join(f"\n  over: {db} {name} {p95:.0f} ms" for db, name, p95 in slow))
+    print(
+        f"\np95 < 200 ms: {len(results) - len(slow)} of {len(results)} pages"
+        + "".join(f"\n  over: {db} {name} {p95:.0f} ms" for db, name, p95 in slow)
+    )
     return 0
 
 

@@ -6,6 +6,7 @@ do with it, either store some documents or print one failure line holding a give
 `serve_hostile()` runs the HTTP half on 127.0.0.1: a server that trickles bytes, redirects to
 ftp:// and in a loop, answers 404, and serves one good page.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,11 @@ SECRET = "TOP-SECRET-OUTSIDE-THE-TREE 4,321 passwords"
 GOOD = "Police detained {n} migrants in Moscow on Tuesday, the Interior Ministry said."
 RUSSIAN = "В понедельник полиция задержала {n} мигрантов в Москве, сообщило МВД."
 DEEP = "[" * 50_000 + "]" * 50_000
-PAGE = ("<!DOCTYPE html><html><head><title>Raid</title></head><body><article><p>" + GOOD.format(n=77)
-        + "</p></article></body></html>")
+PAGE = (
+    "<!DOCTYPE html><html><head><title>Raid</title></head><body><article><p>"
+    + GOOD.format(n=77)
+    + "</p></article></body></html>"
+)
 
 
 @dataclass(frozen=True)
@@ -71,30 +75,65 @@ def _file_cases(root: Path, outside: Path) -> list[Case]:
     add("utf16.txt", GOOD.format(n=104).encode("utf-16"), 1)
     add("neither.txt", "ÀÁÂ ÃÄÅ ÆÇÈ".encode("cp1252"), 0, "cannot tell the text encoding")
     add("nul-in-text.jsonl", json.dumps({"text": GOOD.format(n=105) + "\u0000 end"}) + "\n", 1)
-    add("records.jsonl", "\n".join([json.dumps({"text": GOOD.format(n=106)}), '{"text": "x", "n": ' + DEEP + "}",
-                                    "{broken", json.dumps({"text": GOOD.format(n=107)})]) + "\n", 2,
-        "line 2: JSON nested too deeply", "line 3: invalid JSON")
-    export = {"name": "Channel", "username": "chan", "messages": [
-        {"id": 1, "type": "message", "text": GOOD.format(n=108)}, "@DEEP@",
-        {"id": 3, "type": "message", "text": GOOD.format(n=109)}]}
-    add("export/result.json", json.dumps(export).replace('"@DEEP@"', '{"id": 2, "text": ' + DEEP + "}"), 2,
-        "message 2: JSON nested too deeply")
-    add("deep.html", "<html><body>" + "<div>" * 600 + f"<p>{GOOD.format(n=110)}</p>" + "</div>" * 600
-        + "</body></html>", 1)
-    add("entity.html", '<!DOCTYPE html [<!ENTITY desk "Tally Desk">]><html><body><p>&desk;: ' + GOOD.format(n=111)
-        + "</p></body></html>", 1)
+    add(
+        "records.jsonl",
+        "\n".join(
+            [
+                json.dumps({"text": GOOD.format(n=106)}),
+                '{"text": "x", "n": ' + DEEP + "}",
+                "{broken",
+                json.dumps({"text": GOOD.format(n=107)}),
+            ]
+        )
+        + "\n",
+        2,
+        "line 2: JSON nested too deeply",
+        "line 3: invalid JSON",
+    )
+    export = {
+        "name": "Channel",
+        "username": "chan",
+        "messages": [
+            {"id": 1, "type": "message", "text": GOOD.format(n=108)},
+            "@DEEP@",
+            {"id": 3, "type": "message", "text": GOOD.format(n=109)},
+        ],
+    }
+    add(
+        "export/result.json",
+        json.dumps(export).replace('"@DEEP@"', '{"id": 2, "text": ' + DEEP + "}"),
+        2,
+        "message 2: JSON nested too deeply",
+    )
+    add(
+        "deep.html",
+        "<html><body>" + "<div>" * 600 + f"<p>{GOOD.format(n=110)}</p>" + "</div>" * 600 + "</body></html>",
+        1,
+    )
+    add(
+        "entity.html",
+        '<!DOCTYPE html [<!ENTITY desk "Tally Desk">]><html><body><p>&desk;: '
+        + GOOD.format(n=111)
+        + "</p></body></html>",
+        1,
+    )
     add("no-body.html", "<html><head><title>Nothing</title></head></html>", 0, "HTML without a <body>")
     add("script-only.html", "<html><body><script>var x = 1;</script></body></html>", 0, "no main text")
     add("bomb.html", _gzip_bomb(b"<p>a</p>", 40_000_000), 0, "a compressed file, not HTML")
     add("fake.pdf", b"%PDF-1.4\n" + b"garbage " * 100, 0, "truncated or damaged PDF")
-    laughs = ('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
-              + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
-              + ']><rss version="2.0"><channel><title>t</title><item><title>&j;</title>'
-              "<description>x</description></item></channel></rss>")
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+        + ']><rss version="2.0"><channel><title>t</title><item><title>&j;</title>'
+        "<description>x</description></item></channel></rss>"
+    )
     add("laughs.xml", laughs, 1)  # its entities are not expanded: the entry's text alone
-    xxe = ('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY s SYSTEM "file://' + str(outside / "secret.txt") + '">]>'
-           '<rss version="2.0"><channel><title>t</title><item><title>x</title><description>&s; '
-           + GOOD.format(n=112) + "</description></item></channel></rss>")
+    xxe = (
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY s SYSTEM "file://' + str(outside / "secret.txt") + '">]>'
+        '<rss version="2.0"><channel><title>t</title><item><title>x</title><description>&s; '
+        + GOOD.format(n=112)
+        + "</description></item></channel></rss>"
+    )
     add("xxe.xml", xxe, 1)  # the external entity is not read
     add("line\nbreak.txt", GOOD.format(n=113), 1)
     add("bidi\u202etxt.exe.txt", b"", 0, "empty file")
@@ -119,22 +158,42 @@ def make_corpus(root: Path, outside: Path, url: Callable[[str], str]) -> list[Ca
     (outside / "secret.txt").write_text(SECRET, encoding="utf-8")
     root.mkdir(parents=True, exist_ok=True)
     cases = _file_cases(root, outside)
-    urls = _write(root.parent, "links.urls", "\n".join([
-        "# hostile links", url("/trickle"), url("/to-ftp"), url("/loop"), url("/missing"), url("/page.html"),
-        "ftp://127.0.0.1/file.txt", "file:///etc/passwd"]) + "\n")
-    cases += [Case("trickle", url("/trickle"), 0, ("timed out after",)),
-              Case("to-ftp", url("/to-ftp"), 0, ("redirected to a URL that is not http(s)",)),
-              Case("loop", url("/loop"), 0, ("redirect loop",)),
-              Case("missing", url("/missing"), 0, ("HTTP 404",)),
-              Case("page", url("/page.html"), 1),
-              Case("urls-ftp", str(urls), 0, ("line 7: not an http(s) URL", "line 8: not an http(s) URL"))]
+    urls = _write(
+        root.parent,
+        "links.urls",
+        "\n".join(
+            [
+                "# hostile links",
+                url("/trickle"),
+                url("/to-ftp"),
+                url("/loop"),
+                url("/missing"),
+                url("/page.html"),
+                "ftp://127.0.0.1/file.txt",
+                "file:///etc/passwd",
+            ]
+        )
+        + "\n",
+    )
+    cases += [
+        Case("trickle", url("/trickle"), 0, ("timed out after",)),
+        Case("to-ftp", url("/to-ftp"), 0, ("redirected to a URL that is not http(s)",)),
+        Case("loop", url("/loop"), 0, ("redirect loop",)),
+        Case("missing", url("/missing"), 0, ("HTTP 404",)),
+        Case("page", url("/page.html"), 1),
+        Case("urls-ftp", str(urls), 0, ("line 7: not an http(s) URL", "line 8: not an http(s) URL")),
+    ]
     return cases
 
 
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802
-        route = {"/trickle": self._trickle, "/to-ftp": lambda: self._redirect("ftp://127.0.0.1/x.txt"),
-                 "/loop": lambda: self._redirect("/loop"), "/page.html": self._page}.get(self.path)
+        route = {
+            "/trickle": self._trickle,
+            "/to-ftp": lambda: self._redirect("ftp://127.0.0.1/x.txt"),
+            "/loop": lambda: self._redirect("/loop"),
+            "/page.html": self._page,
+        }.get(self.path)
         if route is None:
             self.send_error(404, "Not Found")
         else:

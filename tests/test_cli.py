@@ -1,5 +1,6 @@
 """The extract command, in process (click's CliRunner): output formats, and bad input that never
 stops a batch."""
+
 import csv
 import io
 import json
@@ -30,8 +31,9 @@ def run(*args: str) -> Ran:
 
 
 def test_the_module_runs_as_a_program():
-    out = subprocess.run([sys.executable, "-m", "tallybook.cli", "extract", "--help"],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "tallybook.cli", "extract", "--help"], capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0 and "Usage: " in out.stdout and "--format" in out.stdout
 
 
@@ -47,7 +49,7 @@ def test_jsonl_has_the_eval_fields(good):
     assert out.returncode == 0, out.stderr
     (rec,) = [json.loads(line) for line in out.stdout.splitlines()]
     assert rec["doc"] == str(good)
-    assert GOOD[rec["start"]:rec["end"]] == "about 1,500"
+    assert GOOD[rec["start"] : rec["end"]] == "about 1,500"
     assert rec["value"] == 1500 and rec["hedge"] == "approx"
     assert rec["speaker"] == "UK Ministry of Defence"
     assert rec["period"] == "each day"
@@ -67,15 +69,18 @@ def test_header_block_gives_date_and_offsets_stay_in_the_file(tmp_path):
     text = "Title: Casualties\nPublished: 2024-06-07\nLanguage: en\n\nToday 500 soldiers died, the ministry said.\n"
     path.write_text(text, encoding="utf-8")
     (rec,) = [json.loads(line) for line in run("--format", "jsonl", str(path)).stdout.splitlines()]
-    assert text[rec["start"]:rec["end"]] == "500"
+    assert text[rec["start"] : rec["end"]] == "500"
     assert rec["time_ref"] == "2024-06-07"
 
 
-@pytest.mark.parametrize("name,content,problem", [
-    ("empty.txt", b"", "empty file"),
-    ("blank.txt", b"  \n\n", "no text (blank file)"),
-    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-])
+@pytest.mark.parametrize(
+    "name,content,problem",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n", "no text (blank file)"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    ],
+)
 def test_bad_file_is_reported_and_the_batch_goes_on(tmp_path, good, name, content, problem):
     bad = tmp_path / name
     bad.write_bytes(content)
@@ -111,6 +116,7 @@ def test_own_pack_gives_own_measure(tmp_path, good):
 
 def test_a_fifo_in_a_directory_is_refused_not_waited_on(tmp_path, good):
     import os
+
     folder = tmp_path / "in"
     folder.mkdir()
     os.mkfifo(folder / "pipe.txt")
@@ -118,9 +124,11 @@ def test_a_fifo_in_a_directory_is_refused_not_waited_on(tmp_path, good):
     (folder / "report.txt").write_bytes(good.read_bytes())
     out = run("--format", "jsonl", str(folder))
     assert out.returncode == 1
-    assert out.stderr.splitlines() == [f"tallybook: {folder}/pipe.txt: not a regular file",
-                                       f"tallybook: {folder}/two\\nlines.txt: empty file",
-                                       "tallybook: 2 file(s) failed"]
+    assert out.stderr.splitlines() == [
+        f"tallybook: {folder}/pipe.txt: not a regular file",
+        f"tallybook: {folder}/two\\nlines.txt: empty file",
+        "tallybook: 2 file(s) failed",
+    ]
     assert {json.loads(line)["doc"] for line in out.stdout.splitlines()} == {str(folder / "report.txt")}
 
 

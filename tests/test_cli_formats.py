@@ -1,13 +1,16 @@
 """`tallybook extract` reads every format by the readers `ingest` uses, standard input too,
 and says so when there is nothing to read."""
+
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
 
-ARTICLE = ("British defence intelligence put average Russian losses at about 1,200 killed or wounded "
-           "a day during the spring, a figure Moscow did not comment on.")
+ARTICLE = (
+    "British defence intelligence put average Russian losses at about 1,200 killed or wounded "
+    "a day during the spring, a figure Moscow did not comment on."
+)
 PAGE = f"""<!DOCTYPE html>
 <html lang="en"><head><title>Losses in spring</title>
 <link rel="canonical" href="https://example.org/news/losses">
@@ -20,8 +23,12 @@ PAGE = f"""<!DOCTYPE html>
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tallybook.cli", "extract", "--format", "jsonl", *args],
-                          capture_output=True, input=stdin, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "tallybook.cli", "extract", "--format", "jsonl", *args],
+        capture_output=True,
+        input=stdin,
+        timeout=300,
+    )
 
 
 def records(out: subprocess.CompletedProcess) -> list[dict]:
@@ -67,4 +74,4 @@ def test_a_directory_gives_every_format(tmp_path):
     assert sorted(r["doc"].rsplit("/", 1)[-1] for r in recs) == ["a.txt", "b.html"]
     whole = (tmp_path / "a.txt").read_text(encoding="utf-8")
     (txt,) = [r for r in recs if r["doc"].endswith("a.txt")]
-    assert whole[txt["start"]:txt["end"]] == "about 1,200"  # offsets into the whole file, header included
+    assert whole[txt["start"] : txt["end"]] == "about 1,200"  # offsets into the whole file, header included

@@ -1,17 +1,20 @@
 """The incidents command: the eval's JSON Lines fields, CSV, a table, and bad input."""
+
 import csv
 import io
 import json
 import subprocess
 import sys
 
-REPORT = ("Title: A raid\nPublished: 2025-03-14\n\n"
-          "On Wednesday police raided a hostel in Kazan and detained 60 migrants.\n")
+REPORT = (
+    "Title: A raid\nPublished: 2025-03-14\n\nOn Wednesday police raided a hostel in Kazan and detained 60 migrants.\n"
+)
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tallybook.cli", "incidents", *args],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "tallybook.cli", "incidents", *args], capture_output=True, text=True, timeout=300
+    )
 
 
 def test_jsonl_has_the_eval_fields_with_offsets_into_the_file(tmp_path):
@@ -22,8 +25,13 @@ def test_jsonl_has_the_eval_fields_with_offsets_into_the_file(tmp_path):
     recs = [json.loads(line) for line in out.stdout.splitlines()]
     assert [r["type"] for r in recs] == ["raid", "detention"]
     raid, detention = recs
-    assert REPORT[raid["start"]:raid["end"]] == "raided a hostel"
-    assert (raid["place_name"], raid["country"], raid["precision"], raid["date"]) == ("Kazan", "RU", "city", "2025-03-12")
+    assert REPORT[raid["start"] : raid["end"]] == "raided a hostel"
+    assert (raid["place_name"], raid["country"], raid["precision"], raid["date"]) == (
+        "Kazan",
+        "RU",
+        "city",
+        "2025-03-12",
+    )
     assert raid["actor"] == "police" and raid["plover"] == "COERCE" and raid["acled_sub_event"] == "Arrests"
     assert detention["figures"] == ["60"] and detention["affected"] == "migrants"
     for key in ("doc", "end", "lat", "lon", "place_name", "claims", "date_precision", "sentence"):

@@ -1,6 +1,7 @@
 """Figures across sources on a corpus of our own: figures that recur across English and Russian
 documents, with known origins, conflicts and non-conflicts (intervals that meet, a growing
 running total)."""
+
 import math
 from datetime import date
 
@@ -8,32 +9,62 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tallybook import extract
-from tallybook.figures import (Figure, candidates, conflicts, group, interval, origins, verdict,
-                               figures_of, latest_by_source, when)
+from tallybook.figures import (
+    Figure,
+    candidates,
+    conflicts,
+    figures_of,
+    group,
+    interval,
+    latest_by_source,
+    origins,
+    verdict,
+    when,
+)
 
 # (name, published, lang, text): written for these tests
 CORPUS = [
-    ("a-en", "2024-06-20", "en",
-     "Alexander Bastrykin said that around 10,000 naturalized migrants had been sent to the front."),
-    ("b-ru", "2024-06-22", "ru",
-     "По словам Александра Бастрыкина, около 10 000 натурализованных мигрантов отправлены на фронт."),
-    ("c-en", "2024-07-01", "en",
-     "Citing Bastrykin, the paper wrote that about 10,000 naturalized migrants were sent to the front."),
-    ("d-en", "2025-05-21", "en",
-     "Alexander Bastrykin said that about 20,000 naturalized migrants had been sent to the front."),
-    ("e-en", "2022-03-02", "en",
-     "The Ukrainian government said more than 15,000 Russian soldiers had been killed. "
-     "The Russian defence ministry said 498 Russian soldiers had been killed."),
-    ("f-ru", "2022-03-25", "ru",
-     "Минобороны России сообщило, что погибли 1 351 российский военнослужащий."),
-    ("g-en", "2022-09-21", "en",
-     "Sergei Shoigu said 5,937 Russian soldiers had been killed."),
-    ("h-en", "2024-02-20", "en",
-     "BBC Russian said it had identified the names of 45,000 Russian soldiers killed in Ukraine."),
-    ("i-ru", "2024-02-25", "ru",
-     "Британская разведка оценила, что погибли до 60 000 российских военнослужащих."),
-    ("j-en", "2024-03-10", "en",
-     "A Russian official said that 30,000 Russian soldiers had been killed."),
+    (
+        "a-en",
+        "2024-06-20",
+        "en",
+        "Alexander Bastrykin said that around 10,000 naturalized migrants had been sent to the front.",
+    ),
+    (
+        "b-ru",
+        "2024-06-22",
+        "ru",
+        "По словам Александра Бастрыкина, около 10 000 натурализованных мигрантов отправлены на фронт.",
+    ),
+    (
+        "c-en",
+        "2024-07-01",
+        "en",
+        "Citing Bastrykin, the paper wrote that about 10,000 naturalized migrants were sent to the front.",
+    ),
+    (
+        "d-en",
+        "2025-05-21",
+        "en",
+        "Alexander Bastrykin said that about 20,000 naturalized migrants had been sent to the front.",
+    ),
+    (
+        "e-en",
+        "2022-03-02",
+        "en",
+        "The Ukrainian government said more than 15,000 Russian soldiers had been killed. "
+        "The Russian defence ministry said 498 Russian soldiers had been killed.",
+    ),
+    ("f-ru", "2022-03-25", "ru", "Минобороны России сообщило, что погибли 1 351 российский военнослужащий."),
+    ("g-en", "2022-09-21", "en", "Sergei Shoigu said 5,937 Russian soldiers had been killed."),
+    (
+        "h-en",
+        "2024-02-20",
+        "en",
+        "BBC Russian said it had identified the names of 45,000 Russian soldiers killed in Ukraine.",
+    ),
+    ("i-ru", "2024-02-25", "ru", "Британская разведка оценила, что погибли до 60 000 российских военнослужащих."),
+    ("j-en", "2024-03-10", "en", "A Russian official said that 30,000 Russian soldiers had been killed."),
 ]
 
 
@@ -114,10 +145,20 @@ def test_candidates_need_two_documents():
 
 
 measures = st.sampled_from([None, "m.a", "m.b", "~c", "m.a@x"])
-figures = st.lists(st.builds(Figure, id=st.integers(), doc=st.sampled_from("pqr"), published=st.none(),
-                             measure=measures, value=st.floats(0, 1e6), value_max=st.none(),
-                             hedge=st.sampled_from(["exact", "approx", "lower", "upper"]), speaker=st.none()),
-                   max_size=40)
+figures = st.lists(
+    st.builds(
+        Figure,
+        id=st.integers(),
+        doc=st.sampled_from("pqr"),
+        published=st.none(),
+        measure=measures,
+        value=st.floats(0, 1e6),
+        value_max=st.none(),
+        hedge=st.sampled_from(["exact", "approx", "lower", "upper"]),
+        speaker=st.none(),
+    ),
+    max_size=40,
+)
 
 
 @given(figures)

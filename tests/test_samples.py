@@ -1,4 +1,5 @@
 """The bundled sample corpus, end to end: every report reads, figures recur and disagree."""
+
 from pathlib import Path
 
 import pytest
@@ -23,11 +24,11 @@ def test_corpus_is_there_and_says_what_it_is():
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
 def test_every_report_yields_claims_with_spans_in_its_body(path):
     report = read_report(path)
-    body = report.text[report.body_start:]
+    body = report.text[report.body_start :]
     claims = extract(body, published=report.meta["published"])
     assert claims, path.name
     for c in claims:
-        assert body[c.start:c.end] == c.text
+        assert body[c.start : c.end] == c.text
         assert c.lang == report.meta["language"]
 
 
@@ -35,7 +36,7 @@ def test_bastrykin_figures_recur_and_are_revised():
     files_by_value, bastrykin = {}, set()
     for path in SAMPLES:
         report = read_report(path)
-        for c in extract(report.text[report.body_start:], published=report.meta["published"]):
+        for c in extract(report.text[report.body_start :], published=report.meta["published"]):
             files_by_value.setdefault(c.value, set()).add(path.name)
             if c.speaker and "Bastrykin" in c.speaker:
                 bastrykin.add(c.value)

@@ -1,4 +1,5 @@
 """Reading back the XLSX files tallybook writes (a zip of XML), for the tests: rows of values."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """tallybook: every number in conflict reporting, with who said it, where, and how it changed."""
+
 from __future__ import annotations
 
 from .model import Claim, Incident, Name, Number, Place, Reading
@@ -21,7 +22,9 @@ def read(text: str, lang: str | None = None, published: str | None = None, pack:
     return _read(text, lang=lang, published=published, pack=pack)
 
 
-def incidents(text: str, lang: str | None = None, published: str | None = None, pack: str | None = None) -> list[Incident]:
+def incidents(
+    text: str, lang: str | None = None, published: str | None = None, pack: str | None = None
+) -> list[Incident]:
     """The incidents `text` reports: type, words, actor, affected group, place, date, claims."""
     from .extraction.incidents import incidents as _incidents
 

@@ -1,4 +1,5 @@
 """The command line: thin commands over the Python API."""
+
 from __future__ import annotations
 
 import csv
@@ -29,7 +30,11 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(["auto", *CODES]), default="auto", show_default=True)
 @click.option("--pack", type=click.Path(dir_okay=False), default=None, help="A domain pack (TOML) of your own.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-@click.option("--explain", is_flag=True, help="After each claim, say which attribution rule put it on its speaker, through which words.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="After each claim, say which attribution rule put it on its speaker, through which words.",
+)
 @click.argument("paths", nargs=-1, required=True)
 def extract(fmt: str, lang: str, pack: str | None, debug: bool, explain: bool, paths: tuple[str, ...]) -> None:
     """Extract the claims of files, directories, URLs or standard input ("-").
@@ -55,12 +60,13 @@ def extract(fmt: str, lang: str, pack: str | None, debug: bool, explain: bool, p
             failures += 1
             continue
         try:
-            claims = extract_claims(doc.text, lang=None if lang == "auto" else lang,
-                                    published=doc.published, pack=pack)
+            claims = extract_claims(doc.text, lang=None if lang == "auto" else lang, published=doc.published, pack=pack)
         except Exception as e:  # one bad file never stops the batch
             if debug:
                 raise
-            click.echo(f"tallybook: {shown(doc.source)}: extraction failed ({type(e).__name__}: {_first_line(e)})", err=True)
+            click.echo(
+                f"tallybook: {shown(doc.source)}: extraction failed ({type(e).__name__}: {_first_line(e)})", err=True
+            )
             failures += 1
             continue
         offset, name = offset_in_file(doc), doc.source + (f"#{doc.locator}" if doc.locator else "")
@@ -77,16 +83,41 @@ def _first_line(e: Exception) -> str:
     return lines[0][:200] if lines else "no message"
 
 
-INCIDENT_FIELDS = ["doc", "type", "start", "end", "text", "place", "place_name", "country", "region", "precision",
-                   "lat", "lon", "date", "date_precision", "actor", "affected", "claims", "figures", "plover",
-                   "acled_sub_event", "sentence", "lang"]
+INCIDENT_FIELDS = [
+    "doc",
+    "type",
+    "start",
+    "end",
+    "text",
+    "place",
+    "place_name",
+    "country",
+    "region",
+    "precision",
+    "lat",
+    "lon",
+    "date",
+    "date_precision",
+    "actor",
+    "affected",
+    "claims",
+    "figures",
+    "plover",
+    "acled_sub_event",
+    "sentence",
+    "lang",
+]
 
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.option("--lang", type=click.Choice(["auto", "en", "ru"]), default="auto", show_default=True)
-@click.option("--pack", type=click.Path(dir_okay=False), default=None,
-              help="An incident pack (TOML with [types.*]) or a measures pack of your own.")
+@click.option(
+    "--pack",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="An incident pack (TOML with [types.*]) or a measures pack of your own.",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.argument("paths", nargs=-1, required=True)
 def incidents(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[str, ...]) -> None:
@@ -108,8 +139,12 @@ def incidents(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[s
     for path in expand_paths(list(paths)):
         try:
             report = read_report(path)
-            found = find_incidents(report.text[report.body_start:], lang=None if lang == "auto" else lang,
-                                   published=report.meta.get("published"), pack=pack)
+            found = find_incidents(
+                report.text[report.body_start :],
+                lang=None if lang == "auto" else lang,
+                published=report.meta.get("published"),
+                pack=pack,
+            )
         except InputError as e:
             click.echo(f"tallybook: {e}", err=True)
             failures += 1
@@ -117,8 +152,9 @@ def incidents(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[s
         except Exception as e:  # one bad file never stops the batch
             if debug:
                 raise
-            click.echo(f"tallybook: {shown(path)}: incident extraction failed ({type(e).__name__}: {_first_line(e)})",
-                       err=True)
+            click.echo(
+                f"tallybook: {shown(path)}: incident extraction failed ({type(e).__name__}: {_first_line(e)})", err=True
+            )
             failures += 1
             continue
         for inc in found:
@@ -126,11 +162,27 @@ def incidents(fmt: str, lang: str, pack: str | None, debug: bool, paths: tuple[s
             if fmt == "jsonl":
                 click.echo(json.dumps(rec, ensure_ascii=False))
             elif out:
-                out.writerow({**rec, "claims": " ".join(map(str, rec["claims"])), "figures": " | ".join(rec["figures"]),
-                              "sentence": f"{rec['sentence'][0]}-{rec['sentence'][1]}"})
+                out.writerow(
+                    {
+                        **rec,
+                        "claims": " ".join(map(str, rec["claims"])),
+                        "figures": " | ".join(rec["figures"]),
+                        "sentence": f"{rec['sentence'][0]}-{rec['sentence'][1]}",
+                    }
+                )
             else:
-                rows.append([path.rsplit("/", 1)[-1], rec["type"], rec["text"], rec["place"] or "—",
-                             rec["country"] or "", rec["date"] or "", rec["actor"] or "", rec["affected"] or ""])
+                rows.append(
+                    [
+                        path.rsplit("/", 1)[-1],
+                        rec["type"],
+                        rec["text"],
+                        rec["place"] or "—",
+                        rec["country"] or "",
+                        rec["date"] or "",
+                        rec["actor"] or "",
+                        rec["affected"] or "",
+                    ]
+                )
     if fmt == "table":
         widths = [min(max(len(r[i]) for r in rows), 30) for i in range(len(rows[0]))]
         for r in rows:
@@ -149,8 +201,10 @@ def _explaining(write, finish, fmt: str):
         return explanation(c.speaker, c.rule, c.cue, c.via)
 
     if fmt == "jsonl":
+
         def write_jsonl(path: str, c: Claim) -> None:
             click.echo(json.dumps({"doc": path, **c.as_record(), "explain": why(c)}, ensure_ascii=False))
+
         return write_jsonl, finish
     lines: list[str] = []
 
@@ -162,6 +216,7 @@ def _explaining(write, finish, fmt: str):
         finish()
         for line in lines:
             click.echo(line, err=fmt == "csv")
+
     return write_noted, finish_noted
 
 
@@ -177,19 +232,31 @@ def _writer(fmt: str) -> tuple[Callable[[str, Claim], None], Callable[[], None]]
             rec = {"doc": path, **c.as_record()}
             rec["sentence"] = f"{c.sentence[0]}-{c.sentence[1]}"
             out.writerow(rec)
+
         return csv_row, lambda: None
 
     rows = [["doc", "text", "value", "hedge", "speaker", "speaker_id", "counted", "measure"]]
 
     def table_row(path: str, c: Claim) -> None:
         value = figure(c.value, c.value_max, c.unit).replace("\u00a0", " ")
-        rows.append([path.rsplit("/", 1)[-1], c.text, value, c.hedge, c.speaker or "—",
-                     c.speaker_id or "", (c.counted or "")[:40], c.measure or ""])
+        rows.append(
+            [
+                path.rsplit("/", 1)[-1],
+                c.text,
+                value,
+                c.hedge,
+                c.speaker or "—",
+                c.speaker_id or "",
+                (c.counted or "")[:40],
+                c.measure or "",
+            ]
+        )
 
     def finish() -> None:
         widths = [min(max(len(r[i]) for r in rows), 40) for i in range(len(rows[0]))]
         for r in rows:
             click.echo("  ".join(cell[:w].ljust(w) for cell, w in zip(r, widths)).rstrip())
+
     return table_row, finish
 
 
@@ -199,23 +266,34 @@ def _jsonl_line(path: str, c: Claim) -> None:
 
 # The ledger commands. Django is imported only inside them, so `extract` runs without it.
 
+
 def _db_option(f):
-    return click.option("--db", "db", metavar="URL", default=None,
-                        help="sqlite:///path.sqlite3 or postgresql://user@host/name "
-                             "[default: $TALLYBOOK_DATABASE_URL, else sqlite:///./tallybook.sqlite3]")(f)
+    return click.option(
+        "--db",
+        "db",
+        metavar="URL",
+        default=None,
+        help="sqlite:///path.sqlite3 or postgresql://user@host/name "
+        "[default: $TALLYBOOK_DATABASE_URL, else sqlite:///./tallybook.sqlite3]",
+    )(f)
 
 
 def _filter_options(f):
     day = click.DateTime(formats=["%Y-%m-%d"])
-    for option in reversed([
-        click.option("--measure", default=None, help="Only this measure (e.g. casualties.killed)."),
-        click.option("--speaker", default=None,
-                     help="A source (speaker or organisation) one of whose names holds this text, any case or script."),
-        click.option("--lang", type=click.Choice(["en", "ru"]), default=None, help="Only this language."),
-        click.option("--since", type=day, default=None, help="Published on or after YYYY-MM-DD."),
-        click.option("--until", type=day, default=None, help="Published on or before YYYY-MM-DD."),
-        click.option("--search", default=None, metavar="TEXT", help="Full-text search: every word."),
-    ]):
+    for option in reversed(
+        [
+            click.option("--measure", default=None, help="Only this measure (e.g. casualties.killed)."),
+            click.option(
+                "--speaker",
+                default=None,
+                help="A source (speaker or organisation) one of whose names holds this text, any case or script.",
+            ),
+            click.option("--lang", type=click.Choice(["en", "ru"]), default=None, help="Only this language."),
+            click.option("--since", type=day, default=None, help="Published on or after YYYY-MM-DD."),
+            click.option("--until", type=day, default=None, help="Published on or before YYYY-MM-DD."),
+            click.option("--search", default=None, metavar="TEXT", help="Full-text search: every word."),
+        ]
+    ):
         f = option(f)
     return f
 
@@ -223,17 +301,31 @@ def _filter_options(f):
 def _claim_options(f):
     """The claims filters of the web pages beyond those `docs` shares."""
     from_web = ["status", "hedge"]
-    choices = {"status": ["new", "accepted", "corrected", "rejected"],
-               "hedge": ["exact", "approx", "lower", "upper", "average", "range"]}
-    for option in reversed([
-        *(click.option(f"--{name}", type=click.Choice(choices[name]), default=None, help=f"Only this {name}.")
-          for name in from_web),
-        click.option("--org", default=None, help="An organisation by any of its names: its claims, its units' and its people's."),
-        click.option("--sort", default=None, metavar="FIELD",
-                     help="value, published, measure, speaker or id; '-' first for descending "
-                          "[default: document then text order]."),
-        click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many claims."),
-    ]):
+    choices = {
+        "status": ["new", "accepted", "corrected", "rejected"],
+        "hedge": ["exact", "approx", "lower", "upper", "average", "range"],
+    }
+    for option in reversed(
+        [
+            *(
+                click.option(f"--{name}", type=click.Choice(choices[name]), default=None, help=f"Only this {name}.")
+                for name in from_web
+            ),
+            click.option(
+                "--org",
+                default=None,
+                help="An organisation by any of its names: its claims, its units' and its people's.",
+            ),
+            click.option(
+                "--sort",
+                default=None,
+                metavar="FIELD",
+                help="value, published, measure, speaker or id; '-' first for descending "
+                "[default: document then text order].",
+            ),
+            click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many claims."),
+        ]
+    ):
         f = option(f)
     return f
 
@@ -278,17 +370,32 @@ def _connect(db: str | None) -> None:
 def _filters(measure, speaker, lang, since, until, search):
     from .ledger.query import Filters
 
-    return Filters(measure=measure, speaker=speaker, lang=lang, since=since and since.date(),
-                   until=until and until.date(), search=search)
+    return Filters(
+        measure=measure,
+        speaker=speaker,
+        lang=lang,
+        since=since and since.date(),
+        until=until and until.date(),
+        search=search,
+    )
 
 
 @main.command()
 @_db_option
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-@click.option("--follow-symlinks", is_flag=True,
-              help="Read symbolic links that lead out of a directory given (refused by default).")
-@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(min=0.1), metavar="SECONDS",
-              help="Time for the whole fetch of one URL.")
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Read symbolic links that lead out of a directory given (refused by default).",
+)
+@click.option(
+    "--timeout",
+    default=20.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    metavar="SECONDS",
+    help="Time for the whole fetch of one URL.",
+)
 @click.argument("paths", nargs=-1, required=True)
 def ingest(db: str | None, debug: bool, follow_symlinks: bool, timeout: float, paths: tuple[str, ...]) -> None:
     """Read files, directories, URL lists (.urls), URLs and standard input ("-") into the ledger.
@@ -317,9 +424,13 @@ def ingest(db: str | None, debug: bool, follow_symlinks: bool, timeout: float, p
     summary = Summary()
     try:
         with tqdm(desc="ingest", unit="doc", file=sys.stderr, disable=None) as bar:
-            ingest_all(sources_of(paths, follow_symlinks=follow_symlinks, timeout=timeout), debug=debug,
-                       step=lambda: bar.update(),
-                       report=lambda line: bar.write(f"tallybook: {line}", file=sys.stderr), summary=summary)
+            ingest_all(
+                sources_of(paths, follow_symlinks=follow_symlinks, timeout=timeout),
+                debug=debug,
+                step=lambda: bar.update(),
+                report=lambda line: bar.write(f"tallybook: {line}", file=sys.stderr),
+                summary=summary,
+            )
     except KeyboardInterrupt:
         click.echo(f"{summary} (stopped by Ctrl-C)")
         sys.exit(130)
@@ -356,8 +467,12 @@ def claims(db, fmt, status, hedge, org, sort, limit, **filters) -> None:
 
     qs = _selected_claims(_filters(**filters), status, hedge, org, sort, limit)
     rows = (query.claim_record(c) for c in qs.iterator(chunk_size=2000))
-    _print(rows, fmt, query.CLAIM_FIELDS, ["id", "published", "source", "text", "value", "hedge", "counted",
-                                          "speaker", "measure", "status"])
+    _print(
+        rows,
+        fmt,
+        query.CLAIM_FIELDS,
+        ["id", "published", "source", "text", "value", "hedge", "counted", "speaker", "measure", "status"],
+    )
 
 
 @main.command()
@@ -397,9 +512,11 @@ def conflicts(db, fmt, measure) -> None:
         return
     for r in records:
         a, b = r["a"], r["b"]
-        click.echo(f"{r['measure']}  {r['kind']}\n"
-                   f"  #{a['id']} {a['value']:g} ({a['hedge']}) {a['speaker'] or '—'}, {a['source']}, {a['time']}\n"
-                   f"  #{b['id']} {b['value']:g} ({b['hedge']}) {b['speaker'] or '—'}, {b['source']}, {b['time']}")
+        click.echo(
+            f"{r['measure']}  {r['kind']}\n"
+            f"  #{a['id']} {a['value']:g} ({a['hedge']}) {a['speaker'] or '—'}, {a['source']}, {a['time']}\n"
+            f"  #{b['id']} {b['value']:g} ({b['hedge']}) {b['speaker'] or '—'}, {b['source']}, {b['time']}"
+        )
     click.echo(f"conflicts: {len(records)}")
 
 
@@ -421,8 +538,13 @@ EXPORT_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parque
 
 @main.command()
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "xlsx"]), default=None,
-              help="[default: from OUT's suffix: .csv, .jsonl, .ndjson, .parquet, .xlsx]")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl", "parquet", "xlsx"]),
+    default=None,
+    help="[default: from OUT's suffix: .csv, .jsonl, .ndjson, .parquet, .xlsx]",
+)
 @click.option("--what", type=click.Choice(["claims", "documents"]), default="claims", show_default=True)
 @_filter_options
 @_claim_options
@@ -442,15 +564,21 @@ def export(db, fmt, what, out, status, hedge, org, sort, limit, **filters) -> No
     f = _filters(**filters)
     if what == "claims":
         fields = query.CLAIM_FIELDS
-        rows = (query.claim_record(c) for c in _selected_claims(f, status, hedge, org, sort, limit).iterator(chunk_size=2000))
+        rows = (
+            query.claim_record(c)
+            for c in _selected_claims(f, status, hedge, org, sort, limit).iterator(chunk_size=2000)
+        )
     else:
         fields = query.DOCUMENT_FIELDS + ["text"]
         rows = (query.document_record(d, with_text=True) for d in query.documents(f).iterator(chunk_size=500))
     if fmt in ("parquet", "xlsx"):
         if out == "-":
             raise click.UsageError(f"{fmt} needs a file, not stdout")
-        n = writers.write_parquet(rows, out, query.column_types(fields)) if fmt == "parquet" else \
-            writers.write_xlsx(rows, out, fields, sheet=what)
+        n = (
+            writers.write_parquet(rows, out, query.column_types(fields))
+            if fmt == "parquet"
+            else writers.write_xlsx(rows, out, fields, sheet=what)
+        )
     else:
         stream = sys.stdout if out == "-" else open(out, "w", encoding="utf-8", newline="")
         try:
@@ -465,15 +593,22 @@ def _format_of(out: str) -> str:
     """The export format OUT's suffix names; a usage error when it names none."""
     suffix = "" if out == "-" else "." + out.rsplit(".", 1)[-1].lower() if "." in out else ""
     if suffix not in EXPORT_FORMATS:
-        raise click.UsageError(f"export: cannot tell the format of {out!r} (give --format, or end it in "
-                               f"{', '.join(EXPORT_FORMATS)})")
+        raise click.UsageError(
+            f"export: cannot tell the format of {out!r} (give --format, or end it in {', '.join(EXPORT_FORMATS)})"
+        )
     return EXPORT_FORMATS[suffix]
 
 
 @main.command()
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["auto", "sqlite", "jsonl"]), default="auto", show_default=True,
-              help="auto: a SQLite copy of a SQLite ledger, else JSON Lines (which restores into either backend).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "sqlite", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="auto: a SQLite copy of a SQLite ledger, else JSON Lines (which restores into either backend).",
+)
 @click.argument("file", type=click.Path(dir_okay=False))
 def backup(db: str | None, fmt: str, file: str) -> None:
     """Copy the ledger to FILE (a SQLite file for a SQLite ledger, else JSON Lines of every table)."""

@@ -12,6 +12,7 @@ Time: the figure's `time_ref`, else its document's publication date, with its pr
 (year, month or day); two times are comparable when they fall in one period of the coarser
 precision.
 """
+
 from __future__ import annotations
 
 import math
@@ -115,8 +116,11 @@ class Candidate:
 
 def candidates(figures: list[Figure]) -> list[Candidate]:
     """Discovered keys held by figures of two documents or more, the most documents first."""
-    found = [Candidate(k, tuple(fs)) for k, fs in group(figures).items()
-             if k.startswith("~") and len({f.doc for f in fs}) > 1]
+    found = [
+        Candidate(k, tuple(fs))
+        for k, fs in group(figures).items()
+        if k.startswith("~") and len({f.doc for f in fs}) > 1
+    ]
     return sorted(found, key=lambda c: (-c.documents, c.key))
 
 
@@ -141,7 +145,7 @@ def _ordered(a: Figure, b: Figure) -> tuple[Figure, Figure]:
 
 
 def verdict(a: Figure, b: Figure) -> str | None:
-    """"disagree", "below-floor", "revision" (a grown running total) or None (no disagreement)."""
+    """ "disagree", "below-floor", "revision" (a grown running total) or None (no disagreement)."""
     a, b = _ordered(a, b)
     if comparable(a, b):
         return None if meet(a.interval, b.interval) else "disagree"
@@ -225,13 +229,30 @@ def pack_facts(measure: str | None, sentence: str, lang: str, pack: str | None =
     return m.counts_names(sentence, lang), m.kind == "cumulative"
 
 
-def figures_of(claims, text: str, doc: str, published: date | None, first_id: int = 0,
-               pack: str | None = None) -> list[Figure]:
+def figures_of(
+    claims, text: str, doc: str, published: date | None, first_id: int = 0, pack: str | None = None
+) -> list[Figure]:
     """Figures of the `model.Claim`s extracted from one document's `text`."""
     out = []
     for i, c in enumerate(claims):
-        sentence = text[c.sentence[0]:c.sentence[1]]
+        sentence = text[c.sentence[0] : c.sentence[1]]
         names, cumulative = pack_facts(c.measure, sentence, c.lang, pack)
-        out.append(Figure(first_id + i, doc, published, c.measure, c.value, c.value_max, c.hedge, c.speaker,
-                          c.time_ref, names, cumulative, sentence, c.lang, c.unit))
+        out.append(
+            Figure(
+                first_id + i,
+                doc,
+                published,
+                c.measure,
+                c.value,
+                c.value_max,
+                c.hedge,
+                c.speaker,
+                c.time_ref,
+                names,
+                cumulative,
+                sentence,
+                c.lang,
+                c.unit,
+            )
+        )
     return out

@@ -1,4 +1,5 @@
 """The values that cross module boundaries: numbers read from text, speakers, claims."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
@@ -9,8 +10,9 @@ HEDGES: tuple[str, ...] = get_args(Hedge)
 
 # Kinds of number expression. Only the first four can be claims; the rest are read so that
 # callers can see them, and are excluded by the rules of the eval guidelines.
-Kind = Literal["cardinal", "money", "percent", "vague",
-               "year", "date", "time", "age", "ordinal", "identifier", "pronoun"]
+Kind = Literal[
+    "cardinal", "money", "percent", "vague", "year", "date", "time", "age", "ordinal", "identifier", "pronoun"
+]
 KINDS = frozenset(get_args(Kind))
 CLAIM_KINDS = frozenset({"cardinal", "money", "percent", "vague"})
 
@@ -85,8 +87,12 @@ class Claim:
         """The same claim with its offsets moved by `offset` (text cut from a larger one)."""
         if not offset:
             return self
-        return replace(self, start=self.start + offset, end=self.end + offset,
-                       sentence=(self.sentence[0] + offset, self.sentence[1] + offset))
+        return replace(
+            self,
+            start=self.start + offset,
+            end=self.end + offset,
+            sentence=(self.sentence[0] + offset, self.sentence[1] + offset),
+        )
 
     def as_record(self) -> dict:
         """A flat dict in the JSON Lines shape of the eval README."""
@@ -174,8 +180,22 @@ class Place:
     end: int | None = None
 
 
-INCIDENT_TYPES = ("raid", "detention", "draft_notice", "enlistment", "contract", "citizenship", "deployment",
-                  "death", "captivity", "deportation", "protest", "law", "attack", "other")
+INCIDENT_TYPES = (
+    "raid",
+    "detention",
+    "draft_notice",
+    "enlistment",
+    "contract",
+    "citizenship",
+    "deployment",
+    "death",
+    "captivity",
+    "deportation",
+    "protest",
+    "law",
+    "attack",
+    "other",
+)
 
 
 @dataclass(frozen=True)
@@ -208,19 +228,38 @@ class Incident:
         place = self.place
         if place is not None and place.start is not None and place.end is not None:
             place = replace(place, start=place.start + offset, end=place.end + offset)
-        return replace(self, start=self.start + offset, end=self.end + offset, place=place,
-                       sentence=(self.sentence[0] + offset, self.sentence[1] + offset))
+        return replace(
+            self,
+            start=self.start + offset,
+            end=self.end + offset,
+            place=place,
+            sentence=(self.sentence[0] + offset, self.sentence[1] + offset),
+        )
 
     def as_record(self) -> dict:
         """A flat dict in the JSON Lines shape of the shared incident evaluation."""
         p = self.place
         return {
-            "type": self.type, "start": self.start, "end": self.end, "text": self.text,
-            "place": p.raw if p else None, "place_name": p.name if p else None,
-            "country": p.country if p else None, "region": p.region if p else None,
-            "precision": p.precision if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
-            "date": self.date, "date_precision": self.date_precision, "actor": self.actor,
-            "affected": self.affected, "claims": list(self.claims), "figures": list(self.figures),
-            "plover": self.plover, "acled_sub_event": self.acled_sub_event,
-            "sentence": list(self.sentence), "lang": self.lang, "naming": self.naming,
+            "type": self.type,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "place": p.raw if p else None,
+            "place_name": p.name if p else None,
+            "country": p.country if p else None,
+            "region": p.region if p else None,
+            "precision": p.precision if p else None,
+            "lat": p.lat if p else None,
+            "lon": p.lon if p else None,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "actor": self.actor,
+            "affected": self.affected,
+            "claims": list(self.claims),
+            "figures": list(self.figures),
+            "plover": self.plover,
+            "acled_sub_event": self.acled_sub_event,
+            "sentence": list(self.sentence),
+            "lang": self.lang,
+            "naming": self.naming,
         }

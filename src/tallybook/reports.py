@@ -1,4 +1,5 @@
 """Reading report files from disk: checks that name the file and the problem."""
+
 from __future__ import annotations
 
 import re

@@ -1,12 +1,15 @@
 """Claims: what is kept, what is counted, hedges, periods, times and measures."""
+
 import pytest
 
 from tallybook import extract
 
 
 def test_exclusions_are_not_claims():
-    text = ("In December 2023, a 35-year-old man from the 155th brigade was charged under Article 328. "
-            "One of them said no one knew. On 2 March 1,351 soldiers had died.")
+    text = (
+        "In December 2023, a 35-year-old man from the 155th brigade was charged under Article 328. "
+        "One of them said no one knew. On 2 March 1,351 soldiers had died."
+    )
     assert [c.text for c in extract(text, lang="en")] == ["1,351"]
 
 
@@ -24,8 +27,11 @@ def test_average_and_period():
 
 
 def test_time_ref_from_sentence_and_from_publication_date():
-    a, b = extract("In June 2024, 10,000 migrants were sent to the front. Today 500 more were sent.",
-                   lang="en", published="2024-06-07")
+    a, b = extract(
+        "In June 2024, 10,000 migrants were sent to the front. Today 500 more were sent.",
+        lang="en",
+        published="2024-06-07",
+    )
     assert a.time_ref == "2024-06"
     assert b.time_ref == "2024-06-07"
 
@@ -45,10 +51,13 @@ def test_bare_duration_is_not_a_claim_but_a_hedged_one_is():
     assert [c.text for c in claims] == ["1.2 million", "up to 10"]
 
 
-@pytest.mark.parametrize("text, lang, counted", [
-    ("2,000 migrants were detained in four months. 500 of them were sent to the front.", "en", "migrants"),
-    ("За четыре месяца задержали 2000 мигрантов. 500 из них отправили на фронт.", "ru", "мигрантов"),
-])
+@pytest.mark.parametrize(
+    "text, lang, counted",
+    [
+        ("2,000 migrants were detained in four months. 500 of them were sent to the front.", "en", "migrants"),
+        ("За четыре месяца задержали 2000 мигрантов. 500 из них отправили на фронт.", "ru", "мигрантов"),
+    ],
+)
 def test_of_them_takes_the_figure_before_not_a_dropped_duration(text, lang, counted):
     """A bare duration ("in four months") is dropped before it can become what "of them" counts."""
     claims = extract(text, lang=lang)
@@ -63,29 +72,38 @@ def test_a_unit_number_is_not_a_claim():
 def test_spans_point_into_the_text():
     text = "Shoigu said 300,000 reservists would be mobilised, about 1% of 25 million."
     for c in extract(text, lang="en"):
-        assert text[c.start:c.end] == c.text
+        assert text[c.start : c.end] == c.text
         assert c.sentence[0] <= c.start < c.end <= c.sentence[1]
 
 
-@pytest.mark.parametrize("text, lang, words, absent", [
-    # the figure counts the object of "of"; what happened is the verb of the quantity ("average")
-    ("Reports say an average of 913 Russian soldiers die each day.", "en", ["soldiers", "die", "each", "day"], []),
-    # complements before the verb, as Russian puts them, with a year kept as time
-    ("После рейдов на воинский учёт в ЦВО встали 1,5 тысячи мигрантов.", "ru",
-     ["мигрантов", "встали", "учёт", "ЦВО", "рейдов"], []),
-    ("В январе 2024 года на воинский учёт поставили 17 человек.", "ru", ["человек", "поставили", "2024"], []),
-    # a verb of speech says who gives the figure, not what happened to what it counts
-    ("The ministry announced 10,000 migrants.", "en", ["migrants"], ["announced"]),
-    ("Ведомство назвало 300 иностранцев.", "ru", ["иностранцев"], ["назвало"]),
-    # a complement with a figure of its own stays out
-    ("Police detained 150 migrants in 12 raids.", "en", ["migrants", "detained"], ["raids"]),
-])
+@pytest.mark.parametrize(
+    "text, lang, words, absent",
+    [
+        # the figure counts the object of "of"; what happened is the verb of the quantity ("average")
+        ("Reports say an average of 913 Russian soldiers die each day.", "en", ["soldiers", "die", "each", "day"], []),
+        # complements before the verb, as Russian puts them, with a year kept as time
+        (
+            "После рейдов на воинский учёт в ЦВО встали 1,5 тысячи мигрантов.",
+            "ru",
+            ["мигрантов", "встали", "учёт", "ЦВО", "рейдов"],
+            [],
+        ),
+        ("В январе 2024 года на воинский учёт поставили 17 человек.", "ru", ["человек", "поставили", "2024"], []),
+        # a verb of speech says who gives the figure, not what happened to what it counts
+        ("The ministry announced 10,000 migrants.", "en", ["migrants"], ["announced"]),
+        ("Ведомство назвало 300 иностранцев.", "ru", ["иностранцев"], ["назвало"]),
+        # a complement with a figure of its own stays out
+        ("Police detained 150 migrants in 12 raids.", "en", ["migrants", "detained"], ["raids"]),
+    ],
+)
 def test_what_happened_takes_the_verbs_complements(text, lang, words, absent):
     counted = extract(text, lang=lang)[0].counted.split()
     assert all(w in counted for w in words) and not any(w in counted for w in absent), counted
 
 
 def test_digits_of_web_addresses_are_no_figures():
-    text = ("Photo: https://cdn.example.org/61a216a68d5c/87496219403.jpg data:image/png;base64,AB12CD34 "
-            "Police detained 40 men.")
+    text = (
+        "Photo: https://cdn.example.org/61a216a68d5c/87496219403.jpg data:image/png;base64,AB12CD34 "
+        "Police detained 40 men."
+    )
     assert [c.text for c in extract(text, lang="en")] == ["40"]

@@ -1,5 +1,6 @@
 """Incidents: one case per type and language (texts written for these tests), the place, date,
 actor and group of an incident, one action one incident, and no person as a group."""
+
 from __future__ import annotations
 
 import pytest
@@ -45,7 +46,7 @@ def test_each_type_in_each_language(lang, kind, text):
     found = tallybook.incidents(text, lang=lang, published="2025-04-10")
     assert kind in [i.type for i in found], [(i.type, i.text) for i in found]
     inc = next(i for i in found if i.type == kind)
-    assert text[inc.start:inc.end] == inc.text and inc.text
+    assert text[inc.start : inc.end] == inc.text and inc.text
 
 
 def test_every_type_has_cases_in_both_languages():
@@ -60,8 +61,10 @@ def test_every_type_maps_to_plover_and_acled():
 
 
 def test_one_action_gives_one_incident_per_event():
-    text = ("On Tuesday police raided a hostel in Tula. Officers checked 200 residents, handed call-up papers "
-            "to 30 of them and took 12 men to the enlistment office.")
+    text = (
+        "On Tuesday police raided a hostel in Tula. Officers checked 200 residents, handed call-up papers "
+        "to 30 of them and took 12 men to the enlistment office."
+    )
     found = tallybook.incidents(text, lang="en", published="2025-05-30")
     assert sorted(i.type for i in found) == ["draft_notice", "enlistment", "raid"]
     raid = next(i for i in found if i.type == "raid")
@@ -131,5 +134,8 @@ def test_a_long_text_is_read_in_pieces_with_offsets_into_the_whole():
     text = filler + para + filler + "Three volunteers from Tomsk died near Bakhmut.\n"
     assert len(text) > 200_000
     found = tallybook.incidents(text, lang="en")
-    assert [(i.type, text[i.start:i.end]) for i in found][:2] == [("raid", "raided a hostel"), ("detention", "detained")]
-    assert found[-1].type == "death" and text[found[-1].start:found[-1].end] == "died"
+    assert [(i.type, text[i.start : i.end]) for i in found][:2] == [
+        ("raid", "raided a hostel"),
+        ("detention", "detained"),
+    ]
+    assert found[-1].type == "death" and text[found[-1].start : found[-1].end] == "died"

@@ -1,4 +1,5 @@
 """Sources as entities: one speaker_id for one person or body, however it is written."""
+
 from __future__ import annotations
 
 import pytest
@@ -86,8 +87,9 @@ def test_a_surname_alone_takes_the_full_name_of_the_document():
 
 def test_a_person_inside_a_body_s_name_is_the_person():
     r = Resolver("", "en")
-    assert (r.speaker_id(Speaker("Foreign Ministry spokesperson Anil Kumar", "org"), 0, "en")
-            == r.speaker_id(Speaker("Anil Kumar", "person"), 0, "en"))
+    assert r.speaker_id(Speaker("Foreign Ministry spokesperson Anil Kumar", "org"), 0, "en") == r.speaker_id(
+        Speaker("Anil Kumar", "person"), 0, "en"
+    )
     assert r.speaker_id(Speaker("General Staff", "org"), 0, "en") is None  # "general" here is no rank
 
 
@@ -100,26 +102,48 @@ def test_a_bare_description_is_no_entity_of_its_own(name):
     assert Resolver("Nothing is named here.", lang).speaker_id(Speaker(name, "org"), 0, lang) is None
 
 
-@pytest.mark.parametrize("text, name, lang, expected", [
-    ("The Indian foreign ministry wrote to Moscow. Later the ministry said 12 were home.",
-     "the ministry", "en", "india-ministry-of-external-affairs"),
-    ("Британская разведка оценила потери. Позже ведомство сообщило о 500 убитых.",
-     "ведомство", "ru", UK),
-    ("Officials in Kathmandu wrote that the Nepalese government had asked Moscow to stop. "
-     "Local officials counted 40.", "local officials", "en", "np-government"),
-    ("The General Staff of the Armed Forces of Ukraine gave its daily figures; the General Staff "
-     "put them at 1,200.", "the General Staff", "en", "ukraine-general-staff"),
-    ("The Defence Ministry in London said 20,000 had died, the UK MoD wrote. The MoD added 300.",
-     "the MoD", "en", UK),
-])
+@pytest.mark.parametrize(
+    "text, name, lang, expected",
+    [
+        (
+            "The Indian foreign ministry wrote to Moscow. Later the ministry said 12 were home.",
+            "the ministry",
+            "en",
+            "india-ministry-of-external-affairs",
+        ),
+        ("Британская разведка оценила потери. Позже ведомство сообщило о 500 убитых.", "ведомство", "ru", UK),
+        (
+            "Officials in Kathmandu wrote that the Nepalese government had asked Moscow to stop. "
+            "Local officials counted 40.",
+            "local officials",
+            "en",
+            "np-government",
+        ),
+        (
+            "The General Staff of the Armed Forces of Ukraine gave its daily figures; the General Staff "
+            "put them at 1,200.",
+            "the General Staff",
+            "en",
+            "ukraine-general-staff",
+        ),
+        (
+            "The Defence Ministry in London said 20,000 had died, the UK MoD wrote. The MoD added 300.",
+            "the MoD",
+            "en",
+            UK,
+        ),
+    ],
+)
 def test_a_bare_kind_takes_the_body_the_document_names(text, name, lang, expected):
     at = text.rfind(name.split()[-1])
     assert Resolver(text, lang).speaker_id(Speaker(name, "org"), at, lang) == expected
 
 
 def test_a_russian_bare_ministry_of_defence_is_russia_s_by_default():
-    assert Resolver("Ничего не названо.", "ru").speaker_id(Speaker("Минобороны", "org"), 0, "ru") == \
-        "russia-ministry-of-defence"
+    assert (
+        Resolver("Ничего не названо.", "ru").speaker_id(Speaker("Минобороны", "org"), 0, "ru")
+        == "russia-ministry-of-defence"
+    )
 
 
 def test_a_regional_unit_is_its_own_source_in_any_case():
@@ -132,8 +156,9 @@ def test_a_regional_unit_is_its_own_source_in_any_case():
 
 def test_unseen_bodies_are_keyed_in_the_nominative():
     r = Resolver("", "ru")
-    assert (r.speaker_id(Speaker("Союза комитетов солдатских матерей", "org"), 0, "ru")
-            == r.speaker_id(Speaker("Союз комитетов солдатских матерей", "org"), 0, "ru"))
+    assert r.speaker_id(Speaker("Союза комитетов солдатских матерей", "org"), 0, "ru") == r.speaker_id(
+        Speaker("Союз комитетов солдатских матерей", "org"), 0, "ru"
+    )
 
 
 def test_registry_keys_ignore_case_order_and_articles():

@@ -1,4 +1,5 @@
 """The offline geocoder: inflected Russian names, regions, ambiguous names, unknown places."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,30 +9,36 @@ from tallybook.geo import resolve
 from tallybook.geo.gazetteer import gazetteer
 
 
-@pytest.mark.parametrize("raw,hint,name,country,precision", [
-    ("Новосибирск", False, "Novosibirsk", "RU", "city"),
-    ("Челябинская область", False, "Chelyabinsk Oblast", "RU", "region"),
-    ("Кемеровской", True, "Kemerovo Oblast", "RU", "region"),
-    ("Kemerovo region", False, "Kemerovo Oblast", "RU", "region"),
-    ("Donetsk Oblast", False, "Donetsk Oblast", "UA", "region"),
-    ("Донецкая область", False, "Donetsk Oblast", "UA", "region"),
-    ("Запорожская область", False, "Zaporizhzhia Oblast", "UA", "region"),
-    ("Ростов-на-Дону", False, "Rostov-on-Don", "RU", "city"),
-    ("Индия", False, "India", "IN", "country"),
-    ("зона СВО", False, "Ukraine", "UA", "country"),
-])
+@pytest.mark.parametrize(
+    "raw,hint,name,country,precision",
+    [
+        ("Новосибирск", False, "Novosibirsk", "RU", "city"),
+        ("Челябинская область", False, "Chelyabinsk Oblast", "RU", "region"),
+        ("Кемеровской", True, "Kemerovo Oblast", "RU", "region"),
+        ("Kemerovo region", False, "Kemerovo Oblast", "RU", "region"),
+        ("Donetsk Oblast", False, "Donetsk Oblast", "UA", "region"),
+        ("Донецкая область", False, "Donetsk Oblast", "UA", "region"),
+        ("Запорожская область", False, "Zaporizhzhia Oblast", "UA", "region"),
+        ("Ростов-на-Дону", False, "Rostov-on-Don", "RU", "city"),
+        ("Индия", False, "India", "IN", "country"),
+        ("зона СВО", False, "Ukraine", "UA", "country"),
+    ],
+)
 def test_names_resolve(raw, hint, name, country, precision):
     p = resolve(raw, region_hint=hint)
     assert (p.name, p.country, p.precision) == (name, country, precision)
     assert p.raw == raw and p.lat is not None and p.lon is not None
 
 
-@pytest.mark.parametrize("sentence,raw,name", [
-    ("Рейд прошёл в Новосибирске.", "Новосибирск", "Novosibirsk"),
-    ("Мигрантов задержали в Екатеринбурге.", "Екатеринбург", "Yekaterinburg"),
-    ("Рейд провели в Челябинской области.", "Челябинская область", "Chelyabinsk Oblast"),
-    ("Облава прошла в Ростове-на-Дону.", "Ростов-на-Дону", "Rostov-on-Don"),
-])
+@pytest.mark.parametrize(
+    "sentence,raw,name",
+    [
+        ("Рейд прошёл в Новосибирске.", "Новосибирск", "Novosibirsk"),
+        ("Мигрантов задержали в Екатеринбурге.", "Екатеринбург", "Yekaterinburg"),
+        ("Рейд провели в Челябинской области.", "Челябинская область", "Chelyabinsk Oblast"),
+        ("Облава прошла в Ростове-на-Дону.", "Ростов-на-Дону", "Rostov-on-Don"),
+    ],
+)
 def test_inflected_russian_names_come_in_the_nominative(sentence, raw, name):
     (inc,) = tallybook.incidents(sentence, lang="ru")
     assert (inc.place.raw, inc.place.name) == (raw, name)

@@ -1,4 +1,5 @@
 """Real files and a real local HTTP server for the reader tests."""
+
 from __future__ import annotations
 
 import threading

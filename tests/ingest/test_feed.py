@@ -1,4 +1,5 @@
 """RSS and Atom feeds: one Document per entry, content as plain text, dates in UTC."""
+
 import pytest
 
 from tallybook.ingest import IngestError, read_feed
@@ -47,8 +48,14 @@ def test_rss_entries(tmp_path):
     first, second = read_feed(path)
     assert first.text == EN + "\n\n" + EN_2
     assert (first.locator, first.url, first.title, first.author, first.published, first.lang, first.format) == (
-        "entry/news-101", "https://example.org/news/passports", "Passports and the front", "Jane Roe",
-        "2024-06-27T10:00:00+00:00", "en", "feed")
+        "entry/news-101",
+        "https://example.org/news/passports",
+        "Passports and the front",
+        "Jane Roe",
+        "2024-06-27T10:00:00+00:00",
+        "en",
+        "feed",
+    )
     assert second.text == EN_2
     assert (second.locator, second.published, second.author) == ("entry/https://example.org/news/summary", None, None)
 
@@ -58,15 +65,27 @@ def test_atom_entry(tmp_path):
     path.write_text(ATOM, encoding="utf-8")
     (doc,) = read_feed(path)
     assert (doc.text, doc.locator, doc.url, doc.title, doc.author, doc.published, doc.lang) == (
-        RU, "entry/urn:example:entry:7", "https://example.org/ru/7", "Паспорта и фронт", "Иван Петров",
-        "2024-06-20T12:00:00+00:00", "ru")
+        RU,
+        "entry/urn:example:entry:7",
+        "https://example.org/ru/7",
+        "Паспорта и фронт",
+        "Иван Петров",
+        "2024-06-20T12:00:00+00:00",
+        "ru",
+    )
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"<html><body><p>Not a feed</p></body></html>", "not an RSS/Atom feed"),
-    (b'{"messages": []}', "not an RSS/Atom feed"),
-    (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Empty</title></channel></rss>', "feed has no entries"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"<html><body><p>Not a feed</p></body></html>", "not an RSS/Atom feed"),
+        (b'{"messages": []}', "not an RSS/Atom feed"),
+        (
+            b'<?xml version="1.0"?><rss version="2.0"><channel><title>Empty</title></channel></rss>',
+            "feed has no entries",
+        ),
+    ],
+)
 def test_not_feeds_and_empty_feeds(data, reason):
     with pytest.raises(IngestError) as e:
         list(read_feed("feed.xml", data))

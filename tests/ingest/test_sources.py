@@ -1,4 +1,5 @@
 """A batch of mixed sources: directories, limits, URL lists; failures yielded, never raised."""
+
 import json
 import os
 
@@ -46,8 +47,9 @@ def folder(tmp_path):
 
 def test_directory_reads_every_known_format_in_order(folder):
     items = list(read_sources([str(folder)]))
-    where = [(i.source.removeprefix(str(folder) + "/"), i.locator if isinstance(i, Document) else "FAILED")
-             for i in items]
+    where = [
+        (i.source.removeprefix(str(folder) + "/"), i.locator if isinstance(i, Document) else "FAILED") for i in items
+    ]
     assert where == [
         ("a-report.txt", ""),
         ("b-ru-cp1251.txt", ""),
@@ -97,12 +99,15 @@ def test_size_limit_is_a_parameter(tmp_path):
     assert [d.text for d in read_file(path, max_bytes=10 * 1024)] == [EN * 20]
 
 
-@pytest.mark.parametrize("name, data, reason", [
-    ("notes.docx", b"PK\x03\x04", "unknown file type (.docx)"),
-    ("README", b"just words", "unknown file type (no suffix)"),
-    ("empty.pdf", b"", "empty file"),
-    ("fake.pdf", b"<html><body>Access denied</body></html>", "not a PDF (starts with <html>)"),
-])
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("notes.docx", b"PK\x03\x04", "unknown file type (.docx)"),
+        ("README", b"just words", "unknown file type (no suffix)"),
+        ("empty.pdf", b"", "empty file"),
+        ("fake.pdf", b"<html><body>Access denied</body></html>", "not a PDF (starts with <html>)"),
+    ],
+)
 def test_explicit_files_that_cannot_be_read(tmp_path, name, data, reason):
     path = tmp_path / name
     path.write_bytes(data)
@@ -117,12 +122,15 @@ def test_missing_file_and_batch_goes_on(tmp_path):
     assert items[1].text == EN
 
 
-@pytest.mark.parametrize("name, data, fmt", [
-    ("export", json.dumps(EXPORT).encode(), "telegram"),
-    ("download.bin", pdf_bytes([EN]), "pdf"),
-    ("saved-page", PAGE.encode(), "html"),
-    ("feed", RSS.encode(), "feed"),
-])
+@pytest.mark.parametrize(
+    "name, data, fmt",
+    [
+        ("export", json.dumps(EXPORT).encode(), "telegram"),
+        ("download.bin", pdf_bytes([EN]), "pdf"),
+        ("saved-page", PAGE.encode(), "html"),
+        ("feed", RSS.encode(), "feed"),
+    ],
+)
 def test_unknown_suffix_is_read_by_content(tmp_path, name, data, fmt):
     path = tmp_path / name
     path.write_bytes(data)
@@ -146,12 +154,15 @@ def test_url_list_and_urls(tmp_path, server):
     server.routes["/a.txt"] = (200, {"Content-Type": "text/plain; charset=utf-8"}, EN.encode())
     server.routes["/feed"] = (200, {"Content-Type": "application/rss+xml"}, RSS.encode())
     urls = tmp_path / "reading.urls"
-    urls.write_text(f"# saved links\n{server.url('/a.txt')}\n\nnot a url\n{server.url('/feed')}\n{server.url('/gone')}\n")
+    urls.write_text(
+        f"# saved links\n{server.url('/a.txt')}\n\nnot a url\n{server.url('/feed')}\n{server.url('/gone')}\n"
+    )
     items = list(read_sources([str(urls), server.url("/a.txt")], timeout=5))
     assert [str(i) if isinstance(i, Failure) else i.format for i in items] == [
         "txt",
         f"{urls}: line 4: not an http(s) URL: not a url",
-        "feed", "feed",
+        "feed",
+        "feed",
         f"{server.url('/gone')}: HTTP 404 Not Found",
         "txt",
     ]
@@ -193,8 +204,12 @@ def test_follow_symlinks_reads_them(linked):
     root, _ = linked
     items = list(read_sources([str(root)], follow_symlinks=True))
     assert not [i for i in items if isinstance(i, Failure)]
-    assert sorted(d.source for d in items) == [f"{root}/away/secret.txt", f"{root}/passwd.txt", f"{root}/same.txt",
-                                               f"{root}/sub/own.txt"]
+    assert sorted(d.source for d in items) == [
+        f"{root}/away/secret.txt",
+        f"{root}/passwd.txt",
+        f"{root}/same.txt",
+        f"{root}/sub/own.txt",
+    ]
 
 
 def test_a_fifo_is_refused_without_blocking(tmp_path):

@@ -1,4 +1,5 @@
 """Fetching URLs from a real local server: Content-Type dispatch, limits, timeouts, errors."""
+
 import time
 
 import pytest
@@ -23,14 +24,17 @@ def test_html_page_with_polite_user_agent(server):
     assert server.requests == [("/news/passports", f"tallybook/{__version__} (+offline research tool)")]
 
 
-@pytest.mark.parametrize("content_type, body, fmt, count", [
-    ("application/rss+xml", RSS.encode(), "feed", 2),
-    ("text/xml", RSS.encode(), "feed", 2),
-    ("application/pdf", pdf_bytes([EN]), "pdf", 1),
-    ("application/octet-stream", pdf_bytes([EN]), "pdf", 1),  # sniffed
-    ("text/plain; charset=koi8-r", RU.encode("koi8_r"), "txt", 1),
-    ("text/plain", RU.encode("cp1251"), "txt", 1),  # detected
-])
+@pytest.mark.parametrize(
+    "content_type, body, fmt, count",
+    [
+        ("application/rss+xml", RSS.encode(), "feed", 2),
+        ("text/xml", RSS.encode(), "feed", 2),
+        ("application/pdf", pdf_bytes([EN]), "pdf", 1),
+        ("application/octet-stream", pdf_bytes([EN]), "pdf", 1),  # sniffed
+        ("text/plain; charset=koi8-r", RU.encode("koi8_r"), "txt", 1),
+        ("text/plain", RU.encode("cp1251"), "txt", 1),  # detected
+    ],
+)
 def test_dispatch_on_content_type(server, content_type, body, fmt, count):
     server.routes["/item"] = (200, {"Content-Type": content_type}, body)
     docs = list(read_url(server.url("/item")))
@@ -73,15 +77,27 @@ def slow(handler):
     handler.end_headers()
 
 
-@pytest.mark.parametrize("path, route, limit, reason", [
-    ("/missing", None, 10_000, "HTTP 404 Not Found"),
-    ("/big", (200, {"Content-Type": "text/plain", "Content-Length": str(30 * 1024 * 1024)}, b""), 20 * 1024 * 1024,
-     "too large: 30 MB > 20 MB limit"),
-    ("/stream", stream_without_length, 10_000, "too large: over the 10 KB limit"),
-    ("/empty", (200, {"Content-Type": "text/plain"}, b""), 10_000, "empty response"),
-    ("/image", (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n"), 10_000, "unsupported content type 'image/png'"),
-    ("/slow", slow, 10_000, "timed out after 0.3 s"),
-])
+@pytest.mark.parametrize(
+    "path, route, limit, reason",
+    [
+        ("/missing", None, 10_000, "HTTP 404 Not Found"),
+        (
+            "/big",
+            (200, {"Content-Type": "text/plain", "Content-Length": str(30 * 1024 * 1024)}, b""),
+            20 * 1024 * 1024,
+            "too large: 30 MB > 20 MB limit",
+        ),
+        ("/stream", stream_without_length, 10_000, "too large: over the 10 KB limit"),
+        ("/empty", (200, {"Content-Type": "text/plain"}, b""), 10_000, "empty response"),
+        (
+            "/image",
+            (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n"),
+            10_000,
+            "unsupported content type 'image/png'",
+        ),
+        ("/slow", slow, 10_000, "timed out after 0.3 s"),
+    ],
+)
 def test_fetch_failures(server, path, route, limit, reason):
     if route is not None:
         server.routes[path] = route
@@ -140,14 +156,18 @@ def redirect_to(target):
         handler.send_header("Location", target)
         handler.send_header("Content-Length", "0")
         handler.end_headers()
+
     return route
 
 
-@pytest.mark.parametrize("target, reason", [
-    ("ftp://127.0.0.1/file.txt", "redirected to a URL that is not http(s): ftp://127.0.0.1/file.txt"),
-    ("file:///etc/passwd", "redirected to a URL that is not http(s): file:///etc/passwd"),
-    ("/loop", "redirect loop (HTTP 302, more than 10 redirects or the same URL 4 times)"),
-])
+@pytest.mark.parametrize(
+    "target, reason",
+    [
+        ("ftp://127.0.0.1/file.txt", "redirected to a URL that is not http(s): ftp://127.0.0.1/file.txt"),
+        ("file:///etc/passwd", "redirected to a URL that is not http(s): file:///etc/passwd"),
+        ("/loop", "redirect loop (HTTP 302, more than 10 redirects or the same URL 4 times)"),
+    ],
+)
 def test_redirects_only_to_http_and_a_loop_is_one_line(server, target, reason):
     server.routes["/start"] = redirect_to(target)
     server.routes["/loop"] = redirect_to("/loop")

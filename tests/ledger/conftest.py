@@ -3,6 +3,7 @@
 Each backend migrates a template once per session; a test gets a copy (a SQLite file in tmp_path,
 or `CREATE DATABASE ... TEMPLATE` on PostgreSQL, dropped afterwards).
 """
+
 from __future__ import annotations
 
 import os
@@ -35,8 +36,14 @@ def pg_admin() -> psycopg.Connection:
     import dj_database_url
 
     cfg = dj_database_url.parse(os.environ[PG_ENV])
-    return psycopg.connect(host=cfg["HOST"] or None, port=cfg["PORT"] or None, user=cfg["USER"] or None,
-                           password=cfg["PASSWORD"] or None, dbname=cfg["NAME"], autocommit=True)
+    return psycopg.connect(
+        host=cfg["HOST"] or None,
+        port=cfg["PORT"] or None,
+        user=cfg["USER"] or None,
+        password=cfg["PASSWORD"] or None,
+        dbname=cfg["NAME"],
+        autocommit=True,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -82,8 +89,10 @@ def ledger_url(request, tmp_path):
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-REPORT = ("The UK Ministry of Defence said about 1,500 Russian soldiers were killed or wounded each day. "
-          "Police detained 500 migrants in Moscow on Tuesday, the Interior Ministry said.")
+REPORT = (
+    "The UK Ministry of Defence said about 1,500 Russian soldiers were killed or wounded each day. "
+    "Police detained 500 migrants in Moscow on Tuesday, the Interior Ministry said."
+)
 
 
 @pytest.fixture

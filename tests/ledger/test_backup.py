@@ -1,22 +1,22 @@
 """JSON Lines backups: every table and every time kept; SQLite → PostgreSQL → SQLite gives the same
 file but for its header; a damaged backup is one line and changes nothing."""
+
 from __future__ import annotations
 
 import os
 import shutil
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from click.testing import CliRunner
+from conftest import PG_ENV, REPORT, pg_admin, with_dbname
 
 from tallybook import ledger
 from tallybook.cli import main
 from tallybook.model import Document as DocumentValue
 
-from conftest import PG_ENV, REPORT, pg_admin, with_dbname
-
-PAST = datetime(2020, 5, 17, 8, 30, 15, 250000, tzinfo=timezone.utc)
+PAST = datetime(2020, 5, 17, 8, 30, 15, 250000, tzinfo=UTC)
 
 
 def populate() -> None:
@@ -30,13 +30,21 @@ def populate() -> None:
     from tallybook.web.roles import ensure_groups
 
     ingest_document(DocumentValue(REPORT, "reports/mod.txt", title="Daily losses", published="2024-11-10", lang="en"))
-    ingest_document(DocumentValue("Officials said up to 40 people were hurt in the strike.", "reports/b.txt", lang="en"))
+    ingest_document(
+        DocumentValue("Officials said up to 40 people were hurt in the strike.", "reports/b.txt", lang="en")
+    )
     ensure_groups()
     ana = User.objects.create_user("ana", password="pw-123456")
     ana.groups.add(Group.objects.get(name="reviewer"))
     claim = Claim.objects.get(text="500")
-    review_claim(claim.id, "correct", "ana", {"value": 510.0, "speaker": "Police", "counted": "migrants detained"},
-                 note="checked", user=ana)
+    review_claim(
+        claim.id,
+        "correct",
+        "ana",
+        {"value": 510.0, "speaker": "Police", "counted": "migrants detained"},
+        note="checked",
+        user=ana,
+    )
     Token.issue(ana)
     Setting.objects.create(name="secret_key", value="k" * 40)
     # times in the past, as a ledger months old holds: a restore must not make them "now"
@@ -85,8 +93,18 @@ def test_sqlite_to_postgresql_to_sqlite_is_byte_identical(sqlite_template, pg_ur
     c = dump(tmp_path / "c.jsonl")
     assert a == b == c
     models = {line.split('"model": "', 1)[1].split('"', 1)[0] for line in a}
-    assert models >= {"auth.user", "auth.group", "ledger.document", "ledger.claim", "ledger.review",
-                      "ledger.historicalclaim", "ledger.entity", "ledger.mention", "web.token", "web.setting"}
+    assert models >= {
+        "auth.user",
+        "auth.group",
+        "ledger.document",
+        "ledger.claim",
+        "ledger.review",
+        "ledger.historicalclaim",
+        "ledger.entity",
+        "ledger.mention",
+        "web.token",
+        "web.setting",
+    }
     ledger.disconnect()
 
 
@@ -108,11 +126,14 @@ def test_every_table_and_time_is_kept(ledger_url, tmp_path):
     assert dump(tmp_path / "b.jsonl") == before
 
 
-@pytest.mark.parametrize("damage", [
-    lambda lines: lines[:-1] + [lines[-1][: len(lines[-1]) // 2]],  # cut in the middle of the last line
-    lambda lines: lines[:3] + ['{"model": "ledger.claim", "pk": 1, "fields": {"document": 999999}}'] + lines[3:],
-    lambda lines: lines[:3] + ['{"model": "ledger.nothing", "pk": 1, "fields": {}}'] + lines[3:],
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda lines: lines[:-1] + [lines[-1][: len(lines[-1]) // 2]],  # cut in the middle of the last line
+        lambda lines: lines[:3] + ['{"model": "ledger.claim", "pk": 1, "fields": {"document": 999999}}'] + lines[3:],
+        lambda lines: lines[:3] + ['{"model": "ledger.nothing", "pk": 1, "fields": {}}'] + lines[3:],
+    ],
+)
 def test_a_damaged_backup_is_one_line_and_changes_nothing(ledger_url, tmp_path, damage):
     from tallybook.ledger.models import Claim
 

@@ -1,4 +1,5 @@
 """Reviewed claims as schema.org ClaimReview JSON-LD: the structure schema.org gives those types."""
+
 import pytest
 
 from tallybook.ledger.store import ingest_document
@@ -35,12 +36,30 @@ def reviewed(ledger_url):
     from tallybook.ledger.models import Claim
     from tallybook.ledger.review import review_claim
 
-    ingest_document(Document("Bastrykin said that around 10,000 naturalized migrants had been sent to the front.",
-                             "reports/first.txt", published="2024-06-20", lang="en"))
-    ingest_document(Document("The paper wrote that about 10,000 naturalized migrants were sent to the front.",
-                             "reports/echo.txt", published="2024-07-01", lang="en"))
-    ingest_document(Document("BBC Russian said it had identified the names of 45,000 Russian soldiers killed.",
-                             "reports/names.txt", published="2024-02-20", lang="en"))
+    ingest_document(
+        Document(
+            "Bastrykin said that around 10,000 naturalized migrants had been sent to the front.",
+            "reports/first.txt",
+            published="2024-06-20",
+            lang="en",
+        )
+    )
+    ingest_document(
+        Document(
+            "The paper wrote that about 10,000 naturalized migrants were sent to the front.",
+            "reports/echo.txt",
+            published="2024-07-01",
+            lang="en",
+        )
+    )
+    ingest_document(
+        Document(
+            "BBC Russian said it had identified the names of 45,000 Russian soldiers killed.",
+            "reports/names.txt",
+            published="2024-02-20",
+            lang="en",
+        )
+    )
     for c in Claim.objects.all():
         review_claim(c.id, "accept", "tester")
     return {c.document.source: c.id for c in Claim.objects.select_related("document")}
@@ -55,7 +74,11 @@ def test_claim_reviews_are_schema_org_claimreviews(reviewed):
         assert n["@context"] == "https://schema.org"
         check(n)
     echo = nodes[str(reviewed["reports/echo.txt"])]["itemReviewed"]
-    assert echo["firstAppearance"] == {"@type": "CreativeWork", "url": "reports/first.txt", "datePublished": "2024-06-20"}
+    assert echo["firstAppearance"] == {
+        "@type": "CreativeWork",
+        "url": "reports/first.txt",
+        "datePublished": "2024-06-20",
+    }
     assert [a["url"] for a in echo["appearance"]] == ["reports/first.txt", "reports/echo.txt"]
     props = {p["name"]: p for p in echo["about"]}
     assert (props["value"]["value"], props["hedge"]["value"]) == (10000, "approx")

@@ -1,5 +1,6 @@
 """`claims` and `export` narrow as the claims page does; the table reads as people read figures;
 what cannot be answered says so with a non-zero status."""
+
 from __future__ import annotations
 
 import csv
@@ -22,9 +23,11 @@ _xlsx = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_xlsx)
 xlsx_rows = _xlsx.rows
 
-TEXT = ("The UK Ministry of Defence said about 1,500 Russian soldiers were killed or wounded each day. "
-        "Police detained 500 migrants in Moscow on Tuesday, the Interior Ministry said. "
-        "Turnout fell by 27% on Sunday. Officials said 30 to 40 people were detained in Minsk.")
+TEXT = (
+    "The UK Ministry of Defence said about 1,500 Russian soldiers were killed or wounded each day. "
+    "Police detained 500 migrants in Moscow on Tuesday, the Interior Ministry said. "
+    "Turnout fell by 27% on Sunday. Officials said 30 to 40 people were detained in Minsk."
+)
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -48,13 +51,16 @@ def jsonl(*args: str) -> list[dict]:
     return [json.loads(line) for line in out.splitlines()]
 
 
-@pytest.mark.parametrize("args, texts", [
-    (["--status", "accepted"], ["500"]),
-    (["--hedge", "range"], ["30 to 40"]),
-    (["--org", "Interior"], ["500"]),  # the body's own claims and its people's
-    (["--sort", "-value", "--limit", "2"], ["about 1,500", "500"]),
-    (["--sort", "value"], ["30 to 40", "500", "about 1,500", "27%"]),
-])
+@pytest.mark.parametrize(
+    "args, texts",
+    [
+        (["--status", "accepted"], ["500"]),
+        (["--hedge", "range"], ["30 to 40"]),
+        (["--org", "Interior"], ["500"]),  # the body's own claims and its people's
+        (["--sort", "-value", "--limit", "2"], ["about 1,500", "500"]),
+        (["--sort", "value"], ["30 to 40", "500", "about 1,500", "27%"]),
+    ],
+)
 def test_claims_take_the_pages_filters(ledger, args, texts):
     assert [r["text"] for r in jsonl("--db", ledger, *args)] == texts
 
@@ -70,11 +76,14 @@ def test_the_table_shows_date_counted_units_and_ranges_in_plain_figures(ledger):
     assert any("migrants" in r for r in rows)  # the counted phrase
 
 
-@pytest.mark.parametrize("args, says", [
-    (["--measure", "casualties.kiled"], "unknown measure 'casualties.kiled'"),
-    (["--lang", "de"], "'de' is not one of"),
-    (["--sort", "bogus"], "--sort"),
-])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--measure", "casualties.kiled"], "unknown measure 'casualties.kiled'"),
+        (["--lang", "de"], "'de' is not one of"),
+        (["--sort", "bogus"], "--sort"),
+    ],
+)
 def test_what_means_nothing_says_so(ledger, args, says):
     code, out, err = run("claims", "--db", ledger, *args)
     assert code == 2 and out == "" and says in err

@@ -1,4 +1,5 @@
 """The ledger commands, in process: ingest, claims, docs, export, backup, restore, reextract."""
+
 from __future__ import annotations
 
 import csv
@@ -15,7 +16,7 @@ from tallybook.ledger.review import review_claim
 
 TEXTS = {
     "a.txt": "Title: Daily losses\nPublished: 2024-11-10\nLanguage: en\n\n"
-             "The UK Ministry of Defence said about 1,500 Russian soldiers were killed or wounded each day.\n",
+    "The UK Ministry of Defence said about 1,500 Russian soldiers were killed or wounded each day.\n",
     "b.txt": "Published: 2025-07-08\n\nPolice detained 500 migrants in Moscow on Tuesday, the Interior Ministry said.\n",
 }
 
@@ -38,17 +39,23 @@ def folder(tmp_path):
 
 @pytest.fixture
 def ingested(ledger_url, folder):
-    assert run("ingest", "--db", ledger_url, str(folder))[:2] == \
-        (0, "documents: 2 added, 0 unchanged, 0 replaced, 0 failed; claims: 2\n")
+    assert run("ingest", "--db", ledger_url, str(folder))[:2] == (
+        0,
+        "documents: 2 added, 0 unchanged, 0 replaced, 0 failed; claims: 2\n",
+    )
     return ledger_url
 
 
 def test_ingest_twice_then_changed(ingested, folder):
-    assert run("ingest", "--db", ingested, str(folder))[:2] == \
-        (0, "documents: 0 added, 2 unchanged, 0 replaced, 0 failed; claims: 0\n")
+    assert run("ingest", "--db", ingested, str(folder))[:2] == (
+        0,
+        "documents: 0 added, 2 unchanged, 0 replaced, 0 failed; claims: 0\n",
+    )
     (folder / "b.txt").write_text(TEXTS["b.txt"].replace("500", "700"), encoding="utf-8")
-    assert run("ingest", "--db", ingested, str(folder))[:2] == \
-        (0, "documents: 0 added, 1 unchanged, 1 replaced, 0 failed; claims: 1\n")
+    assert run("ingest", "--db", ingested, str(folder))[:2] == (
+        0,
+        "documents: 0 added, 1 unchanged, 1 replaced, 0 failed; claims: 1\n",
+    )
     assert sorted(Claim.objects.values_list("text", flat=True)) == ["700", "about 1,500"]
 
 
@@ -68,21 +75,41 @@ def test_claims_formats(ingested):
     code, out, _ = run("claims", "--db", ingested, "--format", "jsonl")
     recs = [json.loads(line) for line in out.splitlines()]
     assert [(r["id"], r["text"], r["speaker"], r["published"]) for r in recs] == [
-        (c.id, c.text, c.speaker, c.document.published) for c in Claim.objects.order_by("document_id")]
+        (c.id, c.text, c.speaker, c.document.published) for c in Claim.objects.order_by("document_id")
+    ]
     assert [r["source"].rsplit("/", 1)[1] for r in recs] == ["a.txt", "b.txt"]
-    rows = list(csv.DictReader(io.StringIO(run("claims", "--db", ingested, "--format", "csv", "--search", "migrants")[1])))
+    rows = list(
+        csv.DictReader(io.StringIO(run("claims", "--db", ingested, "--format", "csv", "--search", "migrants")[1]))
+    )
     assert [(r["text"], r["value"], r["measure"]) for r in rows] == [("500", "500.0", "raids.detentions@mosco@2025-07")]
     table = run("claims", "--db", ingested, "--speaker", "defence")[1].splitlines()
-    assert table[0].split() == ["id", "published", "source", "text", "value", "hedge", "counted", "speaker",
-                                "measure", "status"]
+    assert table[0].split() == [
+        "id",
+        "published",
+        "source",
+        "text",
+        "value",
+        "hedge",
+        "counted",
+        "speaker",
+        "measure",
+        "status",
+    ]
     assert len(table) == 2 and "about 1,500" in table[1] and "a.txt" in table[1]
 
 
 def test_docs_filters(ingested):
     out = run("docs", "--db", ingested, "--format", "jsonl", "--since", "2025-01-01")[1]
     (rec,) = [json.loads(line) for line in out.splitlines()]
-    assert (rec["id"], rec["title"], rec["published"], rec["claims"]) == (Document.objects.get(published="2025-07-08").id, None, "2025-07-08", 1)
-    assert run("docs", "--db", ingested, "--until", "2023-01-01")[1].splitlines() == ["id  source  title  published  lang  claims"]
+    assert (rec["id"], rec["title"], rec["published"], rec["claims"]) == (
+        Document.objects.get(published="2025-07-08").id,
+        None,
+        "2025-07-08",
+        1,
+    )
+    assert run("docs", "--db", ingested, "--until", "2023-01-01")[1].splitlines() == [
+        "id  source  title  published  lang  claims"
+    ]
     assert run("docs", "--db", ingested, "--since", "yesterday")[0] == 2
 
 
@@ -101,8 +128,10 @@ def test_export(ingested, tmp_path, what, count):
         assert table.column("value").to_pylist() == [1500.0, 500.0]
         assert str(table.schema.field("value_max").type) == "double"
     else:
-        assert table.column("text").to_pylist()[1] == \
-            "Police detained 500 migrants in Moscow on Tuesday, the Interior Ministry said.\n"
+        assert (
+            table.column("text").to_pylist()[1]
+            == "Police detained 500 migrants in Moscow on Tuesday, the Interior Ministry said.\n"
+        )
 
 
 def test_backup_restore_round_trip(ingested, tmp_path, folder):

@@ -1,4 +1,5 @@
 """Two first runs at once on a new ledger: both create-or-migrate the schema and both land their documents."""
+
 from __future__ import annotations
 
 import os
@@ -7,10 +8,9 @@ import sys
 import uuid
 
 import pytest
+from conftest import BACKENDS, PG_ENV, pg_admin, with_dbname
 
 from tallybook import ledger
-
-from conftest import BACKENDS, PG_ENV, pg_admin, with_dbname
 
 N = 12
 TEXT = "Police detained {n} migrants in Moscow on Tuesday, the Interior Ministry said.\n"
@@ -39,8 +39,15 @@ def test_two_first_runs_at_once(new_ledger, tmp_path):
         for i in range(N):
             (folder / f"{run}-{i:02}.txt").write_text(TEXT.format(n=100 + i), encoding="utf-8")
         folders.append(folder)
-    procs = [subprocess.Popen([sys.executable, "-m", "tallybook.cli", "ingest", "--db", new_ledger, str(folder)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for folder in folders]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tallybook.cli", "ingest", "--db", new_ledger, str(folder)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for folder in folders
+    ]
     results = [p.communicate(timeout=600) for p in procs]
     for proc, (out, err) in zip(procs, results):
         assert proc.returncode == 0, err

@@ -1,4 +1,5 @@
 """Choosing and opening the ledger database."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,8 +25,14 @@ def test_unsupported_url():
 
 def test_schema_is_created_and_search_installed(ledger_url, report):
     tables = set(connection.introspection.table_names())
-    assert {"ledger_document", "ledger_claim", "ledger_review", "ledger_entity", "ledger_mention",
-            "auth_user"} <= tables
+    assert {
+        "ledger_document",
+        "ledger_claim",
+        "ledger_review",
+        "ledger_entity",
+        "ledger_mention",
+        "auth_user",
+    } <= tables
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             assert {"ledger_document_fts", "ledger_claim_fts"} <= tables

@@ -1,4 +1,5 @@
 """The SQLite ledger opens in Datasette as it is: tables, rows and full-text search."""
+
 from __future__ import annotations
 
 import asyncio
@@ -20,6 +21,7 @@ def fetch(path: str, url: str) -> dict | list:
         response = await Datasette([path]).client.get(url)
         assert response.status_code == 200, (url, response.text[:300])
         return response.json()
+
     return asyncio.run(get())
 
 

@@ -1,6 +1,7 @@
 """The hostile-input corpus (tests/hostile.py) through `tallybook ingest`, on both backends: each bad
 case is one line naming it, every good document lands, the ledger is whole, nothing from outside
 the tree is stored, in bounded time and memory."""
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,12 @@ def run_ingest(url: str, args: list[str], tmp_path: Path) -> tuple[int, str, str
     out, err = tmp_path / "out.txt", tmp_path / "err.txt"
     started = time.monotonic()
     with out.open("w") as o, err.open("w") as e:
-        proc = subprocess.Popen([sys.executable, "-m", "tallybook.cli", "ingest", "--db", url, "--timeout", "2", *args],
-                                stdout=o, stderr=e, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tallybook.cli", "ingest", "--db", url, "--timeout", "2", *args],
+            stdout=o,
+            stderr=e,
+            text=True,
+        )
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
@@ -54,11 +59,13 @@ def integrity() -> None:
             for table in ("ledger_document", "ledger_claim"):
                 cursor.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('integrity-check')")
         else:
-            cursor.execute("SELECT count(*) FROM ledger_claim c LEFT JOIN ledger_document d ON d.id = c.document_id "
-                           "WHERE d.id IS NULL")
+            cursor.execute(
+                "SELECT count(*) FROM ledger_claim c LEFT JOIN ledger_document d ON d.id = c.document_id "
+                "WHERE d.id IS NULL"
+            )
             assert cursor.fetchone()[0] == 0
     for claim in Claim.objects.select_related("document"):
-        assert claim.document.text[claim.start:claim.end] == claim.text, claim.document.source
+        assert claim.document.text[claim.start : claim.end] == claim.text, claim.document.source
 
 
 def test_every_hostile_case_through_ingest(ledger_url, tmp_path, hostile):
@@ -71,8 +78,10 @@ def test_every_hostile_case_through_ingest(ledger_url, tmp_path, hostile):
     expected_failures = sum(len(c.failures) for c in cases)
     expected_documents = sum(c.documents for c in cases)
     assert code == 1
-    assert out == (f"documents: {expected_documents} added, 0 unchanged, 0 replaced, {expected_failures} failed; "
-                   f"claims: {Claim.objects.count()}\n")
+    assert out == (
+        f"documents: {expected_documents} added, 0 unchanged, 0 replaced, {expected_failures} failed; "
+        f"claims: {Claim.objects.count()}\n"
+    )
     assert len(lines) == expected_failures, "\n".join(lines)
     for case in cases:
         mine = [line for line in lines if line.startswith(f"tallybook: {shown(case.source)}: ")]

@@ -1,6 +1,7 @@
 """Incidents in the ledger: stored beside claims on ingest, linked to the claims that count
 them, replaced on re-extraction with reviewed ones kept, reviewed with history; no person's
 name stored as a group."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,8 +10,10 @@ from tallybook.ledger.incidents import review_incident
 from tallybook.ledger.store import ingest_document, reextract
 from tallybook.model import Document
 
-TEXT = ("Police raided a hostel in Kazan on Tuesday and detained 60 migrants. "
-        "Officers also detained Rustam Nazarov, a builder, near the station.")
+TEXT = (
+    "Police raided a hostel in Kazan on Tuesday and detained 60 migrants. "
+    "Officers also detained Rustam Nazarov, a builder, near the station."
+)
 
 
 def models():
@@ -22,8 +25,11 @@ def models():
 def test_ingest_stores_incidents_with_place_date_and_their_claims(ledger_url):
     ingest_document(Document(TEXT, "r/kazan.txt", published="2025-03-14", lang="en"))
     m = models()
-    rows = list(m.Incident.objects.order_by("start").values_list("type", "text", "place_name", "country",
-                                                                 "precision", "date", "status"))
+    rows = list(
+        m.Incident.objects.order_by("start").values_list(
+            "type", "text", "place_name", "country", "precision", "date", "status"
+        )
+    )
     assert rows[0] == ("raid", "raided a hostel", "Kazan", "RU", "city", "2025-03-11", "new")
     detention = m.Incident.objects.filter(type="detention").order_by("start").first()
     assert [c.value for c in detention.claims.all()] == [60]
@@ -45,7 +51,9 @@ def test_review_keeps_history_and_survives_reextraction_and_a_changed_text(ledge
     review_incident(raid.id, "correct", "ana", {"place_name": "Kazan, Vakhitovsky district"}, note="street named")
     raid.refresh_from_db()
     assert (raid.status, raid.place_name) == ("corrected", "Kazan, Vakhitovsky district")
-    history = list(raid.history.order_by("history_date", "history_id").values_list("place_name", "history_change_reason"))
+    history = list(
+        raid.history.order_by("history_date", "history_id").values_list("place_name", "history_change_reason")
+    )
     assert history[0][0] == "Kazan" and history[-1] == ("Kazan, Vakhitovsky district", "correct: street named")
     assert list(m.IncidentReview.objects.values_list("action", "reviewer")) == [("correct", "ana")]
     list(reextract())

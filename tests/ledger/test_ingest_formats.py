@@ -1,5 +1,6 @@
 """`tallybook ingest` over a folder holding every source format at once, with broken files among
 them: each good source lands with its claims, each bad one is listed, and nothing half-lands."""
+
 from __future__ import annotations
 
 import json
@@ -18,9 +19,13 @@ def write_sources(folder) -> None:
     (folder / "note.txt").write_text(SENTENCE + "\n", encoding="utf-8")
     (folder / "note-cp1251.txt").write_bytes((RUSSIAN + "\n").encode("cp1251"))
     (folder / "page.html").write_text(
-        "<html><head><title>Losses</title></head><body><article><p>" + SENTENCE + " " * 3
+        "<html><head><title>Losses</title></head><body><article><p>"
+        + SENTENCE
+        + " " * 3
         + "Analysts compared the figure with earlier estimates published over the summer months.</p>"
-        "</article></body></html>", encoding="utf-8")
+        "</article></body></html>",
+        encoding="utf-8",
+    )
     pdf = FPDF()
     pdf.add_page()
     pdf.set_font("Helvetica", size=11)
@@ -30,14 +35,25 @@ def write_sources(folder) -> None:
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
         "<item><title>Losses</title><link>http://127.0.0.1/a</link><guid>a</guid>"
         "<pubDate>Sun, 10 Nov 2024 10:00:00 GMT</pubDate><description>" + SENTENCE + "</description></item>"
-        "</channel></rss>", encoding="utf-8")
-    (folder / "result.json").write_text(json.dumps({
-        "name": "Channel", "type": "public_channel", "id": 1,
-        "messages": [{"id": 7, "type": "message", "date": "2024-11-10T09:00:00", "text": RUSSIAN}],
-    }, ensure_ascii=False), encoding="utf-8")
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    (folder / "result.json").write_text(
+        json.dumps(
+            {
+                "name": "Channel",
+                "type": "public_channel",
+                "id": 1,
+                "messages": [{"id": 7, "type": "message", "date": "2024-11-10T09:00:00", "text": RUSSIAN}],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     (folder / "records.jsonl").write_text(
         json.dumps({"text": SENTENCE, "url": "http://127.0.0.1/r", "published": "2024-11-10"}) + "\n{broken\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (folder / "empty.txt").write_bytes(b"")
     (folder / "cut.pdf").write_bytes((folder / "report.pdf").read_bytes()[:200])
 

@@ -1,4 +1,5 @@
 """kill -9 in the middle of an ingest: no partial document, no duplicate, and a rerun completes it."""
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,10 @@ import tallybook
 from tallybook.ledger.models import Claim, Document
 
 N = 200
-TEMPLATE = ("The UK Ministry of Defence said about {a:,} Russian soldiers were killed or wounded each day. "
-            "Police detained {b} migrants in Moscow on Tuesday, the Interior Ministry said.\n")
+TEMPLATE = (
+    "The UK Ministry of Defence said about {a:,} Russian soldiers were killed or wounded each day. "
+    "Police detained {b} migrants in Moscow on Tuesday, the Interior Ministry said.\n"
+)
 
 
 def corpus(folder) -> None:
@@ -24,8 +27,12 @@ def corpus(folder) -> None:
 
 
 def ingest(url: str, folder) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "tallybook.cli", "ingest", "--db", url, str(folder)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "tallybook.cli", "ingest", "--db", url, str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def stored() -> int:
@@ -37,13 +44,19 @@ def expected_claims(text: str) -> list[tuple[int, int, str]]:
     about = text.index("about ")
     about_end = text.index(" ", about + 6)
     detained = text.index("detained ") + 9
-    return [(about, about_end, text[about:about_end]), (detained, text.index(" ", detained), text[detained:text.index(" ", detained)])]
+    return [
+        (about, about_end, text[about:about_end]),
+        (detained, text.index(" ", detained), text[detained : text.index(" ", detained)]),
+    ]
 
 
 def test_expected_claims_are_what_the_extractor_finds():
     text = TEMPLATE.format(a=1077, b=111)
-    assert [(c.start, c.end, c.text) for c in tallybook.extract(text, lang="en")] == expected_claims(text) == [
-        (32, 43, "about 1,077"), (110, 113, "111")]
+    assert (
+        [(c.start, c.end, c.text) for c in tallybook.extract(text, lang="en")]
+        == expected_claims(text)
+        == [(32, 43, "about 1,077"), (110, 113, "111")]
+    )
 
 
 def check_ledger() -> int:
@@ -74,7 +87,9 @@ def test_kill_mid_ingest_then_resume(ledger_url, tmp_path):
     rerun = ingest(ledger_url, folder)
     out, err = rerun.communicate(timeout=300)
     assert rerun.returncode == 0, err
-    assert out == f"documents: {N - before} added, {before} unchanged, 0 replaced, 0 failed; claims: {2 * (N - before)}\n"
+    assert (
+        out == f"documents: {N - before} added, {before} unchanged, 0 replaced, 0 failed; claims: {2 * (N - before)}\n"
+    )
     assert check_ledger() == N
     assert Claim.objects.count() == 2 * N
 
@@ -126,9 +141,22 @@ def test_failures_stream_and_ctrl_c_still_prints_the_summary(ledger_url, tmp_pat
     (tmp_path / "empty.txt").write_bytes(b"")
     good = tmp_path / "good.txt"
     good.write_text(TEMPLATE.format(a=1234, b=56), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "tallybook.cli", "ingest", "--db", ledger_url,
-                             str(tmp_path / "empty.txt"), str(good), trickle.url],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tallybook.cli",
+            "ingest",
+            "--db",
+            ledger_url,
+            str(tmp_path / "empty.txt"),
+            str(good),
+            trickle.url,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         first = proc.stderr.readline()  # printed while the fetch still hangs, not at the end
         assert first == f"tallybook: {tmp_path / 'empty.txt'}: empty file\n"
@@ -175,8 +203,9 @@ def test_kill_mid_url_fetch_then_resume(ledger_url, tmp_path, trickle):
     proc = subprocess.Popen(args + [*first, trickle.url, *then], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     kill_when(proc, lambda: stored() == 5, settle=1.5)  # the five stored, the fetch hanging
     assert check_ledger() == 5
-    rerun = subprocess.run(args + ["--timeout", "1", *first, trickle.url, *then], capture_output=True, text=True,
-                           timeout=300)
+    rerun = subprocess.run(
+        args + ["--timeout", "1", *first, trickle.url, *then], capture_output=True, text=True, timeout=300
+    )
     assert rerun.returncode == 1
     assert rerun.stdout == "documents: 5 added, 5 unchanged, 0 replaced, 1 failed; claims: 10\n"
     assert f"tallybook: {trickle.url}: timed out after 1 s" in rerun.stderr
@@ -188,7 +217,7 @@ def test_kill_mid_long_document_then_resume(ledger_url, tmp_path):
     # 1.1 M characters: eleven pieces, each of a hundred reports' sentences and a long gap, so the
     # reading takes many seconds (the kill falls inside it) while the text stays cheap to make
     sentences = [TEMPLATE.format(a=5000 + i, b=600 + i) for i in range(1100)]
-    pieces = ["".join(sentences[k:k + 100]) + "\n\n" + " " * 80_000 + "\n\n" for k in range(0, 1100, 100)]
+    pieces = ["".join(sentences[k : k + 100]) + "\n\n" + " " * 80_000 + "\n\n" for k in range(0, 1100, 100)]
     text = "".join(pieces)
     assert len(text) > 1_000_000
     long = tmp_path / "long.txt"
@@ -204,5 +233,5 @@ def test_kill_mid_long_document_then_resume(ledger_url, tmp_path):
     doc = Document.objects.get(source=str(long))
     assert doc.text == text
     claims = list(doc.claims.order_by("start"))
-    assert len(claims) == 2200 and all(text[c.start:c.end] == c.text for c in claims)
+    assert len(claims) == 2200 and all(text[c.start : c.end] == c.text for c in claims)
     assert [c.text for c in claims[-2:]] == ["about 6,099", "1699"]

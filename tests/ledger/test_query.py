@@ -1,4 +1,5 @@
 """Filters and full-text search: the same answers from SQLite FTS5 and PostgreSQL tsvector."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -10,12 +11,28 @@ from tallybook.ledger.store import ingest_document
 from tallybook.model import Document
 
 DOCS = [
-    Document("The UK Ministry of Defence said about 1,500 Russian soldiers were killed or wounded each day.",
-             "a.txt", title="Daily losses", published="2024-11-10", lang="en"),
-    Document("Police detained 500 migrants in Moscow on Tuesday, the Interior Ministry said.",
-             "b.txt", title="Raids in Moscow", published="2025-07-08T09:30:00+03:00", lang="en"),
-    Document("Alexander Bastrykin, chairman of the Investigative Committee, said more than 30,000 migrants "
-             "had received citizenship.", "c.txt", title=None, published=None, lang="en"),
+    Document(
+        "The UK Ministry of Defence said about 1,500 Russian soldiers were killed or wounded each day.",
+        "a.txt",
+        title="Daily losses",
+        published="2024-11-10",
+        lang="en",
+    ),
+    Document(
+        "Police detained 500 migrants in Moscow on Tuesday, the Interior Ministry said.",
+        "b.txt",
+        title="Raids in Moscow",
+        published="2025-07-08T09:30:00+03:00",
+        lang="en",
+    ),
+    Document(
+        "Alexander Bastrykin, chairman of the Investigative Committee, said more than 30,000 migrants "
+        "had received citizenship.",
+        "c.txt",
+        title=None,
+        published=None,
+        lang="en",
+    ),
 ]
 
 
@@ -81,8 +98,15 @@ def test_records_carry_ledger_ids(filled):
     rec = claim_record(claims(Filters(measure="raids.detentions")).get())
     assert rec["id"] > 0 and rec["document_id"] > 0
     assert {k: rec[k] for k in ("source", "published", "start", "end", "text", "value", "speaker", "status")} == {
-        "source": "b.txt", "published": "2025-07-08T09:30:00+03:00", "start": 16, "end": 19, "text": "500",
-        "value": 500.0, "speaker": "Interior Ministry", "status": "new"}
+        "source": "b.txt",
+        "published": "2025-07-08T09:30:00+03:00",
+        "start": 16,
+        "end": 19,
+        "text": "500",
+        "value": 500.0,
+        "speaker": "Interior Ministry",
+        "status": "new",
+    }
     doc = document_record(documents(Filters(search="raids")).get())
     assert (doc["source"], doc["title"], doc["claims"], doc["chars"]) == ("b.txt", "Raids in Moscow", 1, 78)
 
@@ -92,9 +116,11 @@ def test_measures_in_use_are_the_distinct_measures_sorted(ledger_url):
     from tallybook.ledger.query import measures_in_use
 
     assert measures_in_use() == []
-    texts = ["Police detained 500 migrants in Moscow, the Interior Ministry said.",
-             "About 1,500 Russian soldiers were killed or wounded each day, the UK Ministry of Defence said.",
-             "Officials counted 42 drones over the city."]
+    texts = [
+        "Police detained 500 migrants in Moscow, the Interior Ministry said.",
+        "About 1,500 Russian soldiers were killed or wounded each day, the UK Ministry of Defence said.",
+        "Officials counted 42 drones over the city.",
+    ]
     for i, text in enumerate(texts):
         ingest_document(Document(text, f"m{i}.txt", lang="en"))
     expected = sorted(set(Claim.objects.exclude(measure=None).exclude(measure="").values_list("measure", flat=True)))
@@ -105,10 +131,22 @@ def test_one_person_in_two_scripts_is_one_speaker(ledger_url):
     from tallybook.ledger.models import Claim
     from tallybook.ledger.query import names_of_person, speakers
 
-    ingest_document(Document("Alexander Bastrykin said 20,000 naturalized men were sent to the front.",
-                             "en.txt", lang="en", published="2025-05-20"))
-    ingest_document(Document("Александр Бастрыкин заявил, что на фронт отправлены 20 000 натурализованных мужчин.",
-                             "ru.txt", lang="ru", published="2025-05-21"))
+    ingest_document(
+        Document(
+            "Alexander Bastrykin said 20,000 naturalized men were sent to the front.",
+            "en.txt",
+            lang="en",
+            published="2025-05-20",
+        )
+    )
+    ingest_document(
+        Document(
+            "Александр Бастрыкин заявил, что на фронт отправлены 20 000 натурализованных мужчин.",
+            "ru.txt",
+            lang="ru",
+            published="2025-05-21",
+        )
+    )
     ingest_document(Document("Sergei Shoigu said 300,000 reservists would be called up.", "s.txt", lang="en"))
     people = {s.name: s for s in speakers(Claim.objects.all()) if s.kind == "person"}
     assert sorted(people) == ["Alexander Bastrykin", "Sergei Shoigu"]  # a tie: the first name in order leads
@@ -119,14 +157,17 @@ def test_one_person_in_two_scripts_is_one_speaker(ledger_url):
     assert names_of_person("Sergei Shoigu") == ["Sergei Shoigu"]
 
 
-@pytest.mark.parametrize("a, b, same", [
-    ("Alexander Bastrykin", "Александр Бастрыкин", True),
-    ("Sergei Shoigu", "Сергей Шойгу", True),
-    ("Dmitry Medvedev", "Дмитрий Медведев", True),
-    ("Subrahmanyam Jaishankar", "Субраманьям Джайшанкар", True),
-    ("Vladimir Putin", "Vladimir Potanin", False),
-    ("Sergei Shoigu", "Sergei Rudskoy", False),
-])
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Alexander Bastrykin", "Александр Бастрыкин", True),
+        ("Sergei Shoigu", "Сергей Шойгу", True),
+        ("Dmitry Medvedev", "Дмитрий Медведев", True),
+        ("Subrahmanyam Jaishankar", "Субраманьям Джайшанкар", True),
+        ("Vladimir Putin", "Vladimir Potanin", False),
+        ("Sergei Shoigu", "Sergei Rudskoy", False),
+    ],
+)
 def test_person_key_joins_transliterations_only(a, b, same):
     from tallybook.ledger.names import person_key
 

@@ -1,4 +1,5 @@
 """Reviews: every decision kept with before and after, never overwritten."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,18 +16,23 @@ def test_history_is_kept(ledger_url, report):
     review_claim(claim.id, "correct", "bo", {"value": 520.0}, note="updated figure")
     review_claim(claim.id, "accept", "cy")
     history = [(r.action, r.reviewer, r.changes, r.note) for r in Review.objects.filter(claim=claim)]
-    assert history == [("correct", "ana", {"value": [500.0, 510.0]}, ""),
-                       ("correct", "bo", {"value": [510.0, 520.0]}, "updated figure"),
-                       ("accept", "cy", {}, "")]
+    assert history == [
+        ("correct", "ana", {"value": [500.0, 510.0]}, ""),
+        ("correct", "bo", {"value": [510.0, 520.0]}, "updated figure"),
+        ("accept", "cy", {}, ""),
+    ]
     claim.refresh_from_db()
     assert (claim.value, claim.status) == (520.0, "accepted")
 
 
-@pytest.mark.parametrize("action, changes, message", [
-    ("approve", None, "review: unknown action 'approve' (accept, correct or reject)"),
-    ("correct", {"text": "x"}, "review: cannot correct text"),
-    ("correct", None, "review: a correction needs at least one changed field"),
-])
+@pytest.mark.parametrize(
+    "action, changes, message",
+    [
+        ("approve", None, "review: unknown action 'approve' (accept, correct or reject)"),
+        ("correct", {"text": "x"}, "review: cannot correct text"),
+        ("correct", None, "review: a correction needs at least one changed field"),
+    ],
+)
 def test_bad_reviews_change_nothing(ledger_url, report, action, changes, message):
     ingest_document(report)
     claim = Claim.objects.get(start=110)
@@ -58,13 +64,21 @@ def test_the_claim_history_keeps_the_row_before_and_after_each_change(ledger_url
     review_claim(claim.id, "correct", "ana", {"value": 510.0, "hedge": "approx"}, note="ministry update", user=ana)
     review_claim(claim.id, "reject", "bo", note="duplicate")
     newest, middle, oldest = history_of(claim)
-    assert oldest.user is None and oldest.reason == f"as extracted (tallybook {EXTRACTOR_VERSION})" and oldest.fields == []
+    assert (
+        oldest.user is None and oldest.reason == f"as extracted (tallybook {EXTRACTOR_VERSION})" and oldest.fields == []
+    )
     assert oldest.when == claim.added
     assert (middle.user, middle.reason) == ("ana", "correct: ministry update")
-    assert sorted(middle.fields) == [("hedge", "exact", "approx"), ("status", "new", "corrected"),
-                                     ("value", 500.0, 510.0)]
-    assert (newest.user, newest.reason, newest.fields) == (None, "reject: duplicate",
-                                                           [("status", "corrected", "rejected")])
+    assert sorted(middle.fields) == [
+        ("hedge", "exact", "approx"),
+        ("status", "new", "corrected"),
+        ("value", 500.0, 510.0),
+    ]
+    assert (newest.user, newest.reason, newest.fields) == (
+        None,
+        "reject: duplicate",
+        [("status", "corrected", "rejected")],
+    )
 
 
 def test_an_admin_edit_is_history_too_and_keeps_the_claim_through_reingest(ledger_url, report):
@@ -84,7 +98,9 @@ def test_an_admin_edit_is_history_too_and_keeps_the_claim_through_reingest(ledge
     assert (moved.start, moved.speaker) == (118, "Ministry of Internal Affairs")
     latest = history_of(moved)[0]
     assert (latest.reason, sorted(f for f, _, _ in latest.fields)) == (
-        "moved with its sentence (+8 characters)", ["end", "sentence_end", "sentence_start", "start"])
+        "moved with its sentence (+8 characters)",
+        ["end", "sentence_end", "sentence_start", "start"],
+    )
 
 
 def test_a_claim_reviewed_before_history_was_kept_is_not_called_as_extracted(ledger_url, report):

@@ -1,5 +1,6 @@
 """Sources in the ledger: one Source per real speaker, found by any of its names in any case or
 script, on SQLite and PostgreSQL; merges, splits and edits keep their history."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,14 +12,30 @@ from tallybook.ledger.store import ingest_document
 from tallybook.model import Document
 
 DOCS = [
-    Document("The British Defence Ministry said about 1,500 Russian soldiers were killed or wounded each day.",
-             "uk-en.txt", published="2024-11-10", lang="en"),
-    Document("По данным Минобороны Великобритании, за сутки погибли или были ранены 1300 российских военных.",
-             "uk-ru.txt", published="2024-11-12", lang="ru"),
-    Document("Александр Бастрыкин заявил, что 20 000 натурализованных мигрантов отправлены на фронт.",
-             "sk-ru.txt", published="2025-05-20", lang="ru"),
-    Document("Nepal's government said 12 of its citizens had been killed fighting for Russia.",
-             "np-en.txt", published="2024-03-01", lang="en"),
+    Document(
+        "The British Defence Ministry said about 1,500 Russian soldiers were killed or wounded each day.",
+        "uk-en.txt",
+        published="2024-11-10",
+        lang="en",
+    ),
+    Document(
+        "По данным Минобороны Великобритании, за сутки погибли или были ранены 1300 российских военных.",
+        "uk-ru.txt",
+        published="2024-11-12",
+        lang="ru",
+    ),
+    Document(
+        "Александр Бастрыкин заявил, что 20 000 натурализованных мигрантов отправлены на фронт.",
+        "sk-ru.txt",
+        published="2025-05-20",
+        lang="ru",
+    ),
+    Document(
+        "Nepal's government said 12 of its citizens had been killed fighting for Russia.",
+        "np-en.txt",
+        published="2024-03-01",
+        lang="en",
+    ),
 ]
 
 
@@ -40,15 +57,18 @@ def test_one_source_for_every_name_in_both_scripts(filled):
     assert Source.objects.filter(keys__key="uk-ministry-of-defence").count() == 1
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("минобороны великобритании", ["1300", "about 1,500"]),  # Cyrillic, lower case: SQLite's LIKE cannot
-    ("МИНОБОРОНЫ", ["1300", "about 1,500"]),
-    ("uk ministry", ["1300", "about 1,500"]),
-    ("бастрыкин", ["20 000"]),
-    ("Bastrykin", ["20 000"]),  # the registry's other-script name
-    ("government of nepal", ["12"]),
-    ("Sergei Shoigu", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("минобороны великобритании", ["1300", "about 1,500"]),  # Cyrillic, lower case: SQLite's LIKE cannot
+        ("МИНОБОРОНЫ", ["1300", "about 1,500"]),
+        ("uk ministry", ["1300", "about 1,500"]),
+        ("бастрыкин", ["20 000"]),
+        ("Bastrykin", ["20 000"]),  # the registry's other-script name
+        ("government of nepal", ["12"]),
+        ("Sergei Shoigu", []),
+    ],
+)
 def test_speaker_filter_by_entity_any_case_any_script(filled, text, expected):
     assert texts(claims(Filters(speaker=text))) == expected
     assert texts(Claim.objects.filter(sources.by_speaker(text))) == expected
@@ -65,7 +85,9 @@ def test_merge_and_split_keep_history(filled):
     stray_id = stray.id
     sources.merge(stray, uk, reason="the army's figures are the ministry's")
     assert set(SourceKey.objects.filter(source=uk).values_list("key", flat=True)) == {
-        "uk-ministry-of-defence", "org:british-army-hq"}
+        "uk-ministry-of-defence",
+        "org:british-army-hq",
+    }
     assert not Source.objects.filter(id=stray_id).exists()
     moved = SourceKey.history.filter(key="org:british-army-hq").order_by("history_date").last()
     assert moved.history_change_reason == "the army's figures are the ministry's" and moved.source_id == uk.id
@@ -73,8 +95,9 @@ def test_merge_and_split_keep_history(filled):
 
     army = sources.split(uk, ["org:british-army-hq"], "British Army", reason="not the ministry")
     assert list(SourceKey.objects.filter(source=army).values_list("key", flat=True)) == ["org:british-army-hq"]
-    assert SourceKey.history.filter(key="org:british-army-hq", source_id=army.id,
-                                    history_change_reason="not the ministry").exists()
+    assert SourceKey.history.filter(
+        key="org:british-army-hq", source_id=army.id, history_change_reason="not the ministry"
+    ).exists()
 
 
 def test_rename_set_kind_and_parent_with_history(filled):

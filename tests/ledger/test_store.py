@@ -1,4 +1,5 @@
 """Storing documents: added / unchanged / replaced, one transaction each, reviews never lost."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -21,15 +22,25 @@ def models():
 
 
 def rows(document_id: int) -> list[tuple]:
-    return list(models().Claim.objects.filter(document_id=document_id).order_by("start")
-                .values_list("start", "end", "text", "value", "hedge", "speaker", "measure", "status", "orphaned"))
+    return list(
+        models()
+        .Claim.objects.filter(document_id=document_id)
+        .order_by("start")
+        .values_list("start", "end", "text", "value", "hedge", "speaker", "measure", "status", "orphaned")
+    )
 
 
 def test_added_then_unchanged(ledger_url, report):
     assert ingest_document(report) == "added"
     doc = models().Document.objects.get()
-    assert (doc.source, doc.locator, doc.title, doc.published, str(doc.published_on), doc.lang) == \
-        ("reports/mod.txt", "", "Daily losses", "2024-11-10", "2024-11-10", "en")
+    assert (doc.source, doc.locator, doc.title, doc.published, str(doc.published_on), doc.lang) == (
+        "reports/mod.txt",
+        "",
+        "Daily losses",
+        "2024-11-10",
+        "2024-11-10",
+        "en",
+    )
     assert doc.content_hash == content_hash(REPORT) == __import__("hashlib").sha256(REPORT.encode()).hexdigest()
     assert rows(doc.id) == [
         (32, 43, "about 1,500", 1500.0, "approx", "UK Ministry of Defence", "casualties.daily_average", "new", False),
@@ -71,7 +82,9 @@ def test_reviewed_claim_kept_when_span_holds_and_orphaned_when_gone(ledger_url, 
     # the old text comes back: the orphan is whole again, and nothing is duplicated
     assert ingest_document(report) == "replaced"
     assert [(c.text, c.status, c.orphaned) for c in models().Claim.objects.order_by("start")] == [
-        ("about 1,500", "accepted", False), ("500", "corrected", False)]
+        ("about 1,500", "accepted", False),
+        ("500", "corrected", False),
+    ]
 
 
 def test_reviewed_claim_moves_with_its_sentence(ledger_url, report):
@@ -84,7 +97,7 @@ def test_reviewed_claim_moves_with_its_sentence(ledger_url, report):
     shift = len(preface)
     assert (moved.start, moved.end, moved.status, moved.orphaned) == (32 + shift, 43 + shift, "accepted", False)
     assert (moved.sentence_start, moved.sentence_end) == (first.sentence_start + shift, first.sentence_end + shift)
-    assert moved.document.text[moved.start:moved.end] == "about 1,500"
+    assert moved.document.text[moved.start : moved.end] == "about 1,500"
     assert models().Claim.objects.filter(text="about 1,500").count() == 1  # no fresh copy beside it
 
 
@@ -129,17 +142,23 @@ def test_reextract_with_a_newer_extractor_keeps_reviews(ledger_url, report):
 
 
 def test_speakers_become_entities_with_mentions(ledger_url):
-    text = ("Alexander Bastrykin, chairman of the Investigative Committee, said more than 30,000 migrants "
-            "had received citizenship.")
+    text = (
+        "Alexander Bastrykin, chairman of the Investigative Committee, said more than 30,000 migrants "
+        "had received citizenship."
+    )
     doc = tallybook.model.Document(text, "b.txt", lang="en")
     ingest_document(doc)
     entities = sorted(models().Entity.objects.values_list("kind", "name", "norm"))
-    assert entities == [("org", "Investigative Committee", "investigative committee"),
-                        ("person", "Alexander Bastrykin", "alexander bastrykin")]
+    assert entities == [
+        ("org", "Investigative Committee", "investigative committee"),
+        ("person", "Alexander Bastrykin", "alexander bastrykin"),
+    ]
     links = models().Mention.objects.filter(claim__isnull=False)
     mentions = sorted((m.entity.name, m.start, m.end, m.claim.text) for m in links)
-    assert mentions == [("Alexander Bastrykin", 0, 19, "more than 30,000"),
-                        ("Investigative Committee", 37, 60, "more than 30,000")]
+    assert mentions == [
+        ("Alexander Bastrykin", 0, 19, "more than 30,000"),
+        ("Investigative Committee", 37, 60, "more than 30,000"),
+    ]
     assert models().Claim.objects.get().speaker_kind == "person"
     ingest_document(replace(doc, source="c.txt"))  # the same people again: no new entities
     assert models().Entity.objects.count() == 2
@@ -148,27 +167,54 @@ def test_speakers_become_entities_with_mentions(ledger_url):
 
 def test_fake_claims_from_a_custom_extractor(ledger_url, report):
     def one(text, lang=None, published=None):
-        return Reading([ClaimValue(start=0, end=3, text="The", value=1.0, value_max=None, hedge="exact", unit=None,
-                                   counted=None, speaker=None, speaker_role=None, speaker_org=None, cue=None,
-                                   period=None, time_ref=None, measure=None, sentence=(0, 93), confidence=0.1,
-                                   lang="en")], [])
+        return Reading(
+            [
+                ClaimValue(
+                    start=0,
+                    end=3,
+                    text="The",
+                    value=1.0,
+                    value_max=None,
+                    hedge="exact",
+                    unit=None,
+                    counted=None,
+                    speaker=None,
+                    speaker_role=None,
+                    speaker_org=None,
+                    cue=None,
+                    period=None,
+                    time_ref=None,
+                    measure=None,
+                    sentence=(0, 93),
+                    confidence=0.1,
+                    lang="en",
+                )
+            ],
+            [],
+        )
 
     assert store_document(report, one).claims == 1
     assert rows(models().Document.objects.get().id) == [(0, 3, "The", 1.0, "exact", None, None, "new", False)]
 
 
 def test_places_and_organisations_named_in_the_text_are_entities(ledger_url):
-    text = ("Police raided a warehouse in Yekaterinburg and detained 120 migrants, the regional police said. "
-            "Later they went on to Chelyabinsk.")
+    text = (
+        "Police raided a warehouse in Yekaterinburg and detained 120 migrants, the regional police said. "
+        "Later they went on to Chelyabinsk."
+    )
     ingest_document(tallybook.model.Document(text, "p.txt", lang="en"))
-    places = {m.entity.name: (m.start, m.end, m.claim_id) for m in models().Mention.objects.filter(entity__kind="place")}
+    places = {
+        m.entity.name: (m.start, m.end, m.claim_id) for m in models().Mention.objects.filter(entity__kind="place")
+    }
     assert places == {"Yekaterinburg": (29, 42, None), "Chelyabinsk": (text.index("Chelyabinsk"), len(text) - 1, None)}
 
 
 def test_a_person_enters_the_ledger_only_as_a_speaker(ledger_url):
-    text = ("Rustam Nazarov, a builder from Samarkand, was detained at the site. "
-            "Alexander Bastrykin said 20,000 naturalized men had been sent to the front. "
-            "Bastrykin repeated the figure in Moscow.")
+    text = (
+        "Rustam Nazarov, a builder from Samarkand, was detained at the site. "
+        "Alexander Bastrykin said 20,000 naturalized men had been sent to the front. "
+        "Bastrykin repeated the figure in Moscow."
+    )
     ingest_document(tallybook.model.Document(text, "q.txt", lang="en"))
     people = models().Entity.objects.filter(kind="person")
     assert [p.name for p in people] == ["Alexander Bastrykin"]
@@ -205,8 +251,9 @@ def test_a_long_document_of_many_words_is_stored_and_found(ledger_url):
     words = ["".join(rng.choice(letters) for _ in range(rng.randint(5, 11))) for _ in range(150_000)]
     text = "Мобилизованы триста человек. " + " ".join(words)  # 1.3 M characters, 2.5 MB of Cyrillic
     assert len(text) > 1_000_000
-    stored = store_document(DocumentValue(text, "long.txt", lang="ru"), lambda text, lang=None, published=None:
-                            Reading([], []))
+    stored = store_document(
+        DocumentValue(text, "long.txt", lang="ru"), lambda text, lang=None, published=None: Reading([], [])
+    )
     assert stored.outcome == "added"
     found = fts.search(models().Document.objects.all(), "мобилизованы")
     assert list(found.values_list("id", flat=True)) == [stored.document_id]

@@ -1,4 +1,5 @@
 """The same article saved twice is one document in two versions; a report's named source is kept."""
+
 from __future__ import annotations
 
 from tallybook.ingest import read_file
@@ -14,8 +15,10 @@ SECOND = "Police detained 600 migrants in Moscow on Tuesday, the Interior Minist
 
 
 def page(text: str) -> str:
-    return (f'<!DOCTYPE html><html lang="en"><head><title>Raids</title><link rel="canonical" href="{URL}">'
-            f"</head><body><article><p>{text}</p></article></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><title>Raids</title><link rel="canonical" href="{URL}">'
+        f"</head><body><article><p>{text}</p></article></body></html>"
+    )
 
 
 def test_a_page_saved_twice_is_a_new_version_of_the_first(ledger_url, tmp_path):
@@ -45,7 +48,8 @@ def test_a_changed_text_keeps_its_earlier_version(ledger_url):
 
 def test_the_header_source_is_kept(ledger_url, tmp_path):
     path = tmp_path / "r.txt"
-    path.write_text(f"Title: Raids\nSource: written for the project from police statements\n\n{FIRST}\n",
-                    encoding="utf-8")
+    path.write_text(
+        f"Title: Raids\nSource: written for the project from police statements\n\n{FIRST}\n", encoding="utf-8"
+    )
     ingest_all(read_file(path))
     assert Document.objects.get().source_note == "written for the project from police statements"

@@ -1,15 +1,19 @@
 """The English front-end: outlets named by their web address stay one name."""
+
 import pytest
 
 from tallybook import extract
 from tallybook.nlp import parse
 
 
-@pytest.mark.parametrize("text, name", [
-    ("This is reported by Forbes, Censor.NET reports.", "Censor.NET"),
-    ("Gazeta.Ru reported that 300 migrants were detained.", "Gazeta.Ru"),
-    ("According to Fontanka.ru, police detained 500 migrants.", "Fontanka.ru"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("This is reported by Forbes, Censor.NET reports.", "Censor.NET"),
+        ("Gazeta.Ru reported that 300 migrants were detained.", "Gazeta.Ru"),
+        ("According to Fontanka.ru, police detained 500 migrants.", "Fontanka.ru"),
+    ],
+)
 def test_a_web_address_name_is_one_organisation(text, name):
     doc = parse(text, "en")
     assert name in [t.text for t in doc]

@@ -1,4 +1,5 @@
 """The Russian front-end: natasha's analysis in a spaCy Doc of the English shape."""
+
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ def test_text_and_offsets_are_kept_exactly():
     doc = parse(text)
     assert doc.text == text
     for tok in doc:
-        assert text[tok.idx:tok.idx + len(tok.text)] == tok.text
+        assert text[tok.idx : tok.idx + len(tok.text)] == tok.text
 
 
 def test_each_line_starts_a_sentence():

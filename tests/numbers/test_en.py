@@ -1,4 +1,5 @@
 """English number reading: values, ranges, hedges, units and the exclusions of the guidelines."""
+
 import pytest
 
 from tallybook import read_numbers
@@ -84,7 +85,7 @@ def test_reads_one_number(text, surface, value, value_max, hedge, kind):
     assert found, text
     n = found[0]
     assert n.text == surface
-    assert text[n.start:n.end] == surface
+    assert text[n.start : n.end] == surface
     assert n.value == pytest.approx(value)
     assert n.value_max == (pytest.approx(value_max) if value_max is not None else None)
     assert n.hedge == hedge
@@ -96,8 +97,15 @@ def test_pronoun_one_is_no_number(text):
     assert read_numbers(text, "en") == []
 
 
-@pytest.mark.parametrize("text,value", [("dozens of migrants", 12), ("tens of thousands of men", 10000),
-                                        ("hundreds of recruits", 100), ("millions of people", 1e6)])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("dozens of migrants", 12),
+        ("tens of thousands of men", 10000),
+        ("hundreds of recruits", 100),
+        ("millions of people", 1e6),
+    ],
+)
 def test_vague_multiples_are_marked(text, value):
     (n,) = read_numbers(text, "en")
     assert n.vague and n.kind == "vague" and n.value == value
@@ -106,7 +114,12 @@ def test_vague_multiples_are_marked(text, value):
 def test_every_number_of_a_sentence():
     text = "On 2 March 2022, 15 of Russia's 85 regions had 1,351 dead."
     assert [(n.text, n.kind) for n in read_numbers(text, "en")] == [
-        ("2", "date"), ("2022", "year"), ("15", "cardinal"), ("85", "cardinal"), ("1,351", "cardinal")]
+        ("2", "date"),
+        ("2022", "year"),
+        ("15", "cardinal"),
+        ("85", "cardinal"),
+        ("1,351", "cardinal"),
+    ]
 
 
 def test_two_numbers_joined_by_and_are_two():
@@ -154,20 +167,23 @@ def test_reads_fractions_and_notations(text, surface, value):
     assert (n.text, n.value) == (surface, pytest.approx(value))
 
 
-@pytest.mark.parametrize("text,values", [
-    ("items 14,18,23", [14, 18, 23]),
-    ("host 10.0.0.7", [10, 0, 0, 7]),
-    ("5 hundred and 6 hundred", [500, 600]),
-    ("9 thousand and 0", [9000, 0]),
-    ("six thousand and seven thousand", [6000, 7000]),
-    ("on 3/14/2021 it", [3, 14, 2021]),
-    ("call +7-495-1234/5678", [7, 495, 1234, 5678]),
-    ("five-nought-one", [5, 0, 1]),
-    ("see https://example.org/a?id=25%20x and 3 more", [3]),
-    ("two in 2022", [2, 2022]),
-    ("20 over three days", [20, 3]),
-    ("four quarters", [1.0]),
-])
+@pytest.mark.parametrize(
+    "text,values",
+    [
+        ("items 14,18,23", [14, 18, 23]),
+        ("host 10.0.0.7", [10, 0, 0, 7]),
+        ("5 hundred and 6 hundred", [500, 600]),
+        ("9 thousand and 0", [9000, 0]),
+        ("six thousand and seven thousand", [6000, 7000]),
+        ("on 3/14/2021 it", [3, 14, 2021]),
+        ("call +7-495-1234/5678", [7, 495, 1234, 5678]),
+        ("five-nought-one", [5, 0, 1]),
+        ("see https://example.org/a?id=25%20x and 3 more", [3]),
+        ("two in 2022", [2, 2022]),
+        ("20 over three days", [20, 3]),
+        ("four quarters", [1.0]),
+    ],
+)
 def test_separate_numbers_stay_separate(text, values):
     assert [n.value for n in read_numbers(text, "en")] == [pytest.approx(v) for v in values]
 
@@ -178,36 +194,47 @@ def test_signs_before_a_space_and_after_a_currency():
     assert (n.value, n.unit) == (-12.5, "USD")
 
 
-@pytest.mark.parametrize("text,surface,hedge", [
-    ("about 400 or more", "about 400 or more", "lower"),
-    ("roughly 90 or fewer", "roughly 90 or fewer", "upper"),
-    ("at least 12 or so", "at least 12", "lower"),
-])
+@pytest.mark.parametrize(
+    "text,surface,hedge",
+    [
+        ("about 400 or more", "about 400 or more", "lower"),
+        ("roughly 90 or fewer", "roughly 90 or fewer", "upper"),
+        ("at least 12 or so", "at least 12", "lower"),
+    ],
+)
 def test_a_bound_after_the_number_outranks_an_approximation_before_it(text, surface, hedge):
     (n,) = read_numbers(text, "en")
     assert (n.text, n.hedge) == (surface, hedge)
 
 
-@pytest.mark.parametrize("text,surface,low,high,unit", [
-    ("doses of 20 mg to 40 mg a day", "20 mg to 40", 20, 40, "mg"),
-    ("between 3 miles and 7 miles away", "between 3 miles and 7", 3, 7, "mile"),
-    ("from 2 km to 6 km", "from 2 km to 6", 2, 6, "km"),
-])
+@pytest.mark.parametrize(
+    "text,surface,low,high,unit",
+    [
+        ("doses of 20 mg to 40 mg a day", "20 mg to 40", 20, 40, "mg"),
+        ("between 3 miles and 7 miles away", "between 3 miles and 7", 3, 7, "mile"),
+        ("from 2 km to 6 km", "from 2 km to 6", 2, 6, "km"),
+    ],
+)
 def test_a_range_whose_ends_both_carry_a_unit(text, surface, low, high, unit):
     (n,) = read_numbers(text, "en")
     assert (n.text, n.value, n.value_max, n.hedge, n.unit) == (surface, low, high, "range", unit)
 
 
-@pytest.mark.parametrize("text,values", [
-    ("jailed 5 people to 9 years", [5, 9]),
-    ("cut from 8 mg to 3 g", [8, 3]),
-])
+@pytest.mark.parametrize(
+    "text,values",
+    [
+        ("jailed 5 people to 9 years", [5, 9]),
+        ("cut from 8 mg to 3 g", [8, 3]),
+    ],
+)
 def test_a_unit_between_two_numbers_that_is_not_repeated_is_no_range(text, values):
     assert [n.value for n in read_numbers(text, "en")] == values
 
 
-@pytest.mark.parametrize("text,unit", [("a 12km march", "km"), ("40kg of explosives", "kg"), ("250 ml", "ml"),
-                                       ("30 miles", "mile"), ("-5 °C", "°C")])
+@pytest.mark.parametrize(
+    "text,unit",
+    [("a 12km march", "km"), ("40kg of explosives", "kg"), ("250 ml", "ml"), ("30 miles", "mile"), ("-5 °C", "°C")],
+)
 def test_units_written_after_the_number(text, unit):
     assert read_numbers(text, "en")[0].unit == unit
 

@@ -1,4 +1,5 @@
 """Russian number reading: digits, words in every case and gender, ranges, hedges, exclusions."""
+
 import pytest
 
 from tallybook import read_numbers
@@ -40,7 +41,14 @@ WORDS = [
     ("Помощь досталась трёмстам двадцати семьям", "трёмстам двадцати", 320, None, "exact", "cardinal"),
     ("Грант в пятьюстами тысячами рублей", "пятьюстами тысячами", 500000, None, "exact", "money"),
     ("Отчёт насчитал сорока двух тысяч пятисот", "сорока двух тысяч пятисот", 42500, None, "exact", "cardinal"),
-    ("Ущерб оценён в три миллиарда двести миллионов", "три миллиарда двести миллионов", 3.2e9, None, "exact", "cardinal"),
+    (
+        "Ущерб оценён в три миллиарда двести миллионов",
+        "три миллиарда двести миллионов",
+        3.2e9,
+        None,
+        "exact",
+        "cardinal",
+    ),
     ("Город потерял полмиллиона жителей", "полмиллиона", 500000, None, "exact", "cardinal"),
     ("Индекс вырос на две целых три десятых", "две целых три десятых", 2.3, None, "exact", "cardinal"),
     ("Ставка составила ноль целых и пять сотых", "ноль целых и пять сотых", 0.05, None, "exact", "cardinal"),
@@ -125,33 +133,76 @@ def test_reads_one_number(text, surface, value, value_max, hedge, kind):
     assert found, text
     n = found[0]
     assert n.text == surface
-    assert text[n.start:n.end] == surface
+    assert text[n.start : n.end] == surface
     assert n.value == pytest.approx(value)
     assert n.value_max == (pytest.approx(value_max) if value_max is not None else None)
     assert n.hedge == hedge
     assert n.kind == kind
 
 
-@pytest.mark.parametrize("text", ["Рейды продлятся до конца года", "Колонна дошла до Москвы",
-                                  "Ни один не вернулся", "Он потерял семью", "Это третий случай"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Рейды продлятся до конца года",
+        "Колонна дошла до Москвы",
+        "Ни один не вернулся",
+        "Он потерял семью",
+        "Это третий случай",
+    ],
+)
 def test_no_number(text):
     assert [n for n in read_numbers(text, "ru") if n.is_claim] == []
 
 
-@pytest.mark.parametrize("text,value", [("Сотни людей вышли", 100), ("Десятки тысяч уехали", 10000),
-                                        ("Тысячи приезжих ждут", 1000), ("Несколько тысяч пришли", 10000)])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Сотни людей вышли", 100),
+        ("Десятки тысяч уехали", 10000),
+        ("Тысячи приезжих ждут", 1000),
+        ("Несколько тысяч пришли", 10000),
+    ],
+)
 def test_vague_multiples_are_marked(text, value):
     (n,) = read_numbers(text, "ru")
     assert n.vague and n.kind == "vague" and n.value == value
 
 
-@pytest.mark.parametrize("word,value", [
-    ("один", 1), ("одна", 1), ("одно", 1), ("одного", 1), ("одной", 1), ("одному", 1), ("одним", 1),
-    ("одну", 1), ("два", 2), ("две", 2), ("двух", 2), ("двум", 2), ("двумя", 2), ("трём", 3),
-    ("тремя", 3), ("четырьмя", 4), ("пятью", 5), ("восьми", 8), ("сорока", 40), ("девяноста", 90),
-    ("ста", 100), ("двухсот", 200), ("трёхстах", 300), ("четырьмястами", 400), ("девятистам", 900),
-    ("тысячу", 1000), ("тысячей", 1000), ("миллионом", 1e6), ("миллиардах", 1e9), ("триллиона", 1e12),
-])
+@pytest.mark.parametrize(
+    "word,value",
+    [
+        ("один", 1),
+        ("одна", 1),
+        ("одно", 1),
+        ("одного", 1),
+        ("одной", 1),
+        ("одному", 1),
+        ("одним", 1),
+        ("одну", 1),
+        ("два", 2),
+        ("две", 2),
+        ("двух", 2),
+        ("двум", 2),
+        ("двумя", 2),
+        ("трём", 3),
+        ("тремя", 3),
+        ("четырьмя", 4),
+        ("пятью", 5),
+        ("восьми", 8),
+        ("сорока", 40),
+        ("девяноста", 90),
+        ("ста", 100),
+        ("двухсот", 200),
+        ("трёхстах", 300),
+        ("четырьмястами", 400),
+        ("девятистам", 900),
+        ("тысячу", 1000),
+        ("тысячей", 1000),
+        ("миллионом", 1e6),
+        ("миллиардах", 1e9),
+        ("триллиона", 1e12),
+    ],
+)
 def test_every_case_of_a_number_word(word, value):
     (n,) = read_numbers(word, "ru")
     assert n.value == value and n.text == word
@@ -160,4 +211,9 @@ def test_every_case_of_a_number_word(word, value):
 def test_every_number_of_a_sentence():
     text = "24 февраля 2022 года в 155-й бригаде служили 1 200 человек, из них 300 погибли."
     assert [(n.text, n.kind) for n in read_numbers(text, "ru")] == [
-        ("24", "date"), ("2022", "year"), ("155-й", "ordinal"), ("1 200", "cardinal"), ("300", "cardinal")]
+        ("24", "date"),
+        ("2022", "year"),
+        ("155-й", "ordinal"),
+        ("1 200", "cardinal"),
+        ("300", "cardinal"),
+    ]

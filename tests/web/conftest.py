@@ -1,4 +1,5 @@
 """The web app's tests: Django's test client over a real ledger (the ledger tests' fixtures)."""
+
 from __future__ import annotations
 
 import functools
@@ -10,11 +11,17 @@ import pytest
 _spec = importlib.util.spec_from_file_location("ledger_fixtures", Path(__file__).parents[1] / "ledger" / "conftest.py")
 _ledger = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_ledger)
-sqlite_template, pg_template, ledger_url, report = (_ledger.sqlite_template, _ledger.pg_template,
-                                                    _ledger.ledger_url, _ledger.report)
+sqlite_template, pg_template, ledger_url, report = (
+    _ledger.sqlite_template,
+    _ledger.pg_template,
+    _ledger.ledger_url,
+    _ledger.report,
+)
 
-SECOND = ("Kyiv's city administration said 12 drones were shot down overnight. "
-          "Officials said up to 40 people were hurt in the strike.")
+SECOND = (
+    "Kyiv's city administration said 12 drones were shot down overnight. "
+    "Officials said up to 40 people were hurt in the strike."
+)
 
 
 @functools.cache
@@ -38,7 +45,8 @@ def web_ledger(ledger_url, report):
     ingest_document(Document(SECOND, "reports/kyiv.txt", title="Night raid", published="2024-12-01", lang="en"))
     ensure_groups()
     User.objects.create_superuser("admin", password=None).__class__.objects.filter(username="admin").update(
-        password=_hash())
+        password=_hash()
+    )
     for role in ("reviewer", "viewer"):
         user = User.objects.create_user(role, password=None)
         User.objects.filter(id=user.id).update(password=_hash())
@@ -56,6 +64,7 @@ def as_user(web_ledger):
         c = Client(**kwargs)
         c.force_login(User.objects.get(username=name))
         return c
+
     return client
 
 

@@ -1,4 +1,5 @@
 """Every list view as CSV (UTF-8 with a byte-order mark, title, URL, sentence), JSON and XLSX."""
+
 from __future__ import annotations
 
 import csv
@@ -22,8 +23,9 @@ RU = "Полиция задержала 300 мигрантов в Москве, 
 
 @pytest.fixture
 def ledger(web_ledger):
-    ingest_document(Doc(RU, "reports/ru.txt", title="Рейды", published="2024-12-03", lang="ru",
-                        url="https://www.example.ru/news/1"))
+    ingest_document(
+        Doc(RU, "reports/ru.txt", title="Рейды", published="2024-12-03", lang="ru", url="https://www.example.ru/news/1")
+    )
     return web_ledger
 
 
@@ -47,7 +49,12 @@ def test_the_claims_csv_carries_title_url_outlet_and_sentence(as_user, ledger):
     raw = body(as_user("viewer").get("/claims/export.csv?lang=ru"))
     (row,) = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))
     assert (row["text"], row["title"], row["url"], row["outlet"], row["sentence"]) == (
-        "300", "Рейды", "https://www.example.ru/news/1", "example.ru", RU)
+        "300",
+        "Рейды",
+        "https://www.example.ru/news/1",
+        "example.ru",
+        RU,
+    )
 
 
 def test_exports_follow_the_views_filters(as_user, ledger):

@@ -1,5 +1,6 @@
 """The claims table: facets with counts that narrow the view, sorting by a column's header, the
 source on every row."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,10 @@ from tallybook.ledger.models import Claim
 def facet(html: str, name: str) -> list[tuple[str, int, str]]:
     """(label, count, link) of one facet."""
     part = html.split(f'data-facet="{name}"', 1)[1].split("</section>", 1)[0]
-    return [(label, int(n), href.replace("&amp;", "&"))
-            for href, label, n in re.findall(r'<a href="\?([^"]*)">([^<]*)</a> <span class="n">(\d+)</span>', part)]
+    return [
+        (label, int(n), href.replace("&amp;", "&"))
+        for href, label, n in re.findall(r'<a href="\?([^"]*)">([^<]*)</a> <span class="n">(\d+)</span>', part)
+    ]
 
 
 def test_facets_count_the_view_and_narrow_it(as_user, web_ledger):
@@ -24,7 +27,8 @@ def test_facets_count_the_view_and_narrow_it(as_user, web_ledger):
     exact = next(link for label, _, link in hedges if label == "exact")
     narrowed = client.get(f"/claims/?{exact}").content.decode()
     assert sorted(int(i) for i in re.findall(r'<tr data-claim-id="(\d+)"', narrowed)) == sorted(
-        Claim.objects.filter(hedge="exact").values_list("id", flat=True))
+        Claim.objects.filter(hedge="exact").values_list("id", flat=True)
+    )
     assert dict((label, n) for label, n, _ in facet(narrowed, "document")) == {"Daily losses": 1, "Night raid": 1}
     assert 'class="clear"' in narrowed.split('data-facet="hedge"', 1)[1].split("</section>")[0]
 
@@ -43,6 +47,9 @@ def test_a_column_header_sorts_and_sorts_back(as_user, web_ledger):
 
 def test_every_row_names_its_source(as_user, web_ledger):
     html = as_user("viewer").get("/claims/").content.decode()
-    sources = re.findall(r'<td class="col-source"><a href="/documents/\d+/"[^>]*>([^<]*)</a>.*?<span class="date">([^<]*)</span>',
-                         html, re.S)
+    sources = re.findall(
+        r'<td class="col-source"><a href="/documents/\d+/"[^>]*>([^<]*)</a>.*?<span class="date">([^<]*)</span>',
+        html,
+        re.S,
+    )
     assert sorted(set(sources)) == [("Daily losses", "2024-11-10"), ("Night raid", "2024-12-01")]

@@ -1,5 +1,6 @@
 """Lists say what a figure is: units, ranges, sorting within a unit; bad parameters are refused;
 the document page names its source; the overview's newest are the newest published."""
+
 from __future__ import annotations
 
 import re
@@ -10,14 +11,21 @@ from tallybook.ledger.models import Claim, Document
 from tallybook.ledger.store import ingest_document
 from tallybook.model import Document as Doc
 
-FIGURES = ("Turnout fell by 27% on Sunday, the commission said. "
-           "Police said 30 to 40 people were detained in Minsk.")
+FIGURES = "Turnout fell by 27% on Sunday, the commission said. Police said 30 to 40 people were detained in Minsk."
 
 
 @pytest.fixture
 def figures(web_ledger):
-    ingest_document(Doc(FIGURES, "reports/minsk.txt", title="Minsk", published="2024-12-02", lang="en",
-                        source_note="written for the project from the commission's statement"))
+    ingest_document(
+        Doc(
+            FIGURES,
+            "reports/minsk.txt",
+            title="Minsk",
+            published="2024-12-02",
+            lang="en",
+            source_note="written for the project from the commission's statement",
+        )
+    )
     return web_ledger
 
 
@@ -48,12 +56,15 @@ def test_sorting_by_value_keeps_percentages_apart(as_user, figures):
     assert values == ["1,500", "500", "40", "30–40", "12", "27%"]
 
 
-@pytest.mark.parametrize("url, says", [
-    ("/claims/?since=notadate", "since='notadate': not a date"),
-    ("/claims/?sort=bogus", "sort='bogus': one of"),
-    ("/claims/?status=done&hedge=roughly", "status='done'"),
-    ("/documents/?until=2024-13-45", "until='2024-13-45': not a date"),
-])
+@pytest.mark.parametrize(
+    "url, says",
+    [
+        ("/claims/?since=notadate", "since='notadate': not a date"),
+        ("/claims/?sort=bogus", "sort='bogus': one of"),
+        ("/claims/?status=done&hedge=roughly", "status='done'"),
+        ("/documents/?until=2024-13-45", "until='2024-13-45': not a date"),
+    ],
+)
 def test_bad_parameters_are_refused_with_a_message(as_user, url, says):
     response = as_user("viewer").get(url)
     html = response.content.decode()
@@ -61,13 +72,25 @@ def test_bad_parameters_are_refused_with_a_message(as_user, url, says):
     assert "data-claim-id=" not in html and "data-document-id=" not in html
 
 
-@pytest.mark.parametrize("url", ["/api/claims?since=notadate", "/api/claims?sort=bogus",
-                                 "/api/documents?lang=xx", "/api/speakers?status=done", "/claims/export.csv?sort=x"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/claims?since=notadate",
+        "/api/claims?sort=bogus",
+        "/api/documents?lang=xx",
+        "/api/speakers?status=done",
+        "/claims/export.csv?sort=x",
+    ],
+)
 def test_bad_parameters_are_refused_by_the_api_and_export(as_user, url):
     response = as_user("viewer").get(url)
     assert response.status_code == 400
-    assert "sort" in response.content.decode() or "since" in response.content.decode() or \
-        "lang" in response.content.decode() or "status" in response.content.decode()
+    assert (
+        "sort" in response.content.decode()
+        or "since" in response.content.decode()
+        or "lang" in response.content.decode()
+        or "status" in response.content.decode()
+    )
 
 
 def test_the_document_page_shows_the_named_source_not_a_path(as_user, figures):
@@ -79,7 +102,9 @@ def test_the_document_page_shows_the_named_source_not_a_path(as_user, figures):
 
 
 def test_newest_documents_are_by_publication_date(as_user, figures):
-    ingest_document(Doc("An older report said 7 drones flew.", "reports/old.txt", title="Old one", published="2020-01-01"))
+    ingest_document(
+        Doc("An older report said 7 drones flew.", "reports/old.txt", title="Old one", published="2020-01-01")
+    )
     html = as_user("viewer").get("/").content.decode()
     newest = html.split('id="newest">', 1)[1].split("</ul>", 1)[0]
     titles = re.findall(r'<a href="/documents/\d+/">(.*?)</a>', newest)

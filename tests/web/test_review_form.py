@@ -1,4 +1,5 @@
 """The review form never throws an edit away or saves a wrong value (claim page, queue and API)."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,8 +23,14 @@ def test_an_edit_sent_with_accept_is_a_correction(as_user):
 
 def test_accept_with_the_form_unchanged_is_an_accept(as_user):
     claim = Claim.objects.get(text="about 1,500")
-    form = {"decision": "accept", "value": "1500", "hedge": claim.hedge, "speaker": claim.speaker,
-            "counted": claim.counted or "", "measure": claim.measure or ""}
+    form = {
+        "decision": "accept",
+        "value": "1500",
+        "hedge": claim.hedge,
+        "speaker": claim.speaker,
+        "counted": claim.counted or "",
+        "measure": claim.measure or "",
+    }
     assert post(as_user("reviewer"), claim, **form).status_code == 302
     claim.refresh_from_db()
     assert claim.status == "accepted" and Review.objects.get(claim=claim).changes == {}
@@ -36,10 +43,16 @@ def test_an_edit_sent_with_reject_is_refused(as_user):
     assert Review.objects.count() == 0
 
 
-@pytest.mark.parametrize("prefix, typed, value", [
-    ("/ru", "1,5", 1.5), ("/ru", "1\u00a0500", 1500), ("/ru", "2 500,5", 2500.5),
-    ("", "1,500", 1500), ("", "1.5", 1.5),
-])
+@pytest.mark.parametrize(
+    "prefix, typed, value",
+    [
+        ("/ru", "1,5", 1.5),
+        ("/ru", "1\u00a0500", 1500),
+        ("/ru", "2 500,5", 2500.5),
+        ("", "1,500", 1500),
+        ("", "1.5", 1.5),
+    ],
+)
 def test_numbers_are_read_in_the_pages_locale(as_user, prefix, typed, value):
     claim = Claim.objects.get(text="500")
     assert post(as_user("reviewer"), claim, prefix, decision="correct", value=typed).status_code == 302
@@ -58,19 +71,51 @@ def test_numbers_that_mean_nothing_are_refused(as_user, typed):
 
 def test_a_correction_sets_every_field_of_a_claim(as_user):
     claim = Claim.objects.get(text="up to 40")
-    response = post(as_user("reviewer"), claim, decision="correct", value="30", value_max="40", hedge="range",
-                    unit="person", speaker="Ihor Klymenko", speaker_kind="person", speaker_role="interior minister",
-                    speaker_org="Interior Ministry of Ukraine", period="each day", time_ref="overnight")
+    response = post(
+        as_user("reviewer"),
+        claim,
+        decision="correct",
+        value="30",
+        value_max="40",
+        hedge="range",
+        unit="person",
+        speaker="Ihor Klymenko",
+        speaker_kind="person",
+        speaker_role="interior minister",
+        speaker_org="Interior Ministry of Ukraine",
+        period="each day",
+        time_ref="overnight",
+    )
     assert response.status_code == 302
     claim.refresh_from_db()
-    assert (claim.value, claim.value_max, claim.hedge, claim.unit, claim.speaker, claim.speaker_kind, claim.speaker_role,
-            claim.speaker_org, claim.period, claim.time_ref) == (
-        30, 40, "range", "person", "Ihor Klymenko", "person", "interior minister", "Interior Ministry of Ukraine",
-        "each day", "overnight")
+    assert (
+        claim.value,
+        claim.value_max,
+        claim.hedge,
+        claim.unit,
+        claim.speaker,
+        claim.speaker_kind,
+        claim.speaker_role,
+        claim.speaker_org,
+        claim.period,
+        claim.time_ref,
+    ) == (
+        30,
+        40,
+        "range",
+        "person",
+        "Ihor Klymenko",
+        "person",
+        "interior minister",
+        "Interior Ministry of Ukraine",
+        "each day",
+        "overnight",
+    )
 
 
-@pytest.mark.parametrize("speaker", ["Ministry of Defence of Ukraine", "Министерство обороны Украины",
-                                     "Kyiv"])  # Kyiv: a body in the ledger already
+@pytest.mark.parametrize(
+    "speaker", ["Ministry of Defence of Ukraine", "Министерство обороны Украины", "Kyiv"]
+)  # Kyiv: a body in the ledger already
 def test_a_body_typed_in_stays_a_body(as_user, speaker):
     claim = Claim.objects.get(text="up to 40")
     assert post(as_user("reviewer"), claim, decision="correct", speaker=speaker).status_code == 302
@@ -104,13 +149,15 @@ def test_the_api_follows_the_same_rules(as_user):
     claim = Claim.objects.get(text="500")
     client = as_user("reviewer")
     url = f"/api/claims/{claim.id}/review"
-    body = client.post(url, {"decision": "accept", "value": 520, "speaker_kind": "org"},
-                       content_type="application/json").json()
+    body = client.post(
+        url, {"decision": "accept", "value": 520, "speaker_kind": "org"}, content_type="application/json"
+    ).json()
     assert (body["status"], body["value"], body["history"][0]["action"]) == ("corrected", 520.0, "correct")
     bad = client.post(url, {"decision": "correct", "measure": "typo.measure"}, content_type="application/json")
     assert bad.status_code == 400 and "not a known measure" in bad.json()["detail"]
-    new = client.post(url, {"decision": "correct", "measure": "typo.measure", "new_measure": True},
-                      content_type="application/json")
+    new = client.post(
+        url, {"decision": "correct", "measure": "typo.measure", "new_measure": True}, content_type="application/json"
+    )
     assert new.status_code == 200 and new.json()["measure"] == "typo.measure"
 
 

@@ -2,6 +2,7 @@
 with a reviewer's token, finds no server error (5xx). 20 examples per operation by default, so it
 runs in a minute or two; TALLYBOOK_SCHEMATHESIS_EXAMPLES=150 for the full run.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -38,8 +39,13 @@ def _postgres_copy(sqlite_url: str, base: Path):
     return url, name
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
-    not os.environ.get(PG_ENV), reason=f"${PG_ENV} not set"))])
+@pytest.fixture(
+    scope="module",
+    params=[
+        "sqlite",
+        pytest.param("postgresql", marks=pytest.mark.skipif(not os.environ.get(PG_ENV), reason=f"${PG_ENV} not set")),
+    ],
+)
 def api(request, tmp_path_factory):
     """(schema URL, bearer token) of a live app over the samples, with a reviewer user."""
     base = tmp_path_factory.mktemp("api")
@@ -59,16 +65,23 @@ def api(request, tmp_path_factory):
 
 def operations(url: str, token: str) -> list:
     """Every operation of the live schema (an invalid one fails the test)."""
-    schema = schemathesis.openapi.from_url(f"{url}/api/openapi.json", headers={"Authorization": f"Bearer {token}"},
-                                           timeout=30)
+    schema = schemathesis.openapi.from_url(
+        f"{url}/api/openapi.json", headers={"Authorization": f"Bearer {token}"}, timeout=30
+    )
     return [result.ok() for result in schema.get_all_operations()]
 
 
 def server_errors(operation, token: str) -> str | None:
     """None, or the report of the first 5xx that generated cases of `operation` provoke."""
+
     @given(case=operation.as_strategy())
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, phases=[Phase.explicit, Phase.generate],
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     def run(case):
         case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=[not_a_server_error], timeout=30)
 
@@ -84,6 +97,9 @@ def test_no_operation_gives_a_server_error(api):
     # sets Function._nodeid, gone in pytest 9 (AttributeError).
     url, token = api
     found = operations(url, token)
-    assert {(op.method.upper(), op.path) for op in found} >= {("GET", "/api/claims"), ("POST", "/api/claims/{claim_id}/review")}
+    assert {(op.method.upper(), op.path) for op in found} >= {
+        ("GET", "/api/claims"),
+        ("POST", "/api/claims/{claim_id}/review"),
+    }
     errors = [e for e in (server_errors(op, token) for op in found) if e]
     assert not errors, "\n\n".join(errors)

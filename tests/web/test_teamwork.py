@@ -1,5 +1,6 @@
 """Reviewing together: undo, accepting a selection, comments, assignment, recent changes, and
 adding documents from the web app."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,10 @@ import pytest
 
 from tallybook.ledger.models import Assignment, Claim, Comment, Document, Review
 
-PAGE = ('<!DOCTYPE html><html lang="en"><head><title>Raids in Kazan</title></head><body><article>'
-        "<p>Police detained 200 migrants in Kazan on Friday, the regional ministry said.</p></article></body></html>")
+PAGE = (
+    '<!DOCTYPE html><html lang="en"><head><title>Raids in Kazan</title></head><body><article>'
+    "<p>Police detained 200 migrants in Kazan on Friday, the regional ministry said.</p></article></body></html>"
+)
 
 
 def test_undo_takes_back_the_last_decision(as_user):
@@ -43,7 +46,8 @@ def test_the_queue_filters_by_measure_language_document_and_speaker(as_user):
     doc = Document.objects.get(title="Night raid")
     html = client.get(f"/review/?document={doc.id}").content.decode()
     assert sorted(re.findall(r'data-claim-id="(\d+)"', html)) == sorted(
-        str(i) for i in Claim.objects.filter(document=doc).values_list("id", flat=True))
+        str(i) for i in Claim.objects.filter(document=doc).values_list("id", flat=True)
+    )
     assert "about 1,500" in client.get("/review/?measure=casualties.daily_average").content.decode()
     assert 'data-claim-id="' not in client.get("/review/?lang=ru").content.decode()
     assert client.get("/review/?document=abc").status_code == 400
@@ -56,7 +60,9 @@ def test_comments_and_assignment_show_on_the_claim_and_in_recent_changes(as_user
     assert client.post(f"/claims/{claim.id}/assign/", {"user": "reviewer"}).status_code == 302
     assert client.post(f"/claims/{claim.id}/assign/", {"user": "viewer"}).status_code == 400  # not a reviewer
     assert (Comment.objects.get().text, Assignment.objects.get().user.username) == (
-        "Check the ministry's own site.", "reviewer")
+        "Check the ministry's own site.",
+        "reviewer",
+    )
     page = client.get(f"/claims/{claim.id}/").content.decode()
     assert "Check the ministry&#x27;s own site." in page and 'value="reviewer" selected' in page
     assert "data-claim-id" in client.get("/review/?mine=1").content.decode()
@@ -73,9 +79,11 @@ def test_documents_are_added_from_the_web_app(as_user, tmp_path):
     client = as_user("reviewer")
     assert client.get("/documents/add/").status_code == 200
     assert as_user("viewer").get("/documents/add/").status_code == 403
-    files = [SimpleUploadedFile("kazan.html", PAGE.encode(), content_type="text/html"),
-             SimpleUploadedFile("empty.txt", b"", content_type="text/plain"),
-             SimpleUploadedFile("../../notes.docx", b"PK\x03\x04", content_type="application/octet-stream")]
+    files = [
+        SimpleUploadedFile("kazan.html", PAGE.encode(), content_type="text/html"),
+        SimpleUploadedFile("empty.txt", b"", content_type="text/plain"),
+        SimpleUploadedFile("../../notes.docx", b"PK\x03\x04", content_type="application/octet-stream"),
+    ]
     html = client.post("/documents/add/", {"files": files, "urls": "/etc/hostname"}).content.decode()
     assert "documents: 1 added, 0 unchanged, 0 replaced, 3 failed" in html
     failures = re.findall(r'<li class="error">(.*?)</li>', html)

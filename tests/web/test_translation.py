@@ -1,4 +1,5 @@
 """The Russian interface: every string translated, and the compiled catalogue matches its source."""
+
 from __future__ import annotations
 
 import gettext
@@ -8,8 +9,11 @@ from pathlib import Path
 import tallybook.web
 
 MESSAGES = Path(tallybook.web.__file__).parent / "locale" / "ru" / "LC_MESSAGES"
-_ENTRY = re.compile(r'^(#[^\n]*\n)*msgid ((?:"[^\n]*"\n)+)(?:msgid_plural (?:"[^\n]*"\n)+)?'
-                    r'((?:msgstr(?:\[\d\])? (?:"[^\n]*"\n)+)+)', re.MULTILINE)
+_ENTRY = re.compile(
+    r'^(#[^\n]*\n)*msgid ((?:"[^\n]*"\n)+)(?:msgid_plural (?:"[^\n]*"\n)+)?'
+    r'((?:msgstr(?:\[\d\])? (?:"[^\n]*"\n)+)+)',
+    re.MULTILINE,
+)
 
 
 def _joined(quoted: str) -> str:
@@ -59,8 +63,11 @@ def test_the_compiled_catalogue_matches_with_contexts():
         catalog = read_po(f)
     with open(MESSAGES / "django.mo", "rb") as f:
         compiled = gettext.GNUTranslations(f)
-    wrong = [m.id for m in catalog if m.id and m.context and isinstance(m.string, str)
-             and compiled.pgettext(m.context, m.id) != m.string]
+    wrong = [
+        m.id
+        for m in catalog
+        if m.id and m.context and isinstance(m.string, str) and compiled.pgettext(m.context, m.id) != m.string
+    ]
     assert wrong == []
 
 

@@ -1,4 +1,5 @@
 """The REST API: token auth, the same filters as the pages, review with history, the schema and docs."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,6 +14,7 @@ from tallybook.web.models import Token
 def bearer(web_ledger):
     def headers(name: str) -> dict:
         return {"HTTP_AUTHORIZATION": f"Bearer {Token.issue(User.objects.get(username=name))}"}
+
     return headers
 
 
@@ -26,7 +28,9 @@ def test_claims_with_filters(bearer):
     body = client.get("/api/claims?speaker=ministry&sort=value", **auth).json()
     assert (body["count"], body["page"], body["per_page"]) == (2, 1, 50)
     assert [(c["text"], c["speaker"], c["status"]) for c in body["items"]] == [
-        ("500", "Interior Ministry", "new"), ("about 1,500", "UK Ministry of Defence", "new")]
+        ("500", "Interior Ministry", "new"),
+        ("about 1,500", "UK Ministry of Defence", "new"),
+    ]
     assert [c["text"] for c in client.get("/api/claims?q=drones", **auth).json()["items"]] == ["12"]
 
 
@@ -39,9 +43,11 @@ def test_one_claim_and_documents_measures_speakers(bearer):
     assert client.get("/api/claims/999", **auth).status_code == 404
     docs = client.get("/api/documents?since=2024-11-20", **auth).json()
     assert [(d["title"], d["claims"]) for d in docs["items"]] == [("Night raid", 2)]
-    assert client.get("/api/measures", **auth).json() == [{"measure": "casualties.daily_average", "claims": 1},
-                                                          {"measure": "raids.detentions@mosco@2024-11", "claims": 1},
-                                                          {"measure": "~strikes", "claims": 1}]
+    assert client.get("/api/measures", **auth).json() == [
+        {"measure": "casualties.daily_average", "claims": 1},
+        {"measure": "raids.detentions@mosco@2024-11", "claims": 1},
+        {"measure": "~strikes", "claims": 1},
+    ]
     speakers = client.get("/api/speakers", **auth).json()
     assert {"name": "Interior Ministry", "kind": "org", "claims": 1, "also": []} in speakers
 
@@ -52,18 +58,22 @@ def test_review_through_the_api(bearer):
     viewer = Client().post(url, {"decision": "accept"}, content_type="application/json", **bearer("viewer"))
     assert viewer.status_code == 403
     auth = bearer("reviewer")
-    done = Client().post(url, {"decision": "correct", "value": 520, "reason": "update"},
-                         content_type="application/json", **auth)
+    done = Client().post(
+        url, {"decision": "correct", "value": 520, "reason": "update"}, content_type="application/json", **auth
+    )
     assert done.status_code == 200
     body = done.json()
     assert (body["value"], body["status"]) == (520.0, "corrected")
     assert [(h["action"], h["reviewer"], h["changes"], h["note"]) for h in body["history"]] == [
-        ("correct", "reviewer", {"value": [500.0, 520.0]}, "update")]
+        ("correct", "reviewer", {"value": [500.0, 520.0]}, "update")
+    ]
     newest, extracted = body["changes"]
     assert (extracted["user"], extracted["fields"]) == (None, [])
     assert (newest["user"], newest["reason"]) == ("reviewer", "correct: update")
     assert sorted((f["field"], f["before"], f["after"]) for f in newest["fields"]) == [
-        ("status", "new", "corrected"), ("value", 500.0, 520.0)]
+        ("status", "new", "corrected"),
+        ("value", 500.0, 520.0),
+    ]
     bad = Client().post(url, {"decision": "maybe"}, content_type="application/json", **auth)
     assert bad.status_code == 400
 
@@ -71,8 +81,14 @@ def test_review_through_the_api(bearer):
 def test_schema_and_offline_docs(as_user):
     client = as_user("viewer")
     schema = client.get("/api/openapi.json").json()
-    assert {"/api/claims", "/api/claims/{claim_id}", "/api/claims/{claim_id}/review", "/api/documents",
-            "/api/measures", "/api/speakers"} <= set(schema["paths"])
+    assert {
+        "/api/claims",
+        "/api/claims/{claim_id}",
+        "/api/claims/{claim_id}/review",
+        "/api/documents",
+        "/api/measures",
+        "/api/speakers",
+    } <= set(schema["paths"])
     docs = client.get("/api/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
 
@@ -83,10 +99,16 @@ def test_conflicts_and_origins(bearer, as_user):
     from tallybook.ledger.store import ingest_document
     from tallybook.model import Document
 
-    ingest_document(Document("Kyiv said 15,000 Russian soldiers had been killed.", "reports/k.txt",
-                             published="2022-03-02", lang="en"))
-    ingest_document(Document("Moscow said 498 Russian soldiers had been killed.", "reports/m.txt",
-                             published="2022-03-02", lang="en"))
+    ingest_document(
+        Document(
+            "Kyiv said 15,000 Russian soldiers had been killed.", "reports/k.txt", published="2022-03-02", lang="en"
+        )
+    )
+    ingest_document(
+        Document(
+            "Moscow said 498 Russian soldiers had been killed.", "reports/m.txt", published="2022-03-02", lang="en"
+        )
+    )
     client, auth = Client(), bearer("viewer")
     (c,) = client.get("/api/conflicts?measure=casualties.killed", **auth).json()
     assert (c["kind"], c["a"]["value"], c["b"]["value"]) == ("disagree", 15000, 498)

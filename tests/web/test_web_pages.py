@@ -1,4 +1,5 @@
 """Every page answers a logged-in user with the ledger's contents; filters, sorting and the CSV export."""
+
 from __future__ import annotations
 
 import csv
@@ -20,16 +21,19 @@ def claim_id(text: str) -> int:
     return Claim.objects.get(text=text).id
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("/", ['id="counts"', "<b>2</b>", "Night raid", "casualties.daily_average"]),
-    ("/documents/", ['<form id="filters"', "Daily losses", "Night raid"]),
-    ("/claims/", ['<form id="filters"', '<table id="claims">', 'id="export"']),
-    ("/speakers/", ["UK Ministry of Defence", "Interior Ministry", "Kyiv"]),
-    ("/measures/", ["casualties.daily_average", "raids.detentions"]),
-    ("/review/", ['<ol id="queue"', "about 1,500", "up to 40"]),
-    ("/measures/casualties.daily_average/", ['<div id="chart" data-points="1"', "uPlot.iife.min.js"]),
-    ("/speakers/Interior Ministry/", ["Interior Ministry", 'data-claim-id="'])
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("/", ['id="counts"', "<b>2</b>", "Night raid", "casualties.daily_average"]),
+        ("/documents/", ['<form id="filters"', "Daily losses", "Night raid"]),
+        ("/claims/", ['<form id="filters"', '<table id="claims">', 'id="export"']),
+        ("/speakers/", ["UK Ministry of Defence", "Interior Ministry", "Kyiv"]),
+        ("/measures/", ["casualties.daily_average", "raids.detentions"]),
+        ("/review/", ['<ol id="queue"', "about 1,500", "up to 40"]),
+        ("/measures/casualties.daily_average/", ['<div id="chart" data-points="1"', "uPlot.iife.min.js"]),
+        ("/speakers/Interior Ministry/", ["Interior Ministry", 'data-claim-id="']),
+    ],
+)
 def test_pages(as_user, url, expected):
     response = as_user("viewer").get(url)
     assert response.status_code == 200
@@ -41,9 +45,15 @@ def test_pages(as_user, url, expected):
 def test_document_marks_every_claim(as_user):
     doc = Claim.objects.get(text="500").document
     html = as_user("viewer").get(f"/documents/{doc.id}/").content.decode()
-    marks = re.findall(r'<mark class="claim status-new" data-claim-id="(\d+)" tabindex="0" title="([^"]*)">'
-                       r'<a href="/claims/\d+/">([^<]*)</a></mark>', html)
-    assert [(int(i), span) for i, _, span in marks] == [(claim_id("about 1,500"), "about 1,500"), (claim_id("500"), "500")]
+    marks = re.findall(
+        r'<mark class="claim status-new" data-claim-id="(\d+)" tabindex="0" title="([^"]*)">'
+        r'<a href="/claims/\d+/">([^<]*)</a></mark>',
+        html,
+    )
+    assert [(int(i), span) for i, _, span in marks] == [
+        (claim_id("about 1,500"), "about 1,500"),
+        (claim_id("500"), "500"),
+    ]
     assert "speaker: Interior Ministry" in marks[1][1] and "measure: raids.detentions" in marks[1][1]
 
 
@@ -64,19 +74,22 @@ def test_claim_page_says_why_the_speaker(as_user):
     assert why.group(1).startswith("Put on ")
 
 
-@pytest.mark.parametrize("query, texts", [
-    ("", ["12", "up to 40", "about 1,500", "500"]),                 # newest document first
-    ("q=drones", ["12"]),
-    ("q=migrants+Moscow", ["500"]),
-    ("measure=raids.detentions", ["500"]),
-    ("speaker=ministry&sort=value", ["500", "about 1,500"]),
-    ("org=nobody", []),
-    ("hedge=upper", ["up to 40"]),
-    ("since=2024-11-20", ["12", "up to 40"]),
-    ("until=2024-11-10&sort=-value", ["about 1,500", "500"]),
-    ("status=new&sort=value", ["12", "up to 40", "500", "about 1,500"]),
-    ("lang=ru", []),
-])
+@pytest.mark.parametrize(
+    "query, texts",
+    [
+        ("", ["12", "up to 40", "about 1,500", "500"]),  # newest document first
+        ("q=drones", ["12"]),
+        ("q=migrants+Moscow", ["500"]),
+        ("measure=raids.detentions", ["500"]),
+        ("speaker=ministry&sort=value", ["500", "about 1,500"]),
+        ("org=nobody", []),
+        ("hedge=upper", ["up to 40"]),
+        ("since=2024-11-20", ["12", "up to 40"]),
+        ("until=2024-11-10&sort=-value", ["about 1,500", "500"]),
+        ("status=new&sort=value", ["12", "up to 40", "500", "about 1,500"]),
+        ("lang=ru", []),
+    ],
+)
 def test_claims_filters(as_user, query, texts):
     html = as_user("viewer").get(f"/claims/?{query}").content.decode()
     assert ids_in(html) == [claim_id(t) for t in texts]
@@ -105,15 +118,32 @@ def test_export_is_this_view(as_user):
     response = client.get("/claims/export.csv?speaker=ministry&sort=value")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert [(r["text"], r["value"], r["speaker"]) for r in rows] == [("500", "500.0", "Interior Ministry"),
-                                                                    ("about 1,500", "1500.0", "UK Ministry of Defence")]
+    assert [(r["text"], r["value"], r["speaker"]) for r in rows] == [
+        ("500", "500.0", "Interior Ministry"),
+        ("about 1,500", "1500.0", "UK Ministry of Defence"),
+    ]
 
 
 def test_measure_data(as_user):
     data = as_user("viewer").get("/measures/casualties.daily_average/data.json").json()
-    assert data == {"measure": "casualties.daily_average", "series": [{"name": "UK Ministry of Defence", "points": [
-        {"date": "2024-11-10", "value": 1500.0, "lo": 1350.0, "hi": 1650.0, "hedge": "approx",
-         "id": claim_id("about 1,500")}]}]}
+    assert data == {
+        "measure": "casualties.daily_average",
+        "series": [
+            {
+                "name": "UK Ministry of Defence",
+                "points": [
+                    {
+                        "date": "2024-11-10",
+                        "value": 1500.0,
+                        "lo": 1350.0,
+                        "hi": 1650.0,
+                        "hedge": "approx",
+                        "id": claim_id("about 1,500"),
+                    }
+                ],
+            }
+        ],
+    }
 
 
 @pytest.mark.parametrize("url", ["/documents/999/", "/claims/999/", "/measures/nope/", "/speakers/Nobody/"])
@@ -128,8 +158,13 @@ def test_russian(as_user):
 
 def test_static_files_are_vendored(as_user):
     client = as_user("viewer")
-    for path in ("/static/vendor/htmx/htmx.min.js", "/static/vendor/uplot/uPlot.iife.min.js",
-                 "/static/web/tallybook.css", "/static/web/chart.js", "/static/ninja/swagger-ui-bundle.js"):
+    for path in (
+        "/static/vendor/htmx/htmx.min.js",
+        "/static/vendor/uplot/uPlot.iife.min.js",
+        "/static/web/tallybook.css",
+        "/static/web/chart.js",
+        "/static/ninja/swagger-ui-bundle.js",
+    ):
         assert client.get(path).status_code == 200, path
 
 
@@ -156,10 +191,22 @@ def test_a_speaker_page_gathers_the_person_in_both_scripts(as_user):
     from tallybook.ledger.store import ingest_document
     from tallybook.model import Document
 
-    ingest_document(Document("Alexander Bastrykin said 20,000 naturalized men were sent to the front.", "b-en.txt",
-                             lang="en", published="2025-05-20"))
-    ingest_document(Document("Александр Бастрыкин заявил, что на фронт отправлены 20 000 натурализованных мужчин.",
-                             "b-ru.txt", lang="ru", published="2025-05-21"))
+    ingest_document(
+        Document(
+            "Alexander Bastrykin said 20,000 naturalized men were sent to the front.",
+            "b-en.txt",
+            lang="en",
+            published="2025-05-20",
+        )
+    )
+    ingest_document(
+        Document(
+            "Александр Бастрыкин заявил, что на фронт отправлены 20 000 натурализованных мужчин.",
+            "b-ru.txt",
+            lang="ru",
+            published="2025-05-21",
+        )
+    )
     client = as_user("viewer")
     listing = client.get("/speakers/").content.decode()
     assert '<span class="also">· Александр Бастрыкин</span>' in listing

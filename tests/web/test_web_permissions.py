@@ -1,4 +1,5 @@
 """Roles and protections: login for every page, reviewers only review, CSRF, login rate limiting."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,8 +8,20 @@ from django.test import Client
 from tallybook.ledger.models import Claim, Review
 
 
-@pytest.mark.parametrize("url", ["/", "/documents/", "/claims/", "/claims/export.csv", "/speakers/", "/measures/",
-                                 "/review/", "/ru/claims/", "/admin/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/documents/",
+        "/claims/",
+        "/claims/export.csv",
+        "/speakers/",
+        "/measures/",
+        "/review/",
+        "/ru/claims/",
+        "/admin/",
+    ],
+)
 def test_anonymous_is_sent_to_login(web_ledger, url):
     response = Client().get(url)
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/?next=")
@@ -17,8 +30,12 @@ def test_anonymous_is_sent_to_login(web_ledger, url):
 def test_anonymous_cannot_write(web_ledger):
     claim = Claim.objects.get(text="500")
     assert Client().post(f"/claims/{claim.id}/review/", {"decision": "accept"}).status_code == 302
-    assert Client().post(f"/api/claims/{claim.id}/review", {"decision": "accept"},
-                         content_type="application/json").status_code == 401
+    assert (
+        Client()
+        .post(f"/api/claims/{claim.id}/review", {"decision": "accept"}, content_type="application/json")
+        .status_code
+        == 401
+    )
     assert Review.objects.count() == 0
 
 

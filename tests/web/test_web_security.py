@@ -1,5 +1,6 @@
 """Hostile requests and set-ups: a proxy in front, lockout, odd measure ids, NUL and non-finite
 numbers, a claim replaced under a reviewer, admin tokens, the schema's readers, CSP, accounts with no role."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,15 @@ from tallybook.web import serving
 from tallybook.web.decisions import apply_review
 from tallybook.web.models import Token
 
-SERVING = ("SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
-           "CSRF_TRUSTED_ORIGINS", "SECURE_PROXY_SSL_HEADER")
+SERVING = (
+    "SECRET_KEY",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+    "CSRF_TRUSTED_ORIGINS",
+    "SECURE_PROXY_SSL_HEADER",
+)
 
 
 @pytest.fixture
@@ -30,6 +38,7 @@ def served(web_ledger, monkeypatch):
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         serving.configure("0.0.0.0")
+
     yield configure
     for name, value in saved.items():
         setattr(settings, name, value if value is not None or name != "CSRF_TRUSTED_ORIGINS" else [])
@@ -40,10 +49,12 @@ def login_behind_proxy(host: str, **headers) -> int:
     client = Client(enforce_csrf_checks=True, HTTP_HOST=host, **headers)
     client.get("/accounts/login/")
     token = client.cookies["csrftoken"].value
-    return client.post("/accounts/login/", {"username": "viewer", "password": "pw-123456",
-                                            "csrfmiddlewaretoken": token},
-                       HTTP_ORIGIN="https://ledger.example",
-                       HTTP_REFERER="https://ledger.example/accounts/login/").status_code
+    return client.post(
+        "/accounts/login/",
+        {"username": "viewer", "password": "pw-123456", "csrfmiddlewaretoken": token},
+        HTTP_ORIGIN="https://ledger.example",
+        HTTP_REFERER="https://ledger.example/accounts/login/",
+    ).status_code
 
 
 def test_login_behind_an_https_proxy_needs_its_settings(served):
@@ -63,12 +74,19 @@ def test_trusted_origins_make_the_post_pass(served):
     assert login_behind_proxy("ledger.internal") == 302
 
 
-@pytest.mark.parametrize("env, message", [
-    ({"TALLYBOOK_TRUSTED_ORIGINS": "ledger.example"},
-     "serve: TALLYBOOK_TRUSTED_ORIGINS: 'ledger.example' is not an origin like https://ledger.example"),
-    ({"TALLYBOOK_PROXY_SSL_HEADER": "X-Forwarded-Proto: https"},
-     "serve: TALLYBOOK_PROXY_SSL_HEADER: 'X-Forwarded-Proto: https' is not a header name like X-Forwarded-Proto"),
-])
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        (
+            {"TALLYBOOK_TRUSTED_ORIGINS": "ledger.example"},
+            "serve: TALLYBOOK_TRUSTED_ORIGINS: 'ledger.example' is not an origin like https://ledger.example",
+        ),
+        (
+            {"TALLYBOOK_PROXY_SSL_HEADER": "X-Forwarded-Proto: https"},
+            "serve: TALLYBOOK_PROXY_SSL_HEADER: 'X-Forwarded-Proto: https' is not a header name like X-Forwarded-Proto",
+        ),
+    ],
+)
 def test_bad_proxy_settings_are_one_line(served, env, message):
     with pytest.raises(serving.ServeError) as e:
         served(**env)
@@ -81,10 +99,18 @@ def test_lockout_is_one_account_from_one_address(web_ledger):
         attacker.post("/accounts/login/", {"username": "reviewer", "password": "wrong"})
     assert attacker.post("/accounts/login/", {"username": "reviewer", "password": "pw-123456"}).status_code == 429
     # the same address, another account; the same account, another address: both still log in
-    assert Client(REMOTE_ADDR="203.0.113.9").post(
-        "/accounts/login/", {"username": "viewer", "password": "pw-123456"}).status_code == 302
-    assert Client(REMOTE_ADDR="198.51.100.4").post(
-        "/accounts/login/", {"username": "reviewer", "password": "pw-123456"}).status_code == 302
+    assert (
+        Client(REMOTE_ADDR="203.0.113.9")
+        .post("/accounts/login/", {"username": "viewer", "password": "pw-123456"})
+        .status_code
+        == 302
+    )
+    assert (
+        Client(REMOTE_ADDR="198.51.100.4")
+        .post("/accounts/login/", {"username": "reviewer", "password": "pw-123456"})
+        .status_code
+        == 302
+    )
 
 
 @pytest.mark.parametrize("measure", ["a/b", "casualties killed", "../admin", "x?y#z", "Casualties.Killed", "a" * 81])
@@ -93,8 +119,9 @@ def test_a_measure_id_must_be_dotted_words(as_user, measure):
     reviewer = as_user("reviewer")
     form = reviewer.post(f"/claims/{claim.id}/review/", {"decision": "correct", "measure": measure})
     assert form.status_code == 400 and "measure must be dotted lower-case words" in form.content.decode()
-    api = reviewer.post(f"/api/claims/{claim.id}/review", {"decision": "correct", "measure": measure},
-                        content_type="application/json")
+    api = reviewer.post(
+        f"/api/claims/{claim.id}/review", {"decision": "correct", "measure": measure}, content_type="application/json"
+    )
     assert api.status_code == 400 and "measure must be dotted lower-case words" in api.json()["detail"]
     assert Claim.objects.get(id=claim.id).measure == "raids.detentions" and Review.objects.count() == 0
 
@@ -103,22 +130,32 @@ def test_pages_do_not_break_on_an_odd_measure_already_stored(as_user):
     claim = Claim.objects.get(text="500")
     Claim.objects.filter(id=claim.id).update(measure="a/b c?#%")  # as an older ledger may hold
     viewer = as_user("viewer")
-    for url in ["/", "/ru/", "/measures/", f"/claims/{claim.id}/", "/claims/?measure=a/b+c%3F%23%25",
-                "/measures/a/b%20c%3F%23%25/", "/measures/a/b%20c%3F%23%25/data.json"]:
+    for url in [
+        "/",
+        "/ru/",
+        "/measures/",
+        f"/claims/{claim.id}/",
+        "/claims/?measure=a/b+c%3F%23%25",
+        "/measures/a/b%20c%3F%23%25/",
+        "/measures/a/b%20c%3F%23%25/data.json",
+    ]:
         assert viewer.get(url).status_code == 200, url
     assert viewer.get("/measures/a/b%20c%3F%23%25/data.json").json()["series"]
 
 
-@pytest.mark.parametrize("method, url, data", [
-    ("get", "/claims/?speaker=a%00b", None),
-    ("get", "/claims/export.csv?q=%00", None),
-    ("get", "/documents/?q=x%00", None),
-    ("get", "/speakers/a%00b/", None),
-    ("get", "/api/claims?speaker=%00", None),
-    ("get", "/api/documents?q=%00", None),
-    ("post", "/claims/{id}/review/", {"decision": "reject", "reason": "bad\x00reason"}),
-    ("json", "/api/claims/{id}/review", '{"decision": "correct", "speaker": "A\\u0000B"}'),
-])
+@pytest.mark.parametrize(
+    "method, url, data",
+    [
+        ("get", "/claims/?speaker=a%00b", None),
+        ("get", "/claims/export.csv?q=%00", None),
+        ("get", "/documents/?q=x%00", None),
+        ("get", "/speakers/a%00b/", None),
+        ("get", "/api/claims?speaker=%00", None),
+        ("get", "/api/documents?q=%00", None),
+        ("post", "/claims/{id}/review/", {"decision": "reject", "reason": "bad\x00reason"}),
+        ("json", "/api/claims/{id}/review", '{"decision": "correct", "speaker": "A\\u0000B"}'),
+    ],
+)
 def test_a_nul_character_is_refused_with_400_on_both_backends(as_user, method, url, data):
     claim = Claim.objects.get(text="500")
     client = as_user("reviewer")
@@ -140,9 +177,11 @@ def test_a_value_that_is_not_finite_is_refused_with_400(as_user, value):
     reviewer = as_user("reviewer")
     form = reviewer.post(f"/claims/{claim.id}/review/", {"decision": "correct", "value": value})
     assert form.status_code == 400 and form.content.decode() == f"value: not a finite number ({value!r})"
-    api = reviewer.post(f"/api/claims/{claim.id}/review", f'{{"decision": "correct", "value": {value}}}'
-                        if value == "1e309" else {"decision": "correct", "value": value},
-                        content_type="application/json")
+    api = reviewer.post(
+        f"/api/claims/{claim.id}/review",
+        f'{{"decision": "correct", "value": {value}}}' if value == "1e309" else {"decision": "correct", "value": value},
+        content_type="application/json",
+    )
     assert api.status_code == 400 and "not a finite number" in api.json()["detail"], api.content
     assert Claim.objects.get(id=claim.id).value == 500.0 and Review.objects.count() == 0
 
@@ -152,12 +191,17 @@ def test_a_claim_replaced_meanwhile_is_a_clear_refusal(as_user):
     Claim.objects.filter(id=claim.id).delete()  # what a concurrent re-ingest does to an unreviewed claim
     with pytest.raises(ClaimGone) as e:
         apply_review(User.objects.get(username="reviewer"), claim, "accept", {})
-    assert str(e.value) == (f"review: claim {claim.id} is no longer in the ledger (its document was read again); "
-                            "reload the page")
+    assert str(e.value) == (
+        f"review: claim {claim.id} is no longer in the ledger (its document was read again); reload the page"
+    )
     reviewer = as_user("reviewer")
     assert reviewer.post(f"/claims/{claim.id}/review/", {"decision": "accept"}).status_code == 404
-    assert reviewer.post(f"/api/claims/{claim.id}/review", {"decision": "accept"},
-                         content_type="application/json").status_code == 404
+    assert (
+        reviewer.post(
+            f"/api/claims/{claim.id}/review", {"decision": "accept"}, content_type="application/json"
+        ).status_code
+        == 404
+    )
 
 
 def test_admin_adds_a_working_token_each_time(as_user):

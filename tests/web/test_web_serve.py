@@ -1,4 +1,5 @@
 """`tallybook serve` and `tallybook token`: the refusals and the one-time admin, without serving forever."""
+
 from __future__ import annotations
 
 from click.testing import CliRunner
@@ -10,8 +11,10 @@ def test_serve_refuses_beyond_loopback_without_a_secret(ledger_url, monkeypatch)
     monkeypatch.delenv("TALLYBOOK_SECRET_KEY", raising=False)
     result = CliRunner().invoke(main, ["serve", "--db", ledger_url, "--host", "0.0.0.0"])
     assert result.exit_code == 1
-    assert result.output == ("Error: serve: --host 0.0.0.0 is beyond loopback; set TALLYBOOK_SECRET_KEY to a long "
-                             "random secret first (the generated key is for 127.0.0.1 only)\n")
+    assert result.output == (
+        "Error: serve: --host 0.0.0.0 is beyond loopback; set TALLYBOOK_SECRET_KEY to a long "
+        "random secret first (the generated key is for 127.0.0.1 only)\n"
+    )
 
 
 def test_first_serve_creates_one_admin(ledger_url, monkeypatch):

@@ -1,6 +1,7 @@
 """Cutting a long text into pieces the parsers take: spaCy refuses a text over 1,000,000
 characters (E088) and needs about 1 GB a 100,000 characters, so a long report is read a piece
 at a time, each cut at a paragraph break, else a sentence end, else a space."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """What a figure counts, and what happened to it, read from the dependency parse."""
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -48,8 +49,12 @@ def counted_noun(anchor: Token, span: set[int]) -> Token | None:
     return None
 
 
-def counted_of(tokens: list[Token], antecedent: str | None = None,
-               reporting: frozenset[str] = frozenset(), figures: frozenset[int] = frozenset()) -> str | None:
+def counted_of(
+    tokens: list[Token],
+    antecedent: str | None = None,
+    reporting: frozenset[str] = frozenset(),
+    figures: frozenset[int] = frozenset(),
+) -> str | None:
     """The counted noun phrase with its modifiers and the verb that says what happened. With an
     `antecedent` ("10,000 of them were sent"), that phrase stands for the noun, and what
     happened is read from the figure itself. Verbs whose lemma is in `reporting` ("announce",
@@ -67,7 +72,7 @@ def counted_of(tokens: list[Token], antecedent: str | None = None,
     # «617 тысяч человек находятся»: the number governs its noun, so the number's clause is the noun's
     doer = anchor if noun.head.i == anchor.i and noun.i > anchor.i else noun
     words = noun_phrase(noun, span) + happened_to(doer, reporting, figures)
-    words = sorted(set(words), key=lambda t: t.i)[:MAX_WORDS + 4]
+    words = sorted(set(words), key=lambda t: t.i)[: MAX_WORDS + 4]
     text = " ".join(t.text for t in words).strip()
     return text or None
 
@@ -83,10 +88,14 @@ def counted_phrase(tokens: list[Token]) -> str | None:
 def noun_phrase(noun: Token, span: set[int]) -> list[Token]:
     """The noun with its modifiers, leaving out a clause that carries a figure of its own
     ("68 foreigners, 58 of whom left" → "foreigners")."""
-    own_figure = {t.i for c in noun.children if c.dep_ in CLAUSE_DEPS and any(g.like_num for g in c.subtree)
-                  for t in c.subtree}
-    words = [t for t in noun.subtree if t.i not in span and t.i not in own_figure
-             and t.dep_ not in SKIP_DEPS and not t.is_punct]
+    own_figure = {
+        t.i for c in noun.children if c.dep_ in CLAUSE_DEPS and any(g.like_num for g in c.subtree) for t in c.subtree
+    }
+    words = [
+        t
+        for t in noun.subtree
+        if t.i not in span and t.i not in own_figure and t.dep_ not in SKIP_DEPS and not t.is_punct
+    ]
     return [t for t in words if abs(t.i - noun.i) <= MAX_WORDS]
 
 
@@ -95,8 +104,9 @@ HAPPENED_WORDS = 8  # complements kept in all: where, when, how, not the whole s
 QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj"}
 
 
-def happened_to(noun: Token, reporting: frozenset[str] = frozenset(),
-                figures: frozenset[int] = frozenset()) -> list[Token]:
+def happened_to(
+    noun: Token, reporting: frozenset[str] = frozenset(), figures: frozenset[int] = frozenset()
+) -> list[Token]:
     """The verb of which `noun` is subject or object, with its object and complements: what, where, when, how
     ("sent to the front", «встали на воинский учёт в ЦВО после рейдов»), on either side of the
     verb, leaving out any that hold another claim's figure (a year or a date stays: "in January 2024"). "an average of 913 soldiers die":
@@ -117,4 +127,3 @@ def happened_to(noun: Token, reporting: frozenset[str] = frozenset(),
             break
         words.extend(phrase)
     return sorted(words, key=lambda t: t.i)
-

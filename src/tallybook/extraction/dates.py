@@ -1,5 +1,6 @@
 """The date of an incident: a date the sentence states, resolved against the publication date,
 with its precision (day, month, year)."""
+
 from __future__ import annotations
 
 import re
@@ -61,8 +62,9 @@ def dates_in(sentence: str, lang: str, published: date | None, words: dict[str, 
     return sorted(found, key=lambda w: w.start)
 
 
-def _resolve(m: re.Match, groups: tuple, published: date | None, sentence: str, lang: str,
-             words: dict[str, tuple[str, ...]]) -> When | None:
+def _resolve(
+    m: re.Match, groups: tuple, published: date | None, sentence: str, lang: str, words: dict[str, tuple[str, ...]]
+) -> When | None:
     d_g, m_g, y_g = groups
     day = int(m.group(d_g)) if d_g and m.group(d_g) else None
     month = month_number(m.group(m_g)) if m_g and m.group(m_g) else None
@@ -70,7 +72,7 @@ def _resolve(m: re.Match, groups: tuple, published: date | None, sentence: str, 
     if m_g and month is None:
         return None
     if month is not None and year is None:
-        after = sentence[m.end():m.end() + 20].lower()
+        after = sentence[m.end() : m.end() + 20].lower()
         if any(after.strip().startswith(w) for w in words.get("last_year", ())):
             year = published.year - 1 if published else None
         elif published is not None:
@@ -87,7 +89,7 @@ def _resolve(m: re.Match, groups: tuple, published: date | None, sentence: str, 
 
 
 def _relative(sentence: str, published: date | None, words: dict[str, tuple[str, ...]]) -> list[When]:
-    """"yesterday", "last month", a weekday: dates only the publication date resolves."""
+    """ "yesterday", "last month", a weekday: dates only the publication date resolves."""
     if published is None:
         return []
     low = sentence.lower()

@@ -1,5 +1,6 @@
 """From text to incidents: what happened (a trigger of the pack), to which group, by whom,
 where (geocoded) and when, and which of the text's claims count it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -38,8 +39,9 @@ class _Context:
     seen: list[Incident] = field(default_factory=list)  # the incidents so far
 
 
-def incidents(text: str, lang: str | None = None, published: str | date | None = None,
-              pack: str | None = None) -> list[Incident]:
+def incidents(
+    text: str, lang: str | None = None, published: str | date | None = None, pack: str | None = None
+) -> list[Incident]:
     """The incidents `text` reports, in text order (claims indices as `tallybook.extract` gives)."""
     when = _as_date(published)
     ipack = load_incident_pack(pack if pack and _has_types(pack) else None)
@@ -70,7 +72,9 @@ def merge_repeats(found: list[Incident], values: list[float], tallies: set[str] 
     of the document's claims, by index."""
     kept: list[Incident] = []
     for inc in found:
-        k = next((j for j in reversed(range(len(kept))) if _same_event(kept[j], inc, values, inc.type in tallies)), None)
+        k = next(
+            (j for j in reversed(range(len(kept))) if _same_event(kept[j], inc, values, inc.type in tallies)), None
+        )
         if k is None:
             kept.append(inc)
         else:
@@ -103,8 +107,15 @@ def _has_types(path: str) -> bool:
         return False
 
 
-def _read_run(text: str, lang: str, when: date | None, ipack: IncidentPack, measures_pack: str | None,
-              ctx: _Context, claim_base: int) -> tuple[list[Incident], list[Claim]]:
+def _read_run(
+    text: str,
+    lang: str,
+    when: date | None,
+    ipack: IncidentPack,
+    measures_pack: str | None,
+    ctx: _Context,
+    claim_base: int,
+) -> tuple[list[Incident], list[Claim]]:
     if not text.strip():
         return [], []
     doc = parse(text, lang)
@@ -128,13 +139,16 @@ def _remember(ctx: _Context, place: Place) -> None:
             ctx.last[place.country] = place
 
 
-def _sentence_incidents(sent: Span, lang: str, when: date | None, ipack: IncidentPack, places, claims,
-                        claim_base: int, ctx: _Context) -> list[Incident]:
+def _sentence_incidents(
+    sent: Span, lang: str, when: date | None, ipack: IncidentPack, places, claims, claim_base: int, ctx: _Context
+) -> list[Incident]:
     if _is_generic(sent, ipack.generic[lang]):
         return []
-    hits = [h for h in _hits(sent, ipack, lang)
-            if (ipack.types[h.type].in_clause or not _in_clause(h.head))
-            and not _is_unreal(h.head, ipack.unreal[lang])]
+    hits = [
+        h
+        for h in _hits(sent, ipack, lang)
+        if (ipack.types[h.type].in_clause or not _in_clause(h.head)) and not _is_unreal(h.head, ipack.unreal[lang])
+    ]
     hits = _one_per_type(hits)
     if not hits:
         return []
@@ -144,19 +158,30 @@ def _sentence_incidents(sent: Span, lang: str, when: date | None, ipack: Inciden
     for k, h in enumerate(hits):
         head = h.head
         first, last = min(t.i for t in h.tokens), max(t.i for t in h.tokens)
-        span = sent.doc[first:last + 1]
+        span = sent.doc[first : last + 1]
         itype = ipack.types[h.type]
         w = date_near(dates, head.idx - sent.start_char)
         idx = linked.get(k, [])
-        out.append(Incident(
-            type=h.type, start=span.start_char, end=span.end_char, text=span.text,
-            sentence=(sent.start_char, sent.end_char), lang=lang,
-            actor=actor_of(head), affected=affected_of(head),
-            place=_place_for(h, places, itype.default_place, ctx),
-            date=w.value if w else None, date_precision=w.precision if w else None,
-            claims=tuple(claim_base + i for i in idx), figures=tuple(claims[i].text for i in idx),
-            plover=itype.plover, acled_sub_event=itype.acled_sub_event, naming=_naming(head),
-        ))
+        out.append(
+            Incident(
+                type=h.type,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                sentence=(sent.start_char, sent.end_char),
+                lang=lang,
+                actor=actor_of(head),
+                affected=affected_of(head),
+                place=_place_for(h, places, itype.default_place, ctx),
+                date=w.value if w else None,
+                date_precision=w.precision if w else None,
+                claims=tuple(claim_base + i for i in idx),
+                figures=tuple(claims[i].text for i in idx),
+                plover=itype.plover,
+                acled_sub_event=itype.acled_sub_event,
+                naming=_naming(head),
+            )
+        )
     return out
 
 
@@ -216,9 +241,14 @@ def _place_for(h: Hit, places, default: str, ctx: _Context) -> Place | None:
     doc = head.doc
     own = {t.i for t in h.tokens}
     clause = _clause_of(head)
-    usable = [(t, p) for t, p in places
-              if not is_origin(t, doc) and not is_actor(t, doc) and not own & set(range(t.first, t.last + 1))
-              and _clause_of(doc[t.first]) == clause]
+    usable = [
+        (t, p)
+        for t, p in places
+        if not is_origin(t, doc)
+        and not is_actor(t, doc)
+        and not own & set(range(t.first, t.last + 1))
+        and _clause_of(doc[t.first]) == clause
+    ]
     if usable:
         t, p = min(usable, key=lambda tp: (-_rank_precision(tp[1]), abs(tp[0].first - head.i)))
         return p
@@ -231,7 +261,7 @@ def _place_for(h: Hit, places, default: str, ctx: _Context) -> Place | None:
 
 
 def _naming(head: Token) -> str:
-    """"verb" when a finite verb reports the action, "noun" for a noun or participle naming it."""
+    """ "verb" when a finite verb reports the action, "noun" for a noun or participle naming it."""
     if head.pos_ in ("VERB", "AUX") and "VerbForm=Part" not in str(head.morph) and not _in_clause(head):
         return "verb"
     return "noun"
@@ -291,8 +321,17 @@ def affected_of(head: Token) -> str | None:
     return None
 
 
-INTRANSITIVE_SUFFERING = {"die", "perish", "погибнуть", "умереть", "погибать", "вернуться", "return", "surrender",
-                          "сдаться"}
+INTRANSITIVE_SUFFERING = {
+    "die",
+    "perish",
+    "погибнуть",
+    "умереть",
+    "погибать",
+    "вернуться",
+    "return",
+    "surrender",
+    "сдаться",
+}
 
 
 def _phrase(tok: Token, allow_person: bool) -> str | None:
@@ -305,7 +344,9 @@ def _phrase(tok: Token, allow_person: bool) -> str | None:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None:
             return tok.doc.user_data.get("normal", {}).get((ent.start_char, ent.end_char)) or ent.text
-    left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod:poss", "poss") and c.ent_type_ not in PERSON_LABELS]
+    left = [
+        c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod:poss", "poss") and c.ent_type_ not in PERSON_LABELS
+    ]
     start = min([tok.i] + [c.left_edge.i for c in left])
     end = tok.i
     for c in tok.rights:
@@ -316,7 +357,7 @@ def _phrase(tok: Token, allow_person: bool) -> str | None:
                 break
             end = max(end, c.right_edge.i)
             break
-    span = tok.doc[start:end + 1]
+    span = tok.doc[start : end + 1]
     words = [t for t in span if not t.is_punct or t.text == "-"]
     if not allow_person:
         words = [t for t in words if t.ent_type_ not in PERSON_LABELS and not _is_name(t)]

@@ -1,4 +1,5 @@
 """Domain packs: measures, populations and concepts as data, and the match of words to them."""
+
 from __future__ import annotations
 
 import re
@@ -6,8 +7,6 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-
-from ..languages import LANGUAGES
 
 DEFAULT_PACK = Path(__file__).resolve().parent.parent / "packs" / "recruitment.toml"
 SCOPES = ("national", "local", "event")
@@ -18,7 +17,9 @@ KINDS = ("cumulative", "rate", "one-off")
 # with its scope ("casualties.killed@india", "raids.detentions@mosco@2025-07"), or a discovered
 # key ("~countries@africa", "~front-line:km"); either sits in URLs (/measures/ID/).
 PACK_ID = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_]+)*")
-MEASURE_ID = re.compile(r"(?:[a-z0-9_]+(?:\.[a-z0-9_]+)*|~[a-z0-9-]+(?:\+[a-z0-9-]+)*(?::[a-z0-9_]+)?)(?:@[a-z0-9_-]+)*")
+MEASURE_ID = re.compile(
+    r"(?:[a-z0-9_]+(?:\.[a-z0-9_]+)*|~[a-z0-9-]+(?:\+[a-z0-9-]+)*(?::[a-z0-9_]+)?)(?:@[a-z0-9_-]+)*"
+)
 MEASURE_ID_MAX = 80
 
 
@@ -117,8 +118,9 @@ class Pack:
         """The first measure of the pack with this id (its first wording)."""
         return next((m for m in self.measures if m.id == measure_id), None)
 
-    def first_fit(self, texts: list[tuple[str, str]], lang: str, period: str | None,
-                  unit: str = "person") -> Measure | None:
+    def first_fit(
+        self, texts: list[tuple[str, str]], lang: str, period: str | None, unit: str = "person"
+    ) -> Measure | None:
         """The first measure, in pack order, that fits one of `texts`, tried in turn: each a pair
         (words, own words), where every word list must hit the words and the last list (what
         happened) the figure's own words, so context lends the counted head, never the event."""
@@ -147,30 +149,50 @@ def _words(data: dict, lang: str) -> tuple[str, ...]:
 
 
 def _measure(m: dict) -> Measure:
-    wording = {lang: tuple(tuple(w.lower() for w in words) for words in m[lang])
-               for lang in ("en", "ru") if lang in m}
+    wording = {lang: tuple(tuple(w.lower() for w in words) for words in m[lang]) for lang in ("en", "ru") if lang in m}
     scope, kind = m.get("scope", "national"), m.get("kind", "cumulative")
     if scope not in SCOPES or kind not in KINDS:
         raise ValueError(f"measure {m['id']}: scope must be one of {SCOPES}, kind one of {KINDS}")
     names = m.get("method_names", {})
-    return Measure(m["id"], m.get("label", m["id"]), m.get("unit"), bool(m.get("period")), wording,
-                   kind, scope, bool(m.get("lead", True)), frozenset(m.get("except_populations", ())),
-                   {lang: _words(names, lang) for lang in names})
+    return Measure(
+        m["id"],
+        m.get("label", m["id"]),
+        m.get("unit"),
+        bool(m.get("period")),
+        wording,
+        kind,
+        scope,
+        bool(m.get("lead", True)),
+        frozenset(m.get("except_populations", ())),
+        {lang: _words(names, lang) for lang in names},
+    )
 
 
 def _scope(data: dict) -> Scope:
     s = data.get("scope", {})
-    per_lang = {k: {lang: frozenset(_words(s.get(k, {}), lang)) for lang in s.get(k, {})}
-                for k in ("locative", "region")}
-    return Scope(frozenset(w.lower() for w in s.get("national", ())), per_lang["locative"],
-                 per_lang["region"], {lang: _words(s.get("citizens", {}), lang) for lang in s.get("citizens", {})},
-                 {k: tuple(v) for k, v in data.get("periods", {}).items()})
+    per_lang = {
+        k: {lang: frozenset(_words(s.get(k, {}), lang)) for lang in s.get(k, {})} for k in ("locative", "region")
+    }
+    return Scope(
+        frozenset(w.lower() for w in s.get("national", ())),
+        per_lang["locative"],
+        per_lang["region"],
+        {lang: _words(s.get("citizens", {}), lang) for lang in s.get("citizens", {})},
+        {k: tuple(v) for k, v in data.get("periods", {}).items()},
+    )
 
 
 def _terms(data: dict, key: str) -> tuple[Term, ...]:
-    return tuple(Term(t["id"], {lang: _words(t, lang) for lang in ("en", "ru") if lang in t},
-                      bool(t.get("thing")), bool(t.get("default")), bool(t.get("category")))
-                 for t in data.get(key, []))
+    return tuple(
+        Term(
+            t["id"],
+            {lang: _words(t, lang) for lang in ("en", "ru") if lang in t},
+            bool(t.get("thing")),
+            bool(t.get("default")),
+            bool(t.get("category")),
+        )
+        for t in data.get(key, [])
+    )
 
 
 @cache
@@ -192,5 +214,11 @@ def load_pack(path: str | None = None) -> Pack:
         except (ValueError, TypeError) as e:
             raise PackError(f"{file}: {e}") from e
     info = data.get("pack", {})
-    return Pack(info.get("name", file.stem), int(info.get("version", 1)), tuple(measures),
-                _terms(data, "population"), _terms(data, "concept"), _scope(data))
+    return Pack(
+        info.get("name", file.stem),
+        int(info.get("version", 1)),
+        tuple(measures),
+        _terms(data, "population"),
+        _terms(data, "concept"),
+        _scope(data),
+    )

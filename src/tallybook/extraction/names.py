@@ -1,4 +1,5 @@
 """The people, organisations and places a parsed text names, from its named-entity tags."""
+
 from __future__ import annotations
 
 from spacy.tokens import Doc

@@ -1,4 +1,5 @@
 """From text to claims: numbers, parse, counted thing, speaker, time, measure."""
+
 from __future__ import annotations
 
 import bisect
@@ -24,22 +25,21 @@ from .sources import with_speaker_ids
 from .when import period_of, time_ref_of
 
 
-def extract(text: str, lang: str | None = None, published: str | date | None = None,
-            pack: str | None = None) -> list[Claim]:
+def extract(
+    text: str, lang: str | None = None, published: str | date | None = None, pack: str | None = None
+) -> list[Claim]:
     """The claims in `text`, in text order. With no `lang`, the language is detected sentence
     by sentence, and each run of one language is read by its own front-end."""
     return with_speaker_ids(_read(text, lang, published, pack, with_names=False).claims, text)
 
 
-def read(text: str, lang: str | None = None, published: str | date | None = None,
-         pack: str | None = None) -> Reading:
+def read(text: str, lang: str | None = None, published: str | date | None = None, pack: str | None = None) -> Reading:
     """extract, with the people, organisations and places the text names (one parse for both)."""
     reading = _read(text, lang, published, pack, with_names=True)
     return Reading(with_speaker_ids(reading.claims, text), reading.names)
 
 
-def _read(text: str, lang: str | None, published: str | date | None, pack: str | None,
-          with_names: bool) -> Reading:
+def _read(text: str, lang: str | None, published: str | date | None, pack: str | None, with_names: bool) -> Reading:
     if len(text) > CHUNK:
         return _read_chunks(text, lang, published, pack, with_names)
     when = _as_date(published)
@@ -48,14 +48,15 @@ def _read(text: str, lang: str | None, published: str | date | None, pack: str |
     claims: list[Claim] = []
     names: list[Name] = []
     for run in language_runs(text):
-        found = _read_run(text[run.start:run.end], run.lang, when, pack, with_names)
+        found = _read_run(text[run.start : run.end], run.lang, when, pack, with_names)
         claims.extend(c.shifted(run.start) for c in found.claims)
         names.extend(n.shifted(run.start) for n in found.names)
     return Reading(claims, names)
 
 
-def _read_chunks(text: str, lang: str | None, published: str | date | None, pack: str | None,
-                 with_names: bool) -> Reading:
+def _read_chunks(
+    text: str, lang: str | None, published: str | date | None, pack: str | None, with_names: bool
+) -> Reading:
     """A long text read piece by piece (extraction.chunks), offsets kept into the whole text."""
     claims: list[Claim] = []
     names: list[Name] = []
@@ -95,8 +96,11 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
         by_sentence.setdefault(k, []).append(n)
     for k, sent in enumerate(sentences):
         sent_numbers = by_sentence.get(k, [])
-        spans = {n: [t for t in sent if t.idx < n.end and t.idx + len(t.text) > n.start]
-                 for n in sent_numbers if n.is_claim and not _is_article_one(n, lex)}
+        spans = {
+            n: [t for t in sent if t.idx < n.end and t.idx + len(t.text) > n.start]
+            for n in sent_numbers
+            if n.is_claim and not _is_article_one(n, lex)
+        }
         for n, tokens in spans.items():
             if not tokens:
                 continue
@@ -115,18 +119,32 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
             hedge = n.hedge
             if hedge == "exact" and _says_average(sentence_text, lex):
                 hedge = "average"
-            claims.append(Claim(
-                start=n.start, end=n.end, text=n.text, value=n.value, value_max=n.value_max,
-                hedge=hedge, unit=n.unit, counted=counted,
-                speaker=sp.name if sp else None, speaker_role=sp.role if sp else None,
-                speaker_org=sp.org if sp else None, cue=found.cue, period=period,
-                time_ref=time_ref_of(sentence_text, sent_numbers, when, lex),
-                measure=measures.match(counted, sentence_text, lang, period),
-                sentence=(sent.start_char, sent.end_char),
-                confidence=_confidence(n, counted, sp is not None),
-                lang=lang, vague=n.vague, speaker_kind=sp.kind if sp else None,
-                via=found.via.name if found.via else None, rule=found.rule,
-            ))
+            claims.append(
+                Claim(
+                    start=n.start,
+                    end=n.end,
+                    text=n.text,
+                    value=n.value,
+                    value_max=n.value_max,
+                    hedge=hedge,
+                    unit=n.unit,
+                    counted=counted,
+                    speaker=sp.name if sp else None,
+                    speaker_role=sp.role if sp else None,
+                    speaker_org=sp.org if sp else None,
+                    cue=found.cue,
+                    period=period,
+                    time_ref=time_ref_of(sentence_text, sent_numbers, when, lex),
+                    measure=measures.match(counted, sentence_text, lang, period),
+                    sentence=(sent.start_char, sent.end_char),
+                    confidence=_confidence(n, counted, sp is not None),
+                    lang=lang,
+                    vague=n.vague,
+                    speaker_kind=sp.kind if sp else None,
+                    via=found.via.name if found.via else None,
+                    rule=found.rule,
+                )
+            )
         attributor.remember(sent)
     return claims
 
@@ -146,27 +164,27 @@ def _last_le(starts: list[int], pos: int) -> int:
 
 
 def _is_article_one(n: Number, lex: Lexicon) -> bool:
-    """"One Siberian journalist told...": "one" as an article, not a figure."""
+    """ "One Siberian journalist told...": "one" as an article, not a figure."""
     return n.value == 1 and n.text.lower() in lex.words("pronoun", "article_one")
 
 
 def _is_bare_duration(n: Number, durations: frozenset[str], text: str) -> bool:
-    """"four months of 2024" is a time span, not a claim; "up to 10 years" is an estimate."""
+    """ "four months of 2024" is a time span, not a claim; "up to 10 years" is an estimate."""
     if n.hedge != "exact" or n.kind != "cardinal":
         return False
-    following = text[n.end:n.end + 20].split()
+    following = text[n.end : n.end + 20].split()
     return bool(following) and following[0].lower().strip(",.;") in durations
 
 
 def _is_time_ago(n: Number, durations: frozenset[str], ago: frozenset[str], text: str) -> bool:
-    """"about four years ago", «около четырёх лет назад»: a point in time, hedged or not."""
-    following = [w.lower().strip(",.;") for w in text[n.end:n.end + 30].split()[:2]]
+    """ "about four years ago", «около четырёх лет назад»: a point in time, hedged or not."""
+    following = [w.lower().strip(",.;") for w in text[n.end : n.end + 30].split()[:2]]
     return len(following) == 2 and following[0] in durations and following[1] in ago
 
 
 def _is_anaphoric(n: Number, counted: str | None, text: str, lex) -> bool:
-    """"10,000 of them", «10 000 из них»: the figure counts what the figure before it counted."""
-    after = " ".join(text[n.end:n.end + 30].lower().split())
+    """ "10,000 of them", «10 000 из них»: the figure counts what the figure before it counted."""
+    after = " ".join(text[n.end : n.end + 30].lower().split())
     if any(after.startswith(p) for p in lex.words("counted", "partitive")):
         return True
     return counted is not None and counted.lower() in lex.words("counted", "pronouns")

@@ -1,5 +1,6 @@
 """The places a parsed sentence names, geocoded: named-entity toponyms (Russian ones in the
 nominative) and the pack's place aliases ("the front", «зона СВО»)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -89,8 +90,10 @@ def _aliases(sent: Span) -> list[Toponym]:
     for alias in sorted(g.alias_keys, key=lambda a: -len(a.split())):
         words = alias.split()
         for i in range(len(toks) - len(words) + 1):
-            span = toks[i:i + len(words)]
-            if any(t.i in taken for t in span) or not all(_word_is(t, w, k > 0) for k, (t, w) in enumerate(zip(span, words))):
+            span = toks[i : i + len(words)]
+            if any(t.i in taken for t in span) or not all(
+                _word_is(t, w, k > 0) for k, (t, w) in enumerate(zip(span, words))
+            ):
                 continue
             taken.update(t.i for t in span)
             out.append(Toponym(span[0].i, span[-1].i, g.alias_names[alias], False))
@@ -115,12 +118,32 @@ def is_origin(top: Toponym, doc) -> bool:
     if head.head.lower_ in ORIGIN_PREPS:
         return True
     # a Russian genitive after a noun of people: «граждане Индии», «мигрантов из Узбекистана»
-    return head.dep_ == "nmod" and head.head.pos_ == "NOUN" and "Case=Gen" in str(head.morph) \
+    return (
+        head.dep_ == "nmod"
+        and head.head.pos_ == "NOUN"
+        and "Case=Gen" in str(head.morph)
         and head.head.lemma_ in PEOPLE_NOUNS
+    )
 
 
-PEOPLE_NOUNS = {"гражданин", "уроженец", "выходец", "житель", "мигрант", "наёмник", "наемник", "солдат", "военный",
-                "страна", "государство", "country", "citizen", "national", "native", "resident"}
+PEOPLE_NOUNS = {
+    "гражданин",
+    "уроженец",
+    "выходец",
+    "житель",
+    "мигрант",
+    "наёмник",
+    "наемник",
+    "солдат",
+    "военный",
+    "страна",
+    "государство",
+    "country",
+    "citizen",
+    "national",
+    "native",
+    "resident",
+}
 ACTOR_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "poss", "nmod:poss"}
 
 

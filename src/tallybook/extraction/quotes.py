@@ -1,5 +1,6 @@
 """Quotations: where direct speech starts and ends, so a figure inside a quote can take the
 speaker of the reporting clause next to it ("...," Shoigu said)."""
+
 from __future__ import annotations
 
 import re
@@ -46,8 +47,14 @@ class Quotes:
         found = [quote] if quote else []
         while quote is not None:
             gap_end = quote[0]
-            quote = max(((s, e) for s, e in self.spans if e <= gap_end and gap_end - e <= reach
-                         and "\n" not in self.text[e:gap_end]), default=None)
+            quote = max(
+                (
+                    (s, e)
+                    for s, e in self.spans
+                    if e <= gap_end and gap_end - e <= reach and "\n" not in self.text[e:gap_end]
+                ),
+                default=None,
+            )
             if quote is not None:
                 found.append(quote)
         return found

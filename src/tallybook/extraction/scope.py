@@ -1,6 +1,7 @@
 """A claim's measure with its scope: the pack measure that fits the words around the figure,
 narrowed by unit, population, place or event and rate; else a discovered key shared by figures
 of the same concepts in other documents (see the head of packs/recruitment.toml)."""
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,12 @@ PARTITIVE_BEFORE = re.compile(r"\b(of them|of these|of those|из них|из к
 RATIO = re.compile(r"\w\s+(in|out of|из)\s+\w", re.I)  # "one in four": a share, never a count
 # a clause ends at these marks (a decimal comma "1,5" is no mark)
 CLAUSE_MARK = re.compile(r"[.;:!?()«»\"“”]|,(?!\d)")
-LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-                 "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh sch _ y _ e yu ya".split()))
+LATIN = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh sch _ y _ e yu ya".split(),
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ def places_of(doc: Doc, lang: str, pack: Pack) -> list[Place]:
 def _own(text: str, claim: Claim, others: list[Claim], left: str, right: str) -> str:
     """The figure's own words for what happened: right of it alone when another figure stands
     just before ("30,000 found and 10,000 sent": "found" is the first figure's)."""
-    between = text[max((o.end for o in others if o.end <= claim.start), default=-1) + 1:claim.start]
+    between = text[max((o.end for o in others if o.end <= claim.start), default=-1) + 1 : claim.start]
     after_figure = bool(others) and any(o.end <= claim.start for o in others) and not CLAUSE_MARK.search(between)
     return right if after_figure and right else " ".join(x for x in (left, right) if x)
 
@@ -78,14 +83,14 @@ def _clause(text: str, claim: Claim, others: list[Claim]) -> tuple[str, str]:
     """The words left and right of the figure up to a clause mark or, when `others` are given,
     another figure of the sentence."""
     s0 = claim.sentence[0]
-    left = text[s0:claim.start]
+    left = text[s0 : claim.start]
     marks = [m.end() for m in CLAUSE_MARK.finditer(left)]
     lo = max([s0 + m for m in marks] + [o.end for o in others if o.end <= claim.start] + [s0])
-    right = text[claim.end:claim.end + 200]
+    right = text[claim.end : claim.end + 200]
     m = CLAUSE_MARK.search(right)
     hi = claim.end + (m.start() if m else len(right))
     hi = min([hi] + [o.start for o in others if o.start >= claim.end])
-    return " ".join(text[lo:claim.start].split()), " ".join(text[claim.end:hi].split())
+    return " ".join(text[lo : claim.start].split()), " ".join(text[claim.end : hi].split())
 
 
 def _nearest(terms: tuple[Term, ...], left: str, right: str, lang: str) -> Term | None:
@@ -144,11 +149,11 @@ def key_of(claim: Claim, run: _Run, others: list[Claim]) -> str | None:
     wide_left, wide_right = _clause(run.text, claim, [])
     own = _own(run.text, claim, others, left, right)
     if PARTITIVE.fullmatch(right):  # «20 000 из них, по его словам, уже находятся на передовой»
-        own += " " + run.text[claim.end:claim.sentence[1]]
+        own += " " + run.text[claim.end : claim.sentence[1]]
     near = " ".join(x for x in (claim.counted, own) if x)
-    sentence = run.text[claim.sentence[0]:claim.sentence[1]]
+    sentence = run.text[claim.sentence[0] : claim.sentence[1]]
     texts = [(near, own)]
-    if run.context and (PARTITIVE.match(right) or PARTITIVE_BEFORE.search(run.text[claim.sentence[0]:claim.start])):
+    if run.context and (PARTITIVE.match(right) or PARTITIVE_BEFORE.search(run.text[claim.sentence[0] : claim.start])):
         texts.append((f"{near} {run.context}", own))
     texts += [(sentence, own), (f"{near} {run.lead_text}", own)]
     pop = _population(claim, wide_left, wide_right, run, others)
@@ -177,7 +182,9 @@ def _population(claim: Claim, left: str, right: str, run: _Run, others: list[Cla
     if before and run.sentence_population.get(before[-1].start):
         return run.sentence_population[before[-1].start]
     s0, s1 = claim.sentence
-    found = _nearest(tuple(t for t in pops if not t.default), run.text[s0:claim.start], run.text[claim.end:s1], run.lang)
+    found = _nearest(
+        tuple(t for t in pops if not t.default), run.text[s0 : claim.start], run.text[claim.end : s1], run.lang
+    )
     if found:
         return found.id
     citizens = run.pack.scope.citizens.get(run.lang, ())
@@ -198,8 +205,7 @@ def _thing_after(right: str, lang: str, pack: Pack) -> Term | None:
     return next((c for c in pack.concepts if c.thing and c.first_at(head, lang) is not None), None)
 
 
-def _discovered(texts: list[str], unit: str, pop: str | None, lang: str, pack: Pack,
-                thing: Term | None) -> str | None:
+def _discovered(texts: list[str], unit: str, pop: str | None, lang: str, pack: Pack, thing: Term | None) -> str | None:
     """A key for a figure no measure fits: its unit, the concepts named near it, its population."""
     concepts = [thing] if thing else _concepts(texts[:1], lang, pack)
     if not concepts:
@@ -252,8 +258,9 @@ def _lead_population(lead: str, lang: str, pack: Pack) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def scope_measures(claims: list[Claim], text: str, doc: Doc, lang: str, pack: str | None = None,
-                   published: date | None = None) -> list[Claim]:
+def scope_measures(
+    claims: list[Claim], text: str, doc: Doc, lang: str, pack: str | None = None, published: date | None = None
+) -> list[Claim]:
     """The claims of one run of text, each with its scoped measure key."""
     p = load_pack(pack)
     places = places_of(doc, lang, p)

@@ -17,6 +17,7 @@ The registry (`packs/sources.toml`) is read first; names it lacks get ids by rul
   an entity of its own;
 - any other body: `org:` and its words' dictionary forms (Russian in the nominative).
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,22 @@ REGISTRY = Path(__file__).resolve().parent.parent / "packs" / "sources.toml"
 _WORD = re.compile(r"[^\W_]+(?:[-.’'][^\W_]+)*")
 _CYR = re.compile(r"[а-яё]")
 _DROP = frozenset({"the", "of", "for", "in", "and", "по", "при", "s", "a", "an"})
-_REGION_WORDS = frozenset({"область", "край", "республика", "округ", "region", "oblast", "krai",
-                           "republic", "город", "city", "районный", "район"})
+_REGION_WORDS = frozenset(
+    {
+        "область",
+        "край",
+        "республика",
+        "округ",
+        "region",
+        "oblast",
+        "krai",
+        "republic",
+        "город",
+        "city",
+        "районный",
+        "район",
+    }
+)
 _EN_SPELLING = {"defense": "defence", "ministry’s": "ministry", "organization": "organisation"}
 
 
@@ -43,6 +58,7 @@ def _lemma(word: str) -> str:
     """The dictionary form of one lower-cased word: Russian by pymorphy2, English by a few folds."""
     if _CYR.search(word):
         from ..nlp.ru import pipeline  # loaded already when Russian text was parsed
+
         parses = pipeline().morph_vocab.parse(word)
         return parses[0].normal_form if parses else word
     word = word.replace("’", "'")
@@ -120,24 +136,39 @@ def registry(path: str | None = None) -> Registry:
     """The registry of `path` (default: the bundled `packs/sources.toml`), loaded once."""
     with open(path or REGISTRY, "rb") as f:
         data = tomllib.load(f)
-    countries = {code: Source(government_id(code), "government", c["name"], tuple(c["names"]), code)
-                 for code, c in data["countries"].items()}
+    countries = {
+        code: Source(government_id(code), "government", c["name"], tuple(c["names"]), code)
+        for code, c in data["countries"].items()
+    }
     sources = {s.id: s for s in countries.values()}
     for row in data["source"]:
         names = tuple(row.get("names", ())) + tuple(row.get("aliases", ()))
-        sources[row["id"]] = Source(row["id"], row["kind"], row["name"], names, row.get("country"),
-                                    tuple(row.get("types", ())), row.get("parent"), row.get("role"),
-                                    row.get("org"))
-    reg = Registry(sources, countries, defaults=data.get("defaults", {}),
-                   describing=frozenset(_lemma(w) for w in data["describing"]["words"]),
-                   generic=frozenset(lem for w in data["generic"]["words"] for lem in lemmas(w)))
+        sources[row["id"]] = Source(
+            row["id"],
+            row["kind"],
+            row["name"],
+            names,
+            row.get("country"),
+            tuple(row.get("types", ())),
+            row.get("parent"),
+            row.get("role"),
+            row.get("org"),
+        )
+    reg = Registry(
+        sources,
+        countries,
+        defaults=data.get("defaults", {}),
+        describing=frozenset(_lemma(w) for w in data["describing"]["words"]),
+        generic=frozenset(lem for w in data["generic"]["words"] for lem in lemmas(w)),
+    )
     for code, c in data["countries"].items():
         for n in c["names"]:
             reg.country_of[key(n)] = code
         for n in c.get("seats", ()):
             reg.seat_of[key(n)] = code
-    reg.types = sorted(((key(p), t) for t, phrases in data["types"].items() for p in phrases),
-                       key=lambda pt: len(pt[0]), reverse=True)
+    reg.types = sorted(
+        ((key(p), t) for t, phrases in data["types"].items() for p in phrases), key=lambda pt: len(pt[0]), reverse=True
+    )
     for s in sources.values():
         if s.kind == "person":
             _index_person(reg, s)
@@ -164,6 +195,7 @@ def _first(word: str) -> str:
 
 
 # --- names as found in a document --------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -225,10 +257,10 @@ class Resolver:
         roles = _roles(self.lang) | _roles("en")
         for i, w in enumerate(ws[:-1]):
             if w in roles:
-                rest = name.split()[-(len(ws) - i - 1):]
+                rest = name.split()[-(len(ws) - i - 1) :]
                 body_words = {lem for phrase, _ in self.reg.types for lem in phrase} | self.reg.generic
                 if all(r[:1].isupper() for r in rest) and not set(lemmas(" ".join(rest))) & body_words:
-                    return self._person(ws[i + 1:])
+                    return self._person(ws[i + 1 :])
         last = word_key(ws[-1])
         if len(ws) >= 2 and (last in self.people or len(self.reg.by_surname.get(last, ())) == 1):
             return self._person(ws[-1:])
@@ -260,8 +292,11 @@ class Resolver:
         nearest before `at`, else first after; else the language's default country for the kind.
         A description of no kind ("the ministry") takes a body before a government."""
         pos = _word_at(self.offsets, at)
-        near = [m for m in self.mentions if (kind is None and m.type or m.type == kind)
-                and (country is None or m.country == country)]
+        near = [
+            m
+            for m in self.mentions
+            if (kind is None and m.type or m.type == kind) and (country is None or m.country == country)
+        ]
         if kind is None:
             near = [m for m in near if m.type != "government"] or near
         near = [m for m in near if not m.bare] or near
@@ -272,7 +307,7 @@ class Resolver:
             return near[0].id
         if kind and country is None:  # the body of that kind of the country the document speaks of
             placed = [m for m in self.mentions if m.country]
-            spoken = ([m for m in placed if m.pos <= pos][-1:] or placed[:1])
+            spoken = [m for m in placed if m.pos <= pos][-1:] or placed[:1]
             code = spoken[0].country if spoken else self.reg.defaults.get(self.lang, {}).get(kind)
             return _typed_id(self.reg, kind, code) if code else None
         return None
@@ -306,11 +341,13 @@ def _home(reg: Registry, lang: str, kind: str) -> str | None:
 @cache
 def _roles(lang: str) -> frozenset[str]:
     from ..lexicons import lexicon
+
     return lexicon(lang).words("attribution", "roles")
 
 
 def _word_at(offsets: list[int], at: int) -> int:
     import bisect
+
     return max(0, bisect.bisect_right(offsets, at) - 1)
 
 
@@ -319,7 +356,7 @@ def _scan(text: str, reg: Registry) -> tuple[list[int], list[Mention]]:
     source's name (a body of its kinds, or with its country only), a kind of body with a country
     beside it (within three words), and a country or its seat acting ("Nepal suspended…",
     «Непал приостановил…»: not after a preposition, in the nominative) as its government."""
-    words = [(m.start(), words_of(m.group())[0], text[m.end():m.end() + 3]) for m in _WORD.finditer(text.casefold())]
+    words = [(m.start(), words_of(m.group())[0], text[m.end() : m.end() + 3]) for m in _WORD.finditer(text.casefold())]
     offsets = [w[0] for w in words]
     lems = [_lemma(w[1]) for w in words]
     mentions: list[Mention] = []
@@ -334,8 +371,8 @@ def _scan(text: str, reg: Registry) -> tuple[list[int], list[Mention]]:
 
 def _named_at(reg: Registry, lems: list[str], i: int, n: int, words: list) -> list[Mention]:
     """The mentions that the `n` words from word `i` make (see _scan)."""
-    window = frozenset(lem for lem in lems[i:i + n] if lem not in _DROP)
-    if not window or len(lems[i:i + n]) < n or lems[i] in _DROP or lems[i + n - 1] in _DROP:
+    window = frozenset(lem for lem in lems[i : i + n] if lem not in _DROP)
+    if not window or len(lems[i : i + n]) < n or lems[i] in _DROP or lems[i + n - 1] in _DROP:
         return []
     sid = reg.by_key.get(window)
     if sid:
@@ -360,12 +397,15 @@ def _qualifier(reg: Registry, words: list, lems: list[str], i: int, n: int) -> s
     """The country that qualifies the kind of body at words i..i+n: an adjective or possessive
     just before ("Indian", "Russia's", «британское»), or "of X" / a Russian genitive just after
     («МИД Индии»), in the same sentence."""
-    before = [frozenset(lems[j:i]) for j in (i - 1, i - 2) if j >= 0 and not any(
-        _ends_sentence(words, k) for k in range(j + 1, i + 1))]
+    before = [
+        frozenset(lems[j:i])
+        for j in (i - 1, i - 2)
+        if j >= 0 and not any(_ends_sentence(words, k) for k in range(j + 1, i + 1))
+    ]
     after = i + n + (1 if i + n < len(lems) and lems[i + n] == "of" else 0)
     following = []
     if after < len(lems) and not _ends_sentence(words, after) and (after > i + n or _genitive(words[after][1])):
-        following = [frozenset(lems[after:after + 1]), frozenset(lems[after:after + 2])]
+        following = [frozenset(lems[after : after + 1]), frozenset(lems[after : after + 2])]
     for name in before + following:
         if name in reg.country_of:
             return reg.country_of[name]
@@ -376,6 +416,7 @@ def _genitive(word: str) -> bool:
     if not _CYR.search(word):
         return False
     from ..nlp.ru import pipeline
+
     parses = pipeline().morph_vocab.parse(word)
     return bool(parses) and "gent" in parses[0].tag and "NOUN" in parses[0].tag
 
@@ -395,6 +436,7 @@ def _acting(words: list, i: int, lems: list[str]) -> bool:
     word = words[i][1]
     if _CYR.search(word):
         from ..nlp.ru import pipeline
+
         parses = pipeline().morph_vocab.parse(word)
         return bool(parses) and "nomn" in parses[0].tag
     return not word.endswith("ian") and not word.endswith("ese")  # "Russian soldiers" names no actor
@@ -406,8 +448,10 @@ def reg_countries() -> dict[frozenset[str], str]:
 
 @cache
 def _prepositions() -> frozenset[str]:
-    return frozenset("in into to from for of at on with against by across inside within near than about "
-                     "в во на из с со к ко по для от до о об обо у при за против через без между".split())
+    return frozenset(
+        "in into to from for of at on with against by across inside within near than about "
+        "в во на из с со к ко по для от до о об обо у при за против через без между".split()
+    )
 
 
 def with_speaker_ids(claims: list[Claim], text: str) -> list[Claim]:
@@ -415,8 +459,9 @@ def with_speaker_ids(claims: list[Claim], text: str) -> list[Claim]:
     if not any(c.speaker for c in claims):
         return claims
     resolver = Resolver(text, claims[0].lang)
-    speakers = [(c, Speaker(c.speaker, c.speaker_kind or "person", c.speaker_role, c.speaker_org))
-                for c in claims if c.speaker]
+    speakers = [
+        (c, Speaker(c.speaker, c.speaker_kind or "person", c.speaker_role, c.speaker_org)) for c in claims if c.speaker
+    ]
     for _, sp in speakers:
         resolver.learn(sp)
     ids = {id(c): resolver.speaker_id(sp, c.start, c.lang) for c, sp in speakers}

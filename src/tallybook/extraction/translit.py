@@ -7,13 +7,51 @@ signs are dropped, since transliterations disagree mostly on those ("Sergei"/"Se
 "Alexander"/"Aleksandr"). Only names of two words or more get a key: a surname alone is too
 likely to stand for two people.
 """
+
 from __future__ import annotations
 
 import re
 
-_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p",
-                      "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+        ],
+    )
+)
 _FOLDS = [("dzh", "j"), ("kh", "h"), ("x", "ks"), ("ck", "k"), ("w", "v"), ("q", "k")]
 _DROP = re.compile(r"[aeiouyh'’`\-.]")
 

@@ -1,5 +1,6 @@
 """Incident types and their triggers, read from the pack (`packs/incidents.toml`), and the
 matching of triggers against a parsed sentence."""
+
 from __future__ import annotations
 
 import tomllib
@@ -96,8 +97,16 @@ def _pack_of(data: dict, p: Path, path: str | None) -> IncidentPack:
         missing = [k for k in TYPE_KEYS if k not in t]
         if tid not in INCIDENT_TYPES or missing:
             raise PackError(f"{p}: incident type {tid!r}: " + (f"lacks {missing}" if missing else "unknown type"))
-        types[tid] = IncidentType(tid, t["label"], t["plover"], t["acled_event"], t["acled_sub_event"],
-                                  t["default_place"], bool(t["in_clause"]), bool(t.get("tally", False)))
+        types[tid] = IncidentType(
+            tid,
+            t["label"],
+            t["plover"],
+            t["acled_event"],
+            t["acled_sub_event"],
+            t["default_place"],
+            bool(t["in_clause"]),
+            bool(t.get("tally", False)),
+        )
         for lang in triggers:
             triggers[lang].extend(_trigger(tid, s) for s in t[lang])
     ordered = {lang: tuple(sorted(ts, key=lambda tr: -tr.weight)) for lang, ts in triggers.items()}

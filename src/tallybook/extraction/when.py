@@ -1,4 +1,5 @@
 """When a figure holds: a rate period ("each day") and the time it refers to (ISO)."""
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,9 @@ from ..model import Number
 def _period_pattern(lex: Lexicon) -> re.Pattern:
     phrases = sorted(lex.words("periods", "phrases"), key=len, reverse=True)
     # "a year earlier", "a week ago" name a point in time, not a rate
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, phrases)) + r")(?!\w)(?!\s+(?:earlier|later|ago|before|after)\b)")
+    return re.compile(
+        r"(?<!\w)(" + "|".join(map(re.escape, phrases)) + r")(?!\w)(?!\s+(?:earlier|later|ago|before|after)\b)"
+    )
 
 
 def period_of(sentence: str, lex: Lexicon) -> str | None:

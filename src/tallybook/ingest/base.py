@@ -1,4 +1,5 @@
 """What every reader shares: the error it raises, the failure it yields, loading bytes."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -57,7 +58,7 @@ def size_text(n: int) -> str:
 
 
 def lang_code(value: object) -> str | None:
-    """"ru-RU", "en_us", "EN" -> "ru", "en"; None for nothing usable."""
+    """ "ru-RU", "en_us", "EN" -> "ru", "en"; None for nothing usable."""
     if not isinstance(value, str) or not value.strip():
         return None
     return value.strip().replace("_", "-").split("-")[0].lower() or None

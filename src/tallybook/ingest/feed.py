@@ -1,4 +1,5 @@
 """RSS and Atom feeds with feedparser: one Document per entry."""
+
 from __future__ import annotations
 
 import calendar
@@ -33,9 +34,17 @@ def _document(entry: dict, text: str, source: str, lang: str | None) -> Document
     """The Document of one feed entry."""
     link = text_or_none(entry.get("link"))
     key = text_or_none(entry.get("id")) or link or text_or_none(entry.get("title")) or "?"
-    return Document(text, source, locator=f"entry/{key}", format="feed", url=link,
-                    title=text_or_none(entry.get("title")), author=text_or_none(entry.get("author")),
-                    published=published(entry), lang=lang_code(entry.get("language")) or lang)
+    return Document(
+        text,
+        source,
+        locator=f"entry/{key}",
+        format="feed",
+        url=link,
+        title=text_or_none(entry.get("title")),
+        author=text_or_none(entry.get("author")),
+        published=published(entry),
+        lang=lang_code(entry.get("language")) or lang,
+    )
 
 
 def entry_text(entry: dict) -> str:

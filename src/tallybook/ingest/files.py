@@ -4,6 +4,7 @@
 keep offsets into the whole file (its header block included), as `extract` has always printed
 them; other formats' offsets are into the text the reader took out (an HTML page's main text).
 """
+
 from __future__ import annotations
 
 import sys

@@ -1,4 +1,5 @@
 """Which reader reads what: by file suffix, by media kind, and by sniffing the first bytes."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -14,12 +15,26 @@ from .txt import read_txt
 
 Reader = Callable[..., Iterator[Document | Failure]]
 READERS: dict[str, Reader] = {
-    "txt": read_txt, "html": read_html, "pdf": read_pdf, "feed": read_feed,
-    "telegram": read_telegram, "jsonl": read_jsonl,
+    "txt": read_txt,
+    "html": read_html,
+    "pdf": read_pdf,
+    "feed": read_feed,
+    "telegram": read_telegram,
+    "jsonl": read_jsonl,
 }
 SUFFIXES = {
-    ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".json": "telegram", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".json": "telegram",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
 }
 FEED_TAGS = (b"<rss", b"<feed", b"<rdf:rdf")
 

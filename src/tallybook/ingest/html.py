@@ -1,4 +1,5 @@
 """Saved web pages: main text and metadata with trafilatura; HTML fragments to plain text."""
+
 from __future__ import annotations
 
 import html as entities
@@ -16,8 +17,9 @@ from ..model import Document
 from .base import IngestError, lang_code, load, text_or_none
 
 # libxml2 stops at 256 levels of nesting unless told otherwise, and drops what lies deeper
-PARSER = lxml.html.HTMLParser(huge_tree=True, collect_ids=False, default_doctype=False, remove_comments=True,
-                              remove_pis=True, encoding="utf-8")
+PARSER = lxml.html.HTMLParser(
+    huge_tree=True, collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True, encoding="utf-8"
+)
 # A DOCTYPE with an internal subset ("<!DOCTYPE html [<!ENTITY co "Tally">]>"), which HTML parsers do not read
 SUBSET = re.compile(r"\A(\s*<!DOCTYPE[^\[>]*)\[(.*?)\]\s*>", re.IGNORECASE | re.DOTALL)
 ENTITY = re.compile(r"""<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>""")
@@ -39,9 +41,16 @@ def read_html(source: str | Path, data: bytes | None = None) -> Iterator[Documen
     page: Any = trafilatura.bare_extraction(tree, with_metadata=True, favor_recall=True)
     if page is None or not (page.text or "").strip():
         raise IngestError(source, "no main text found in the HTML")
-    yield Document(page.text.strip(), source, format="html", url=text_or_none(page.url),
-                   title=text_or_none(page.title), author=text_or_none(page.author),
-                   published=text_or_none(page.date), lang=lang)
+    yield Document(
+        page.text.strip(),
+        source,
+        format="html",
+        url=text_or_none(page.url),
+        title=text_or_none(page.title),
+        author=text_or_none(page.author),
+        published=text_or_none(page.date),
+        lang=lang,
+    )
 
 
 def parse_html(data: bytes) -> lxml.html.HtmlElement | None:
@@ -70,7 +79,7 @@ def _without_subset(text: str) -> str:
     if not m:
         return text
     declared = {e.group(1): e.group(2) if e.group(2) is not None else e.group(3) for e in ENTITY.finditer(m.group(2))}
-    rest = text[m.end():]
+    rest = text[m.end() :]
     for name, value in declared.items():
         rest = rest.replace(f"&{name};", entities.escape(value))
     return m.group(1).rstrip() + ">" + rest

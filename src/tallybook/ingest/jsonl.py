@@ -1,4 +1,5 @@
 """JSON Lines files of {"text", "url", "published", "title", "author", "lang"} records."""
+
 from __future__ import annotations
 
 import json
@@ -34,6 +35,14 @@ def record_document(line: str, n: int, source: str) -> Document | Failure:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return Failure(source, f'line {n}: no "text"')
-    return Document(text, source, locator=f"line/{n}", format="jsonl", url=text_or_none(record.get("url")),
-                    title=text_or_none(record.get("title")), author=text_or_none(record.get("author")),
-                    published=text_or_none(record.get("published")), lang=lang_code(record.get("lang")))
+    return Document(
+        text,
+        source,
+        locator=f"line/{n}",
+        format="jsonl",
+        url=text_or_none(record.get("url")),
+        title=text_or_none(record.get("title")),
+        author=text_or_none(record.get("author")),
+        published=text_or_none(record.get("published")),
+        lang=lang_code(record.get("lang")),
+    )

@@ -4,6 +4,7 @@ Python's json module recurses once per level of nesting: a value nested a few th
 deep raises RecursionError and takes the whole file with it. `members` walks a top-level object
 and `elements` an array with a flat loop, so each member or element is parsed on its own.
 """
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """PDF files: the text layer page by page with pypdf, keeping where each page starts."""
+
 from __future__ import annotations
 
 import io
@@ -30,8 +31,15 @@ def read_pdf(source: str | Path, data: bytes | None = None) -> Iterator[Document
         raise IngestError(source, "no text layer (scanned?)")
     text, starts = join_pages(texts)
     meta: dict = reader.metadata or {}
-    yield Document(text, source, format="pdf", title=text_or_none(meta.get("/Title")),
-                   author=text_or_none(meta.get("/Author")), published=_created(reader), pages=starts)
+    yield Document(
+        text,
+        source,
+        format="pdf",
+        title=text_or_none(meta.get("/Title")),
+        author=text_or_none(meta.get("/Author")),
+        published=_created(reader),
+        pages=starts,
+    )
 
 
 def _open(data: bytes, source: str) -> PdfReader:

@@ -1,4 +1,5 @@
 """Reading a batch of sources: files, directories, URL lists and URLs; failures yielded, never raised."""
+
 from __future__ import annotations
 
 import os
@@ -15,8 +16,14 @@ MAX_BYTES = 100 * MB
 URL_LIST = ".urls"
 
 
-def read_sources(paths: Iterable[str], *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT,
-                 url_max_bytes: int = URL_MAX_BYTES, follow_symlinks: bool = False) -> Iterator[Document | Failure]:
+def read_sources(
+    paths: Iterable[str],
+    *,
+    max_bytes: int = MAX_BYTES,
+    timeout: float = TIMEOUT,
+    url_max_bytes: int = URL_MAX_BYTES,
+    follow_symlinks: bool = False,
+) -> Iterator[Document | Failure]:
     """Documents from files, directories (recursive), `.urls` lists and http(s) URLs, in order.
 
     Whatever cannot be read is yielded as a Failure with a one-line reason, so one bad source

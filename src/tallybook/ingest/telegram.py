@@ -1,4 +1,5 @@
 """Telegram Desktop channel exports (result.json): one Document per post."""
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,16 @@ def _document(message: dict, text: str, n: int, source: str, channel: str | None
     post = text_or_none(message.get("id"))
     url = f"https://t.me/{username}/{post}" if username and post else None
     locator = f"post/{post}" if post else f"message/{n}"
-    return Document(text, source, locator=locator, format="telegram", url=url, title=channel,
-                    author=text_or_none(message.get("author")), published=text_or_none(message.get("date")))
+    return Document(
+        text,
+        source,
+        locator=locator,
+        format="telegram",
+        url=url,
+        title=channel,
+        author=text_or_none(message.get("author")),
+        published=text_or_none(message.get("date")),
+    )
 
 
 def message_text(text: object) -> str:

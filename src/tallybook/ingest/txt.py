@@ -1,5 +1,6 @@
 """Plain text files: encoding detection (UTF-8, then cp1251 / koi8-r or Western Latin-1 told
 apart, then others) and the header block."""
+
 from __future__ import annotations
 
 import codecs
@@ -33,9 +34,17 @@ def read_txt(source: str | Path, data: bytes | None = None, encoding: str | None
     body = text[body_start:].lstrip("\r\n") if meta else text
     if not body.strip():
         raise IngestError(source, "no text" + (" after the header" if meta else " (blank file)"))
-    yield Document(body, source, format="txt", url=meta.get("url") or None, title=meta.get("title") or None,
-                   author=meta.get("author") or None, published=meta.get("published") or None,
-                   lang=lang_code(meta.get("language")), source_note=meta.get("source") or None)
+    yield Document(
+        body,
+        source,
+        format="txt",
+        url=meta.get("url") or None,
+        title=meta.get("title") or None,
+        author=meta.get("author") or None,
+        published=meta.get("published") or None,
+        lang=lang_code(meta.get("language")),
+        source_note=meta.get("source") or None,
+    )
 
 
 def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
@@ -60,8 +69,11 @@ def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
     is_western = western_score(western) >= LATIN
     if is_russian == is_western:
         pos = _first_bad_utf8(data)
-        raise IngestError(source, f"cannot tell the text encoding (not UTF-8: byte 0x{data[pos]:02x} at offset {pos}; "
-                                  "neither Russian cp1251/koi8-r nor Western Latin-1 reads as words): save it as UTF-8")
+        raise IngestError(
+            source,
+            f"cannot tell the text encoding (not UTF-8: byte 0x{data[pos]:02x} at offset {pos}; "
+            "neither Russian cp1251/koi8-r nor Western Latin-1 reads as words): save it as UTF-8",
+        )
     return russian if is_russian else western
 
 

@@ -1,5 +1,6 @@
 """Fetching http(s) URLs politely: a deadline for the whole fetch, size limit, our user agent,
 redirects to http(s) only; dispatch on Content-Type."""
+
 from __future__ import annotations
 
 import http.client
@@ -24,11 +25,18 @@ TIMEOUT = 20.0
 MAX_BYTES = 20 * MB
 CHUNK = 64 * 1024
 CONTENT_TYPES = {
-    "text/html": "html", "application/xhtml+xml": "html",
-    "application/rss+xml": "feed", "application/atom+xml": "feed", "application/rdf+xml": "feed",
-    "application/xml": "feed", "text/xml": "feed",
-    "application/pdf": "pdf", "text/plain": "txt",
-    "application/json": "telegram", "application/x-ndjson": "jsonl", "application/jsonl": "jsonl",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/rss+xml": "feed",
+    "application/atom+xml": "feed",
+    "application/rdf+xml": "feed",
+    "application/xml": "feed",
+    "text/xml": "feed",
+    "application/pdf": "pdf",
+    "text/plain": "txt",
+    "application/json": "telegram",
+    "application/x-ndjson": "jsonl",
+    "application/jsonl": "jsonl",
 }
 
 
@@ -148,11 +156,13 @@ def _shut(sock: socket.socket) -> None:
 
 def _watched(base: type[http.client.HTTPConnection], deadline: Deadline) -> type:
     """`base` whose connections take the time left as their timeout and are shut at the deadline."""
+
     class Watched(base):
         def connect(self) -> None:
             self.timeout = deadline.remaining()
             super().connect()
             deadline.watch(self.sock)
+
     return Watched
 
 
@@ -184,8 +194,11 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         if not is_url(target):
             raise IngestError(req.full_url, f"redirected to a URL that is not http(s): {target[:80]}")
         if self._looping(req, target):
-            raise IngestError(req.full_url, f"redirect loop (HTTP {code}, more than {self.max_redirections} redirects or "
-                                            f"the same URL {self.max_repeats} times)")
+            raise IngestError(
+                req.full_url,
+                f"redirect loop (HTTP {code}, more than {self.max_redirections} redirects or "
+                f"the same URL {self.max_repeats} times)",
+            )
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
@@ -217,4 +230,4 @@ def _content_type(headers: Message) -> tuple[str, str | None]:
 def _suffix_kind(url: str) -> str | None:
     """The reader a URL's path suffix suggests ("/report.pdf" -> "pdf")."""
     path = urlsplit(url).path
-    return kind_of_suffix(path[path.rfind("."):]) if "." in path.rsplit("/", 1)[-1] else None
+    return kind_of_suffix(path[path.rfind(".") :]) if "." in path.rsplit("/", 1)[-1] else None

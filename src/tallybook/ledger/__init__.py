@@ -6,6 +6,7 @@
 
 Only this package imports Django; the extraction core runs without it.
 """
+
 from __future__ import annotations
 
 from .db import DEFAULT_URL, ENV_VAR, LedgerError, connect, database_url, disconnect, setup

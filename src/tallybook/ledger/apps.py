@@ -1,4 +1,5 @@
 """The ledger as a Django app (used as a library: no manage.py, no project)."""
+
 from django.apps import AppConfig
 
 

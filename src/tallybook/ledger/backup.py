@@ -4,6 +4,7 @@ A JSON Lines dump (a header line, then Django's serializer, one object a line, k
 restores into either backend with every row as it was, times included: a backup of the restored
 ledger is the same file but for its header.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import groupby
 from pathlib import Path
 
@@ -26,16 +27,26 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER = "tallybook_backup"  # the key of the header line
 # Tables a backup leaves out: made by migrate (content types, permissions), or passing state
 # (sessions, login attempts and lockouts).
-LEFT_OUT = {"contenttypes.contenttype", "auth.permission", "sessions.session",
-            "axes.accessattempt", "axes.accesslog", "axes.accessfailurelog", "axes.accessattemptexpiration"}
+LEFT_OUT = {
+    "contenttypes.contenttype",
+    "auth.permission",
+    "sessions.session",
+    "axes.accessattempt",
+    "axes.accesslog",
+    "axes.accessfailurelog",
+    "axes.accessattemptexpiration",
+}
 
 
 def tables() -> list[str]:
     """Every model kept in a backup, in dependency order (what a row points at comes first)."""
     app_list = [(config, None) for config in apps.get_app_configs()]
     ordered = serializers.sort_dependencies(app_list, allow_cycles=True)
-    return [m._meta.label_lower for m in ordered if m._meta.label_lower not in LEFT_OUT and m._meta.managed
-            and not m._meta.proxy]
+    return [
+        m._meta.label_lower
+        for m in ordered
+        if m._meta.label_lower not in LEFT_OUT and m._meta.managed and not m._meta.proxy
+    ]
 
 
 def backup(path: str, kind: str = "auto") -> str:
@@ -68,7 +79,9 @@ def restore(path: str) -> str:
     except LedgerError:
         raise
     except Exception as e:  # a damaged backup: one line, and the ledger as it was (rolled back)
-        raise LedgerError(f"restore: {path}: damaged backup, nothing restored ({type(e).__name__}: {_first_line(e)})") from None
+        raise LedgerError(
+            f"restore: {path}: damaged backup, nothing restored ({type(e).__name__}: {_first_line(e)})"
+        ) from None
 
 
 def _first_line(e: BaseException) -> str:
@@ -100,7 +113,7 @@ def _restore_sqlite(path: str) -> str:
 
 
 def _backup_jsonl(path: str) -> str:
-    header = {HEADER: 1, "made": datetime.now(timezone.utc).isoformat(timespec="seconds"), "from": connection.vendor}
+    header = {HEADER: 1, "made": datetime.now(UTC).isoformat(timespec="seconds"), "from": connection.vendor}
     with open(path, "w", encoding="utf-8") as out:
         out.write(json.dumps(header) + "\n")
         for label in tables():
@@ -131,8 +144,12 @@ def _restore_jsonl(path: str) -> str:
 @contextmanager
 def _times_kept(models) -> Iterator[None]:
     """auto_now / auto_now_add switched off while rows are loaded, so their times stay as backed up."""
-    switched = [f for m in models for f in m._meta.concrete_fields if getattr(f, "auto_now", False)
-                or getattr(f, "auto_now_add", False)]
+    switched = [
+        f
+        for m in models
+        for f in m._meta.concrete_fields
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
     saved = [(f, f.auto_now, f.auto_now_add) for f in switched]
     for f in switched:
         f.auto_now = f.auto_now_add = False

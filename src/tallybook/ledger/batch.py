@@ -1,4 +1,5 @@
 """Running a batch into the ledger: documents from readers, a progress callback, a summary."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -30,13 +31,20 @@ class Summary:
         report(line)
 
     def __str__(self) -> str:
-        return (f"documents: {self.added} added, {self.unchanged} unchanged, {self.replaced} replaced, "
-                f"{self.failed} failed; claims: {self.claims}")
+        return (
+            f"documents: {self.added} added, {self.unchanged} unchanged, {self.replaced} replaced, "
+            f"{self.failed} failed; claims: {self.claims}"
+        )
 
 
-def ingest_all(items: Iterable, read: Read = tallybook.read, debug: bool = False,
-               step: Callable[[], None] = lambda: None, report: Callable[[str], None] = lambda line: None,
-               summary: Summary | None = None) -> Summary:
+def ingest_all(
+    items: Iterable,
+    read: Read = tallybook.read,
+    debug: bool = False,
+    step: Callable[[], None] = lambda: None,
+    report: Callable[[str], None] = lambda line: None,
+    summary: Summary | None = None,
+) -> Summary:
     """Store every Document of `items`; Failures (anything with .source/.reason) are counted.
 
     Each failure line goes to `report` as it happens; pass your own `summary` to keep the counts

@@ -1,5 +1,6 @@
 """Reviewed claims as schema.org ClaimReview (JSON-LD): the figure's value, interval and hedge as
 PropertyValue, and where it first appeared and was echoed (figures.origins)."""
+
 from __future__ import annotations
 
 import math
@@ -38,10 +39,15 @@ def claim_review(c: Claim, f: Figure, chain: Origin | None) -> dict:
     if chain:
         item["firstAppearance"] = _work(chain.origin)
         item["appearance"] = [_work(x) for x in (chain.origin, *chain.echoes)]
-    return {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": c.text,
-            "reviewRating": {"@type": "Rating", "alternateName": c.status},
-            "author": {"@type": "Organization", "name": "tallybook"}, "itemReviewed": item,
-            "identifier": str(c.id)}
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": c.text,
+        "reviewRating": {"@type": "Rating", "alternateName": c.status},
+        "author": {"@type": "Organization", "name": "tallybook"},
+        "itemReviewed": item,
+        "identifier": str(c.id),
+    }
 
 
 def claim_reviews() -> list[dict]:

@@ -1,4 +1,5 @@
 """Pointing Django at one ledger database: configure once per process, switch when asked."""
+
 from __future__ import annotations
 
 import os
@@ -127,8 +128,13 @@ def _schema_lock() -> Iterator[None]:
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATE_LOCK])
         return
     name = str(connection.settings_dict.get("NAME") or "")
-    if fcntl is None or not name or name == ":memory:" or name.startswith("file:") or not os.path.isdir(
-            os.path.dirname(os.path.abspath(name))):
+    if (
+        fcntl is None
+        or not name
+        or name == ":memory:"
+        or name.startswith("file:")
+        or not os.path.isdir(os.path.dirname(os.path.abspath(name)))
+    ):
         yield  # nothing to lock (SQLite itself says when the folder is missing)
         return
     with open(name, "ab") as handle:  # SQLite takes an empty file as an empty database

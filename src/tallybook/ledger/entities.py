@@ -1,4 +1,5 @@
 """People, organisations and places as entities, with their mentions (and the speaker links)."""
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,10 @@ def link_entities(document: Document, claims: list[Claim], names: list[Name]) ->
         elif name.kind != "person":
             found.append((name.kind, name.norm, name.start, name.end, None))
     entities = _entities([(kind, name) for kind, name, _, _, _ in found])
-    mentions = [Mention(entity=entities[kind, normalised(name)], document=document, claim=claim, start=start, end=end)
-                for kind, name, start, end, claim in found]
+    mentions = [
+        Mention(entity=entities[kind, normalised(name)], document=document, claim=claim, start=start, end=end)
+        for kind, name, start, end, claim in found
+    ]
     Mention.objects.bulk_create(mentions)
     return len(mentions)
 

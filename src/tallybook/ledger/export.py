@@ -1,4 +1,5 @@
 """Writing ledger records as CSV, JSON Lines or Parquet, streaming in batches."""
+
 from __future__ import annotations
 
 import csv
@@ -61,9 +62,16 @@ def write_xlsx(records: Iterable[dict], out, fields: list[str], sheet: str = "ta
     stay numbers, text longer than a cell holds is cut. Written row by row (constant memory)."""
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(out, {"constant_memory": True, "in_memory": not isinstance(out, str),
-                                     "strings_to_numbers": False, "strings_to_formulas": False,
-                                     "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        out,
+        {
+            "constant_memory": True,
+            "in_memory": not isinstance(out, str),
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
     ws = book.add_worksheet(sheet[:31])
     bold = book.add_format({"bold": True})
     ws.write_row(0, 0, fields, bold)
@@ -78,6 +86,11 @@ def write_xlsx(records: Iterable[dict], out, fields: list[str], sheet: str = "ta
 def _cell(value):
     if value is None or isinstance(value, (bool, int, float)):
         return value
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str) \
-        if isinstance(value, (dict, list)) else str(value)
+    text = (
+        value
+        if isinstance(value, str)
+        else json.dumps(value, ensure_ascii=False, default=str)
+        if isinstance(value, (dict, list))
+        else str(value)
+    )
     return text[:XLSX_CELL]

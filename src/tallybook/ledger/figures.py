@@ -1,4 +1,5 @@
 """The ledger's claims as `figures.Figure`s: conflicts, origins and echoes over the whole ledger."""
+
 from __future__ import annotations
 
 from django.db.models import Q
@@ -13,22 +14,57 @@ def figures(measure: str | None = None) -> list[Figure]:
     if measure:
         qs = qs.filter(Q(measure=measure) | Q(measure__startswith=f"{measure}@"))
     qs = qs.select_related("document").only(
-        "id", "value", "value_max", "hedge", "speaker", "speaker_org", "time_ref", "measure", "sentence_text",
-        "lang", "unit", "published_on", "document__source", "document__locator")
+        "id",
+        "value",
+        "value_max",
+        "hedge",
+        "speaker",
+        "speaker_org",
+        "time_ref",
+        "measure",
+        "sentence_text",
+        "lang",
+        "unit",
+        "published_on",
+        "document__source",
+        "document__locator",
+    )
     return [figure_of(c) for c in qs.order_by("published_on", "id").iterator(chunk_size=2000)]
 
 
 def figure_of(c: Claim) -> Figure:
     names, cumulative = pack_facts(c.measure, c.sentence_text, c.lang)
-    return Figure(c.id, str(c.document), c.published_on, c.measure, c.value, c.value_max, c.hedge,
-                  c.speaker or c.speaker_org, c.time_ref, names, cumulative, c.sentence_text, c.lang, c.unit)
+    return Figure(
+        c.id,
+        str(c.document),
+        c.published_on,
+        c.measure,
+        c.value,
+        c.value_max,
+        c.hedge,
+        c.speaker or c.speaker_org,
+        c.time_ref,
+        names,
+        cumulative,
+        c.sentence_text,
+        c.lang,
+        c.unit,
+    )
 
 
 def _side(f: Figure) -> dict:
-    return {"id": f.id, "source": f.doc, "published": f.published.isoformat() if f.published else None,
-            "value": f.value, "value_max": f.value_max, "hedge": f.hedge, "speaker": f.speaker,
-            "interval": [f.interval[0], None if f.interval[1] == float("inf") else f.interval[1]],
-            "time": f.when[0] if f.when else None, "sentence": f.sentence}
+    return {
+        "id": f.id,
+        "source": f.doc,
+        "published": f.published.isoformat() if f.published else None,
+        "value": f.value,
+        "value_max": f.value_max,
+        "hedge": f.hedge,
+        "speaker": f.speaker,
+        "interval": [f.interval[0], None if f.interval[1] == float("inf") else f.interval[1]],
+        "time": f.when[0] if f.when else None,
+        "sentence": f.sentence,
+    }
 
 
 def conflict_record(c: Conflict) -> dict:

@@ -9,6 +9,7 @@ PostgreSQL: a GIN index over the same `to_tsvector('russian', ...)` expression t
 which drops its triggers; a migration that alters ledger_document or ledger_claim must call
 install() again (it is idempotent).
 """
+
 from __future__ import annotations
 
 import re
@@ -75,8 +76,10 @@ def _sqlite_sql(table: str) -> list[str]:
 
 
 def _pg_sql(table: str) -> list[str]:
-    return [f"DROP INDEX IF EXISTS {table}_fts",  # an index over another expression (no stems)
-            f"CREATE INDEX IF NOT EXISTS {table}_fts ON {table} USING gin (({_pg_vector(table)}))"]
+    return [
+        f"DROP INDEX IF EXISTS {table}_fts",  # an index over another expression (no stems)
+        f"CREATE INDEX IF NOT EXISTS {table}_fts ON {table} USING gin (({_pg_vector(table)}))",
+    ]
 
 
 def install(schema_editor) -> None:

@@ -4,6 +4,7 @@ Claims are written by the extractor in bulk, without history records. The first 
 is saved again (a review, an admin edit, a move on re-ingest), `record_as_extracted` first
 records the row as it stands, so that every change has a "before".
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -33,8 +34,12 @@ def record_as_extracted(sender, instance: Claim, raw: bool = False, **kwargs) ->
     # a claim reviewed before the ledger kept history holds its reviews' changes already
     reason = "as stored before history was kept" if stored.reviews.exists() else "as extracted"
     Claim.history.model.objects.create(
-        **row, history_date=stored.added, history_type="+", history_user=None,
-        history_change_reason=f"{reason} (tallybook {stored.extractor_version})")
+        **row,
+        history_date=stored.added,
+        history_type="+",
+        history_user=None,
+        history_change_reason=f"{reason} (tallybook {stored.extractor_version})",
+    )
 
 
 def record_history(claim: Claim, user, reason: str, fields: list[str] | None = None) -> None:
@@ -54,6 +59,12 @@ def history_of(claim: Claim) -> list[Change]:
     for before, after in zip([None, *records], records):
         delta = after.diff_against(before).changes if before is not None else []
         user = after.history_user.get_username() if after.history_user else None
-        changes.append(Change(when=after.history_date, user=user, reason=after.history_change_reason or "",
-                              fields=[(c.field, c.old, c.new) for c in delta]))
+        changes.append(
+            Change(
+                when=after.history_date,
+                user=user,
+                reason=after.history_change_reason or "",
+                fields=[(c.field, c.old, c.new) for c in delta],
+            )
+        )
     return changes[::-1]

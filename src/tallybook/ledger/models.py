@@ -1,4 +1,5 @@
 """The ledger's tables: documents, the claims found in them, reviews, entities and mentions."""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -70,14 +71,21 @@ class Claim(models.Model):
     unit = models.CharField(max_length=40, null=True, blank=True)
     counted = models.TextField(null=True, blank=True)
     speaker = models.TextField(null=True, blank=True, db_index=True)
-    speaker_id = models.CharField(max_length=200, null=True, blank=True, db_index=True,
-                                  help_text="the extractor's key of the source; a SourceKey names its Source")
+    speaker_id = models.CharField(
+        max_length=200,
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="the extractor's key of the source; a SourceKey names its Source",
+    )
     speaker_kind = models.CharField(max_length=10, null=True, blank=True, help_text="person or org")
     speaker_role = models.TextField(null=True, blank=True)
     speaker_org = models.TextField(null=True, blank=True)
     cue = models.TextField(null=True, blank=True)
     via = models.TextField(null=True, blank=True, help_text="who relayed the speaker's figure")
-    rule = models.CharField(max_length=40, null=True, blank=True, help_text="the attribution rule that found the speaker")
+    rule = models.CharField(
+        max_length=40, null=True, blank=True, help_text="the attribution rule that found the speaker"
+    )
     period = models.TextField(null=True, blank=True)
     time_ref = models.TextField(null=True, blank=True)
     measure = models.CharField(max_length=80, null=True, blank=True, db_index=True)
@@ -88,7 +96,9 @@ class Claim(models.Model):
     lang = models.CharField(max_length=8, db_index=True)
     vague = models.BooleanField(default=False)
     extractor_version = models.CharField(max_length=40)
-    published_on = models.DateField(null=True, blank=True, help_text="the document's, kept here to sort and filter fast")
+    published_on = models.DateField(
+        null=True, blank=True, help_text="the document's, kept here to sort and filter fast"
+    )
     status = models.CharField(max_length=10, choices=_choices(STATUSES), default="new", db_index=True)
     orphaned = models.BooleanField(default=False, help_text="reviewed, but its span is gone from the text")
     added = models.DateTimeField(auto_now_add=True)
@@ -97,11 +107,14 @@ class Claim(models.Model):
     history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
-        indexes = [models.Index(fields=["document", "start"], name="ledger_claim_doc_start"),
-                   # the default order of the claims pages and the API: newest documents first, text order
-                   models.Index(fields=["-published_on", "-document", "start", "id"], name="ledger_claim_newest"),
-                   models.Index(fields=["status", "-published_on", "-document", "start", "id"],
-                                name="ledger_claim_status_newest")]
+        indexes = [
+            models.Index(fields=["document", "start"], name="ledger_claim_doc_start"),
+            # the default order of the claims pages and the API: newest documents first, text order
+            models.Index(fields=["-published_on", "-document", "start", "id"], name="ledger_claim_newest"),
+            models.Index(
+                fields=["status", "-published_on", "-document", "start", "id"], name="ledger_claim_status_newest"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.text} ({self.document_id}:{self.start}-{self.end})"
@@ -155,10 +168,22 @@ class Source(models.Model):
     name = models.TextField()
     kind = models.CharField(max_length=12, choices=_choices(SOURCE_KINDS), default="org")
     role = models.TextField(null=True, blank=True, help_text="a person's office")
-    org = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="people",
-                            help_text="a person's organisation")
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="units",
-                               help_text="the body a unit belongs to")
+    org = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        help_text="a person's organisation",
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="units",
+        help_text="the body a unit belongs to",
+    )
     history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     def __str__(self) -> str:
@@ -209,6 +234,7 @@ class Assignment(models.Model):
 
 # Incidents (extraction/incidents.py): events beside the claims, reviewed with history as claims are.
 
+
 class Incident(models.Model):
     """Every field of model.Incident (its place flattened), its document, the claims that count
     it, the extractor that found it and its review state."""
@@ -228,11 +254,15 @@ class Incident(models.Model):
     place_name = models.TextField(null=True, blank=True, help_text="the gazetteer's name")
     country = models.CharField(max_length=2, null=True, blank=True, db_index=True)
     region = models.CharField(max_length=10, null=True, blank=True, db_index=True)
-    precision = models.CharField(max_length=10, null=True, blank=True, help_text="exact, city, region, country, unknown")
+    precision = models.CharField(
+        max_length=10, null=True, blank=True, help_text="exact, city, region, country, unknown"
+    )
     lat = models.FloatField(null=True, blank=True)
     lon = models.FloatField(null=True, blank=True)
     candidates = models.JSONField(default=list, blank=True, help_text="the gazetteer's other readings, best first")
-    date = models.CharField(max_length=10, null=True, blank=True, db_index=True, help_text="YYYY-MM-DD, YYYY-MM or YYYY")
+    date = models.CharField(
+        max_length=10, null=True, blank=True, db_index=True, help_text="YYYY-MM-DD, YYYY-MM or YYYY"
+    )
     date_precision = models.CharField(max_length=5, null=True, blank=True)
     plover = models.CharField(max_length=20, null=True, blank=True)
     acled_sub_event = models.CharField(max_length=60, null=True, blank=True)

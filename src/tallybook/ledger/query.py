@@ -1,4 +1,5 @@
 """Reading the ledger: filtered claims and documents, and their records as flat dicts."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -15,13 +16,32 @@ from .models import STATUSES, Claim, Document
 from .names import person_key
 
 # A ledger claim's record: where it is, the columns of model.Claim (one schema), its review state.
-CLAIM_PLACE = (Column("id", int), Column("document_id", int), Column("source", str),
-               Column("locator", str), Column("published", str, nullable=True))
+CLAIM_PLACE = (
+    Column("id", int),
+    Column("document_id", int),
+    Column("source", str),
+    Column("locator", str),
+    Column("published", str, nullable=True),
+)
 CLAIM_STATE = (Column("status", str, choices=STATUSES), Column("orphaned", bool), Column("extractor_version", str))
 CLAIM_RECORD = CLAIM_PLACE + CLAIM_COLUMNS + CLAIM_STATE
 CLAIM_FIELDS = [c.name for c in CLAIM_RECORD]
-DOCUMENT_FIELDS = ["id", "source", "locator", "format", "url", "title", "author", "published", "lang",
-                   "chars", "claims", "content_hash", "added", "updated"]
+DOCUMENT_FIELDS = [
+    "id",
+    "source",
+    "locator",
+    "format",
+    "url",
+    "title",
+    "author",
+    "published",
+    "lang",
+    "chars",
+    "claims",
+    "content_hash",
+    "added",
+    "updated",
+]
 
 _TYPES = {c.name: c.type_name for c in CLAIM_RECORD} | {"chars": "int", "claims": "int"}
 
@@ -59,9 +79,11 @@ def measures_in_use() -> list[str]:
     """The distinct measures of the ledger's claims, sorted: a walk down the measure index (one
     lookup per measure) rather than a scan of every claim."""
     table = Claim._meta.db_table
-    sql = (f"WITH RECURSIVE m(v) AS (SELECT MIN(measure) FROM {table} WHERE measure > '' "
-           f"UNION ALL SELECT (SELECT MIN(measure) FROM {table} WHERE measure > m.v) FROM m WHERE m.v IS NOT NULL) "
-           f"SELECT v FROM m WHERE v IS NOT NULL")
+    sql = (
+        f"WITH RECURSIVE m(v) AS (SELECT MIN(measure) FROM {table} WHERE measure > '' "
+        f"UNION ALL SELECT (SELECT MIN(measure) FROM {table} WHERE measure > m.v) FROM m WHERE m.v IS NOT NULL) "
+        f"SELECT v FROM m WHERE v IS NOT NULL"
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql)
         return [row[0] for row in cursor.fetchall()]
@@ -106,6 +128,7 @@ class Speaker:
 
 def speakers(qs: QuerySet) -> list[Speaker]:
     """The speakers and speakers' organisations of the claims `qs`, most claims first."""
+
     def counted(rows):
         return rows.annotate(n=Count("id"), first=Min("published_on"), last=Max("published_on"))
 

@@ -4,6 +4,7 @@ Each decision is kept twice over: as a Review (the decision, append-only) and in
 django-simple-history record (the whole row before and after, who, when and why), which also
 catches edits made in the Django admin (see history.py).
 """
+
 from __future__ import annotations
 
 import math
@@ -16,8 +17,20 @@ from tallybook.model import HEDGES
 from .history import record_history
 from .models import Claim, Review
 
-CORRECTABLE = ("value", "value_max", "hedge", "unit", "counted", "speaker", "speaker_kind", "speaker_role",
-               "speaker_org", "measure", "period", "time_ref")
+CORRECTABLE = (
+    "value",
+    "value_max",
+    "hedge",
+    "unit",
+    "counted",
+    "speaker",
+    "speaker_kind",
+    "speaker_role",
+    "speaker_org",
+    "measure",
+    "period",
+    "time_ref",
+)
 STATUS_OF = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
 
 
@@ -42,8 +55,9 @@ def check_changes(changes: dict) -> None:
         raise ReviewError(f"review: measure must be dotted lower-case words (casualties.killed), not {measure[:80]!r}")
 
 
-def review_claim(claim_id: int, action: str, reviewer: str, changes: dict | None = None,
-                 note: str = "", user=None) -> Review:
+def review_claim(
+    claim_id: int, action: str, reviewer: str, changes: dict | None = None, note: str = "", user=None
+) -> Review:
     """Apply a decision to a claim and record it with the fields' values before and after."""
     if action not in STATUS_OF:
         raise ReviewError(f"review: unknown action {action!r} (accept, correct or reject)")
@@ -61,16 +75,15 @@ def review_claim(claim_id: int, action: str, reviewer: str, changes: dict | None
     with transaction.atomic():
         claim = Claim.objects.select_for_update().filter(id=claim_id).first()
         if claim is None:
-            raise ClaimGone(f"review: claim {claim_id} is no longer in the ledger (its document was read again); "
-                            "reload the page")
+            raise ClaimGone(
+                f"review: claim {claim_id} is no longer in the ledger (its document was read again); reload the page"
+            )
         diff = {f: [getattr(claim, f), v] for f, v in changes.items() if getattr(claim, f) != v}
         for field, (_, after) in diff.items():
             setattr(claim, field, after)
         claim.status = STATUS_OF[action]
         record_history(claim, user, f"{action}: {note}" if note else action)
-        return Review.objects.create(claim=claim, action=action, changes=diff, reviewer=reviewer,
-                                     user=user, note=note)
-
+        return Review.objects.create(claim=claim, action=action, changes=diff, reviewer=reviewer, user=user, note=note)
 
 
 def standing(reviews: list[Review]) -> list[Review]:
@@ -94,12 +107,16 @@ def undo_review(claim_id: int, reviewer: str, user=None, note: str = "") -> Revi
         if not left:
             raise ReviewError("review: nothing to undo on this claim")
         last = left.pop()
-        diff = {f: [getattr(claim, f), before] for f, (before, _after) in last.changes.items()
-                if getattr(claim, f) != before}
+        diff = {
+            f: [getattr(claim, f), before]
+            for f, (before, _after) in last.changes.items()
+            if getattr(claim, f) != before
+        }
         for field, (_, before) in diff.items():
             setattr(claim, field, before)
         claim.status = STATUS_OF[left[-1].action] if left else "new"
         why = f"undo {last.action}" + (f": {note}" if note else "")
         record_history(claim, user, why)
-        return Review.objects.create(claim=claim, action="undo", changes=diff, reviewer=reviewer, user=user,
-                                     note=note or f"undo {last.action}")
+        return Review.objects.create(
+            claim=claim, action="undo", changes=diff, reviewer=reviewer, user=user, note=note or f"undo {last.action}"
+        )

@@ -1,6 +1,7 @@
 """Sources in the ledger: each claim's speaker_id names one Source (person or body) with the
 names it is written by; filters by speaker or organisation go through them, and reviewers merge,
 split, rename and set kind or parent, with history."""
+
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
@@ -48,9 +49,11 @@ def source_for_key(key: str, name: str, kind: str | None = None) -> Source:
 def _new_source(key: str, name: str, kind: str | None) -> Source:
     with transaction.atomic():
         known = registry().sources.get(key)
-        source = Source.objects.create(name=known.name if known else name,
-                                       kind=known.kind if known else _KINDS.get(kind or "", "org"),
-                                       role=known.role if known else None)
+        source = Source.objects.create(
+            name=known.name if known else name,
+            kind=known.kind if known else _KINDS.get(kind or "", "org"),
+            role=known.role if known else None,
+        )
         SourceKey.objects.create(key=key, source=source)
         if known:
             for n in (known.name, *known.names):
@@ -71,8 +74,10 @@ def add_name(source: Source, name: str) -> None:
 
 def entity_names() -> dict[str, tuple[str, int, str]]:
     """Every folded name → ("source", id, the Source's name), for grouping names by entity."""
-    return {folded: ("source", sid, name)
-            for folded, sid, name in SourceName.objects.values_list("folded", "source_id", "source__name")}
+    return {
+        folded: ("source", sid, name)
+        for folded, sid, name in SourceName.objects.values_list("folded", "source_id", "source__name")
+    }
 
 
 def matching(text: str) -> QuerySet:
@@ -101,15 +106,15 @@ def keys_of(sources, with_people: bool = False) -> list[str]:
 def by_speaker(text: str, path: str = "") -> Q:
     """Claims by the sources whose names hold `text` (any of their names, any case or script),
     and claims whose speaker as written holds it; `path` leads from the queried model to the claim."""
-    return (Q(**{f"{path}speaker_id__in": keys_of(matching(text))})
-            | Q(**{f"{path}speaker__icontains": text}))
+    return Q(**{f"{path}speaker_id__in": keys_of(matching(text))}) | Q(**{f"{path}speaker__icontains": text})
 
 
 def by_org(text: str, path: str = "") -> Q:
     """Claims of the bodies whose names hold `text`: their own, their units' and their people's,
     and claims whose speaker's organisation as written holds it."""
-    return (Q(**{f"{path}speaker_id__in": keys_of(matching(text), with_people=True)})
-            | Q(**{f"{path}speaker_org__icontains": text}))
+    return Q(**{f"{path}speaker_id__in": keys_of(matching(text), with_people=True)}) | Q(
+        **{f"{path}speaker_org__icontains": text}
+    )
 
 
 def claims_of(source: Source, with_people: bool = False) -> QuerySet:
@@ -120,11 +125,13 @@ def claims_of(source: Source, with_people: bool = False) -> QuerySet:
 def names_seen(source: Source) -> list[str]:
     """The names `source`'s claims were written by, most claims first."""
     from django.db.models import Count
-    rows = (claims_of(source).values("speaker").annotate(n=Count("id")).order_by("-n", "speaker"))
+
+    rows = claims_of(source).values("speaker").annotate(n=Count("id")).order_by("-n", "speaker")
     return [r["speaker"] for r in rows]
 
 
 # --- reviewers' corrections, each kept in the history with who and why --------------------------
+
 
 def _saved(row, user, reason: str) -> None:
     row._history_user = user

@@ -6,6 +6,7 @@ English one. SQLite indexes the stems of each row (a column SQLite fills through
 `tallybook_stems`, registered on every connection); PostgreSQL stems with its own `russian`
 configuration, which sends words in Latin letters to its English stemmer.
 """
+
 from __future__ import annotations
 
 import re

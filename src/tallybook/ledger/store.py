@@ -5,6 +5,7 @@ or any history record) is kept when its document's claims are replaced; it stays
 its span text still sits at the same offsets, moves with its sentence, and is marked orphaned
 (never deleted) when its sentence is gone.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -24,8 +25,8 @@ from tallybook.version import current
 
 from .entities import link_entities, prune_entities
 from .history import record_history
-from .models import Claim, Document, DocumentVersion, Mention
 from .incidents import replace_incidents
+from .models import Claim, Document, DocumentVersion, Mention
 from .sources import link_sources
 
 # The version recorded on every claim the ledger stores: the package version and a digest of
@@ -51,8 +52,11 @@ def content_hash(text: str) -> str:
 def without_nul(doc: DocumentValue) -> DocumentValue:
     """`doc` with each NUL character made U+FFFD (same offsets): PostgreSQL refuses NUL in text,
     SQLite stores it, and both must hold the same ledger."""
-    changed = {f.name: v.replace("\x00", "\ufffd") for f in fields(doc)
-               if isinstance(v := getattr(doc, f.name), str) and "\x00" in v}
+    changed = {
+        f.name: v.replace("\x00", "\ufffd")
+        for f in fields(doc)
+        if isinstance(v := getattr(doc, f.name), str) and "\x00" in v
+    }
     return replace(doc, **changed) if changed else doc
 
 
@@ -61,8 +65,7 @@ def ingest_document(doc: DocumentValue, read: Read = tallybook.read) -> str:
     return store_document(doc, read).outcome
 
 
-def store_document(doc: DocumentValue, read: Read = tallybook.read,
-                   version: str = EXTRACTOR_VERSION) -> Stored:
+def store_document(doc: DocumentValue, read: Read = tallybook.read, version: str = EXTRACTOR_VERSION) -> Stored:
     """ingest_document with the count of claims written and the document's ledger id."""
     doc = without_nul(doc)
     digest = content_hash(doc.text)
@@ -84,8 +87,9 @@ def earlier_copy(doc: DocumentValue) -> Document | None:
     same = Document.objects.filter(source=doc.source, locator=doc.locator)
     found = same.only("id", "content_hash", "source", "locator").first()
     if found is None and doc.url:
-        found = (Document.objects.filter(url=doc.url).only("id", "content_hash", "source", "locator")
-                 .order_by("id").first())
+        found = (
+            Document.objects.filter(url=doc.url).only("id", "content_hash", "source", "locator").order_by("id").first()
+        )
     return found
 
 
@@ -97,18 +101,37 @@ def _older_copy(old: Document, doc: DocumentValue, digest: str) -> bool:
     return other_source and old.versions.filter(content_hash=digest).exists()
 
 
-def _save_document(doc: DocumentValue, digest: str, claims: list[ClaimValue],
-                   old: Document | None) -> tuple[Document, bool]:
+def _save_document(
+    doc: DocumentValue, digest: str, claims: list[ClaimValue], old: Document | None
+) -> tuple[Document, bool]:
     """Write `doc`'s row: a new one, or `old` updated, its text before kept as a DocumentVersion."""
-    fields = dict(source=doc.source, locator=doc.locator, format=doc.format, url=doc.url, title=doc.title,
-                  author=doc.author, published=doc.published, published_on=_date_of(doc.published),
-                  lang=doc.lang or _lang_of(doc.text, claims), text=doc.text, source_note=doc.source_note,
-                  pages=list(doc.pages), content_hash=digest)
+    fields = dict(
+        source=doc.source,
+        locator=doc.locator,
+        format=doc.format,
+        url=doc.url,
+        title=doc.title,
+        author=doc.author,
+        published=doc.published,
+        published_on=_date_of(doc.published),
+        lang=doc.lang or _lang_of(doc.text, claims),
+        text=doc.text,
+        source_note=doc.source_note,
+        pages=list(doc.pages),
+        content_hash=digest,
+    )
     if old is None:
         return Document.objects.create(**fields), True
     row = Document.objects.select_for_update().get(id=old.id)
-    DocumentVersion.objects.create(document=row, source=row.source, title=row.title, published=row.published,
-                                   text=row.text, content_hash=row.content_hash, stored=row.updated)
+    DocumentVersion.objects.create(
+        document=row,
+        source=row.source,
+        title=row.title,
+        published=row.published,
+        text=row.text,
+        content_hash=row.content_hash,
+        stored=row.updated,
+    )
     for name, value in fields.items():
         setattr(row, name, value)
     row.save()
@@ -129,8 +152,13 @@ def replace_claims(document: Document, reading: Reading, version: str = EXTRACTO
             c.sentence_start, c.sentence_end = c.sentence_start + shift, c.sentence_end + shift
         if orphaned != c.orphaned or shift:
             c.orphaned = orphaned
-            why = "orphaned: its span is gone from the changed text" if orphaned else \
-                f"moved with its sentence ({shift:+d} characters)" if shift else "its span is back in the text"
+            why = (
+                "orphaned: its span is gone from the changed text"
+                if orphaned
+                else f"moved with its sentence ({shift:+d} characters)"
+                if shift
+                else "its span is back in the text"
+            )
             record_history(c, None, why, fields=["orphaned", "start", "end", "sentence_start", "sentence_end"])
     stale = Claim.objects.filter(document=document).exclude(id__in=[c.id for c in kept])
     gone = Mention.objects.filter(Q(claim__in=stale) | Q(document=document, claim__isnull=True))
@@ -154,7 +182,7 @@ def _shift_of(claim: Claim, text: str) -> int | None:
     """How far a reviewed claim's span moved in a changed text: 0 when it holds where it was,
     else the move of its whole sentence found again (the occurrence nearest the old place);
     None when the sentence is gone, and the claim is orphaned."""
-    if text[claim.start:claim.end] == claim.text:
+    if text[claim.start : claim.end] == claim.text:
         return 0
     sentence = claim.sentence_text
     if not sentence or claim.text not in sentence:
@@ -170,8 +198,13 @@ def _shift_of(claim: Claim, text: str) -> int | None:
 def claim_row(document: Document, c: ClaimValue, version: str) -> Claim:
     """An unsaved ledger Claim for an extracted claim of `document`."""
     s, e = c.sentence
-    return Claim(document=document, **flat_values(c), sentence_text=document.text[s:e],
-                 extractor_version=version, published_on=document.published_on)
+    return Claim(
+        document=document,
+        **flat_values(c),
+        sentence_text=document.text[s:e],
+        extractor_version=version,
+        published_on=document.published_on,
+    )
 
 
 def reextract(read: Read = tallybook.read, version: str = EXTRACTOR_VERSION) -> Iterator[Stored]:

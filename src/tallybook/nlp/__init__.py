@@ -1,5 +1,6 @@
 """Language front-ends: each turns text into a spaCy `Doc` with the same annotations
 (sentences, lemmas, parts of speech, dependency relations, named entities)."""
+
 from __future__ import annotations
 
 from spacy.tokens import Doc

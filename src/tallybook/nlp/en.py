@@ -1,4 +1,5 @@
 """English front-end: spaCy with the en_core_web_sm 3.8.0 weights."""
+
 from __future__ import annotations
 
 import re
@@ -23,14 +24,15 @@ def paragraphs(doc: Doc) -> Doc:
 
 # Outlets named by their web address ("Censor.NET", "Gazeta.Ru", "Fontanka.ru") are one token,
 # not a sentence end run into the next word ("Censor" "." "NET").
-DOMAIN_NAME = re.compile(r"^[A-Za-z][\w-]*\.(?:ru|su|ua|by|kz|uz|kg|tj|am|ge|md|com|net|org|info|media|news|io)$",
-                         re.IGNORECASE)
+DOMAIN_NAME = re.compile(
+    r"^[A-Za-z][\w-]*\.(?:ru|su|ua|by|kz|uz|kg|tj|am|ge|md|com|net|org|info|media|news|io)$", re.IGNORECASE
+)
 
 
 @Language.component("tallybook_domain_names")
 def domain_names(doc: Doc) -> Doc:
     """A capitalised web-address name the tagger left untagged ("Censor.NET") is an organisation."""
-    spans = [doc[t.i:t.i + 1] for t in doc if not t.ent_type_ and t.text[:1].isupper() and DOMAIN_NAME.match(t.text)]
+    spans = [doc[t.i : t.i + 1] for t in doc if not t.ent_type_ and t.text[:1].isupper() and DOMAIN_NAME.match(t.text)]
     if spans:
         doc.set_ents([Span(doc, s.start, s.end, label="ORG") for s in spans], default="unmodified")
     return doc

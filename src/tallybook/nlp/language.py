@@ -1,5 +1,6 @@
 """Language detection with lingua, limited to the languages tallybook reads: for a whole
 text, and sentence by sentence for a text that mixes them."""
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,9 @@ class Run:
 def _detector():
     from lingua import Language, LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_languages(*(getattr(Language, lang.name) for lang in LANGUAGES.values())).build()
+    return LanguageDetectorBuilder.from_languages(
+        *(getattr(Language, lang.name) for lang in LANGUAGES.values())
+    ).build()
 
 
 def detect(text: str) -> str:

@@ -7,6 +7,7 @@ tokens, as spaCy makes them, so `doc.text == text`. Entities are labelled PER, O
 nominative form of each name ("Александра Бастрыкина" → "Александр Бастрыкин") is kept in
 `doc.user_data["normal"]`, keyed by the entity's character span.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -59,7 +60,7 @@ class _Tokens:
 
     def gap(self, text: str, upto: int) -> None:
         """Account for the text between the last token and `upto`: a space, or a whitespace token."""
-        between = text[self.end:upto]
+        between = text[self.end : upto]
         if not between:
             return
         if between == " " and self.words:
@@ -72,8 +73,17 @@ class _Tokens:
             self.add(between, head=head, dep="dep", pos="SPACE", lemma=between, sent_start=not self.words)
         self.end = upto
 
-    def add(self, word: str, head: int, dep: str, pos: str, lemma: str, morph: str = "",
-            sent_start: bool = False, ent: str = "O") -> None:
+    def add(
+        self,
+        word: str,
+        head: int,
+        dep: str,
+        pos: str,
+        lemma: str,
+        morph: str = "",
+        sent_start: bool = False,
+        ent: str = "O",
+    ) -> None:
         self.words.append(word)
         self.spaces.append(False)
         self.heads.append(head)
@@ -107,8 +117,18 @@ def parse(text: str) -> Doc:
     out.gap(text, len(text))
     if not out.words:
         return Doc(nat.vocab, words=[])
-    doc = Doc(nat.vocab, words=out.words, spaces=out.spaces, heads=out.heads, deps=out.deps,
-              pos=out.pos, lemmas=out.lemmas, morphs=out.morphs, sent_starts=out.sent_starts, ents=out.ents)
+    doc = Doc(
+        nat.vocab,
+        words=out.words,
+        spaces=out.spaces,
+        heads=out.heads,
+        deps=out.deps,
+        pos=out.pos,
+        lemmas=out.lemmas,
+        morphs=out.morphs,
+        sent_starts=out.sent_starts,
+        ents=out.ents,
+    )
     doc.user_data["normal"] = normal
     return doc
 

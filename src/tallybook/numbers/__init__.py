@@ -1,4 +1,5 @@
 """Reading number expressions: `read_numbers(text, lang)`."""
+
 from __future__ import annotations
 
 from ..languages import language

@@ -1,4 +1,5 @@
 """Split text into the tokens the number reader walks: digit groups, words, symbols."""
+
 from __future__ import annotations
 
 import re
@@ -56,9 +57,14 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _is_list(digits: str) -> bool:
-    """"22,24,26" or "192.168.1.2": one separator used twice or more, not as thousands grouping."""
+    """ "22,24,26" or "192.168.1.2": one separator used twice or more, not as thousands grouping."""
     seps = _SEPARATOR.findall(digits)
-    if len(seps) < 2 or re.fullmatch(r"\d{1,2}[.]\d{1,2}[.]\d{2,4}", digits) or len(set(seps)) > 1 or "e" in digits.lower():
+    if (
+        len(seps) < 2
+        or re.fullmatch(r"\d{1,2}[.]\d{1,2}[.]\d{2,4}", digits)
+        or len(set(seps)) > 1
+        or "e" in digits.lower()
+    ):
         return False
     groups = _SEPARATOR.split(digits)
     return not (all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3)

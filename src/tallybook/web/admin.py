@@ -1,4 +1,5 @@
 """The Django admin at /admin/: users and groups (roles), the ledger's tables, API tokens."""
+
 from __future__ import annotations
 
 from django import forms

@@ -3,6 +3,7 @@
 Send `Authorization: Bearer <token>` (make one with `tallybook token USERNAME`); a logged-in
 browser session works too. Ids are the ledger ids `tallybook claims --format jsonl` prints.
 """
+
 from __future__ import annotations
 
 import functools
@@ -48,28 +49,38 @@ class ReaderSession(SessionAuth):
 
 def readers_only(view):
     """The schema and its docs page for readers only (a token or a session), else 401."""
+
     @functools.wraps(view)
     def guarded(request, *args, **kwargs):
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-        reader = can_read(request.user) or (scheme.lower() == "bearer" and BearerToken().authenticate(request, token.strip()))
+        reader = can_read(request.user) or (
+            scheme.lower() == "bearer" and BearerToken().authenticate(request, token.strip())
+        )
         if not reader:
             return JsonResponse({"detail": "Unauthorized"}, status=401)
         return view(request, *args, **kwargs)
+
     return guarded
 
 
-api = NinjaAPI(title="tallybook", version="1", auth=[BearerToken(), ReaderSession()], urls_namespace="api",
-               description=__doc__, docs_decorator=readers_only)
+api = NinjaAPI(
+    title="tallybook",
+    version="1",
+    auth=[BearerToken(), ReaderSession()],
+    urls_namespace="api",
+    description=__doc__,
+    docs_decorator=readers_only,
+)
 
 
 # The query parameters: the filters of the pages (filters.ClaimParams, one definition), and a page.
-ClaimFilters = create_model("ClaimFilters", __base__=Schema, page=(int, 1),
-                            **{f.name: (str, "") for f in fields(filters.ClaimParams)})
+ClaimFilters = create_model(
+    "ClaimFilters", __base__=Schema, page=(int, 1), **{f.name: (str, "") for f in fields(filters.ClaimParams)}
+)
 
 
 # A claim as the API gives it: query.CLAIM_RECORD, itself derived from model.Claim (one schema).
-ClaimOut = create_model("ClaimOut", __base__=Schema,
-                        **{c.name: (c.annotation, ...) for c in query.CLAIM_RECORD})
+ClaimOut = create_model("ClaimOut", __base__=Schema, **{c.name: (c.annotation, ...) for c in query.CLAIM_RECORD})
 
 
 class ReviewOut(Schema):
@@ -192,7 +203,7 @@ class ReviewIn(Schema):
 def _page(qs, page: int, record) -> dict:
     page = max(1, min(page, 10**6))
     start = (page - 1) * filters.PER_PAGE
-    items = [record(x) for x in qs[start:start + filters.PER_PAGE]]
+    items = [record(x) for x in qs[start : start + filters.PER_PAGE]]
     return {"count": qs.count(), "page": page, "per_page": filters.PER_PAGE, "items": items}
 
 
@@ -217,12 +228,26 @@ def get_claim(request, claim_id: int):
 
 def _detail(claim: Claim) -> dict:
     rec = query.claim_record(claim)
-    rec["sentence"] = claim.document.text[claim.sentence_start:claim.sentence_end]
-    rec["history"] = [{"action": r.action, "reviewer": r.reviewer, "changes": r.changes, "note": r.note,
-                       "created": r.created.isoformat()} for r in claim.reviews.order_by("-created", "-id")]
-    rec["changes"] = [{"when": c.when.isoformat(), "user": c.user, "reason": c.reason,
-                       "fields": [{"field": f, "before": b, "after": a} for f, b, a in c.fields]}
-                      for c in history_of(claim)]
+    rec["sentence"] = claim.document.text[claim.sentence_start : claim.sentence_end]
+    rec["history"] = [
+        {
+            "action": r.action,
+            "reviewer": r.reviewer,
+            "changes": r.changes,
+            "note": r.note,
+            "created": r.created.isoformat(),
+        }
+        for r in claim.reviews.order_by("-created", "-id")
+    ]
+    rec["changes"] = [
+        {
+            "when": c.when.isoformat(),
+            "user": c.user,
+            "reason": c.reason,
+            "fields": [{"field": f, "before": b, "after": a} for f, b, a in c.fields],
+        }
+        for c in history_of(claim)
+    ]
     return rec
 
 
@@ -251,8 +276,13 @@ def list_documents(request, f: Query[ClaimFilters]):
 
 @api.get("/measures", response=list[MeasureOut])
 def list_measures(request):
-    rows = (Claim.objects.exclude(measure__isnull=True).exclude(measure="").values("measure")
-            .annotate(n=Count("id")).order_by("measure"))
+    rows = (
+        Claim.objects.exclude(measure__isnull=True)
+        .exclude(measure="")
+        .values("measure")
+        .annotate(n=Count("id"))
+        .order_by("measure")
+    )
     return [{"measure": r["measure"], "claims": r["n"]} for r in rows]
 
 
@@ -275,5 +305,7 @@ def list_origins(request, measure: str | None = None):
 @api.get("/speakers", response=list[SpeakerOut])
 def list_speakers(request, f: Query[ClaimFilters]):
     """People and organisations figures are put on (an organisation also counts its people's claims)."""
-    return [{"name": s.name, "kind": s.kind, "claims": s.claims, "also": list(s.also)}
-            for s in query.speakers(filters.claims(_params(f)))]
+    return [
+        {"name": s.name, "kind": s.kind, "claims": s.claims, "also": list(s.also)}
+        for s in query.speakers(filters.claims(_params(f)))
+    ]

@@ -1,4 +1,5 @@
 """Every page needs a logged-in user with a role; the API answers 401 itself (token or session)."""
+
 from __future__ import annotations
 
 from django.conf import settings
@@ -31,5 +32,5 @@ class LoginRequiredMiddleware:
 def _open(path: str, prefixes: tuple[str, ...]) -> bool:
     lang = get_language_from_path(path)
     if lang and path.startswith(f"/{lang}/"):
-        path = path[len(lang) + 1:]
+        path = path[len(lang) + 1 :]
     return path.startswith(prefixes)

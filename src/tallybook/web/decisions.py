@@ -38,8 +38,14 @@ def apply_review(user, claim: Claim, decision: str, form) -> None:
     changes = changes_from(form, claim) if decision in ("accept", "correct") else {}
     if decision == "reject" and changes_from(form, claim):
         raise FormError("reject: the form also changes fields; correct or reject, not both")
-    review_claim(claim.id, decision_of(decision, changes), user.get_username(), changes,
-                 note=form.get("reason", "").strip(), user=user)
+    review_claim(
+        claim.id,
+        decision_of(decision, changes),
+        user.get_username(),
+        changes,
+        note=form.get("reason", "").strip(),
+        user=user,
+    )
 
 
 def known_measures() -> list[str]:
@@ -136,8 +142,12 @@ def kind_of(speaker: str | None) -> str | None:
     the name holds a lexicon's word for a body ("Ministry", «комитет»), else a person."""
     if not speaker:
         return None
-    seen = (Claim.objects.filter(speaker=speaker).exclude(speaker_kind__isnull=True)
-            .values_list("speaker_kind", flat=True).first())
+    seen = (
+        Claim.objects.filter(speaker=speaker)
+        .exclude(speaker_kind__isnull=True)
+        .values_list("speaker_kind", flat=True)
+        .first()
+    )
     if seen:
         return seen
     if Entity.objects.filter(kind="org", name=speaker).exists() or Claim.objects.filter(speaker_org=speaker).exists():

@@ -1,5 +1,6 @@
 """Facets of a claims view: for each field, its commonest values in the view with their counts,
 each a link that narrows the view to it (as Datasette's facets do)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,9 +35,15 @@ class Facet:
 
 
 # (filter parameter, title, claim field); the order they are shown in
-FACETS = [("speaker", _("Speaker"), "speaker"), ("measure", _("Measure"), "measure"),
-          ("hedge", _("Hedge"), "hedge"), ("unit", _("Unit"), "unit"), ("lang", _("Language"), "lang"),
-          ("status", _("Status"), "status"), ("document", _("Document"), "document_id")]
+FACETS = [
+    ("speaker", _("Speaker"), "speaker"),
+    ("measure", _("Measure"), "measure"),
+    ("hedge", _("Hedge"), "hedge"),
+    ("unit", _("Unit"), "unit"),
+    ("lang", _("Language"), "lang"),
+    ("status", _("Status"), "status"),
+    ("document", _("Document"), "document_id"),
+]
 
 
 def facets(qs: QuerySet, params: dict[str, str]) -> list[Facet]:

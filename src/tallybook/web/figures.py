@@ -1,4 +1,5 @@
 """Figures in the interface's language: tallybook.display with the page's locale and unit names."""
+
 from __future__ import annotations
 
 from django.utils.translation import get_language

@@ -1,4 +1,5 @@
 """The claims and documents a page or API call asks for: GET parameters → a queryset."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
@@ -13,11 +14,18 @@ NEWEST = ("-published_on", "-document_id", "start", "id")  # served by the index
 # Figures sort within their unit: head counts (no unit, "person") first, then each unit apart, so
 # 27% never sorts among 27 people.
 UNIT_GROUP = Case(When(Q(unit__isnull=True) | Q(unit="") | Q(unit="person"), then=Value("")), default=F("unit"))
-SORTS = {"value": (UNIT_GROUP.asc(), "value", "id"), "-value": (UNIT_GROUP.asc(), "-value", "-id"),
-         "published": ("published_on", "document_id", "start", "id"), "-published": NEWEST,
-         "measure": ("measure", "id"), "-measure": ("-measure", "-id"),
-         "speaker": ("speaker", "id"), "-speaker": ("-speaker", "-id"),
-         "id": ("id",), "-id": ("-id",)}
+SORTS = {
+    "value": (UNIT_GROUP.asc(), "value", "id"),
+    "-value": (UNIT_GROUP.asc(), "-value", "-id"),
+    "published": ("published_on", "document_id", "start", "id"),
+    "-published": NEWEST,
+    "measure": ("measure", "id"),
+    "-measure": ("-measure", "-id"),
+    "speaker": ("speaker", "id"),
+    "-speaker": ("-speaker", "-id"),
+    "id": ("id",),
+    "-id": ("-id",),
+}
 HEDGES = ("exact", "approx", "lower", "upper", "average", "range")
 LANGS = ("en", "ru")
 NO_UNIT = "none"
@@ -93,8 +101,11 @@ def claims(p: ClaimParams) -> QuerySet:
     """The claims `p` asks for, sorted as asked (default: newest documents first, each in text order);
     ParamError for a parameter that means nothing."""
     p.check()
-    qs = query.claims(query.Filters(measure=p.measure or None, lang=p.lang or None, since=day(p.since),
-                                    until=day(p.until), search=p.q or None))
+    qs = query.claims(
+        query.Filters(
+            measure=p.measure or None, lang=p.lang or None, since=day(p.since), until=day(p.until), search=p.q or None
+        )
+    )
     if p.speaker:  # by source: any of its names, any case, either script
         qs = qs.filter(sources.by_speaker(p.speaker))
     if p.org:  # the body's claims, its units' and its people's
@@ -113,6 +124,12 @@ def claims(p: ClaimParams) -> QuerySet:
 def documents(get) -> QuerySet:
     """Documents filtered by q, measure, speaker, lang, since, until; newest first (ParamError as claims)."""
     p = ClaimParams.from_query(get).check()
-    f = query.Filters(measure=p.measure or None, speaker=p.speaker or None, lang=p.lang or None,
-                      since=day(p.since), until=day(p.until), search=p.q or None)
+    f = query.Filters(
+        measure=p.measure or None,
+        speaker=p.speaker or None,
+        lang=p.lang or None,
+        since=day(p.since),
+        until=day(p.until),
+        search=p.q or None,
+    )
     return query.documents(f).order_by("-published_on", "-id")

@@ -5,6 +5,7 @@ decimal mark is a comma or a dot. Text that could be read two ways is read the l
 (Russian: «1,500» is one and a half; English: "1,500" is fifteen hundred). Anything else (a word,
 "nan", "1,5,0", a group of two digits) is refused with a message, never guessed.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """What the interface calls things: hedges, statuses, speaker kinds and measures, in the page's language."""
+
 from __future__ import annotations
 
 import tomllib
@@ -8,24 +9,51 @@ from django.utils.translation import get_language, pgettext, pgettext_lazy
 
 from tallybook.extraction.measures import DEFAULT_PACK
 
-HEDGES = {"exact": pgettext_lazy("hedge", "exact"), "approx": pgettext_lazy("hedge", "approx"),
-          "lower": pgettext_lazy("hedge", "lower"), "upper": pgettext_lazy("hedge", "upper"),
-          "average": pgettext_lazy("hedge", "average"), "range": pgettext_lazy("hedge", "range")}
-STATUSES = {"new": pgettext_lazy("status", "new"), "accepted": pgettext_lazy("status", "accepted"),
-            "corrected": pgettext_lazy("status", "corrected"), "rejected": pgettext_lazy("status", "rejected")}
+HEDGES = {
+    "exact": pgettext_lazy("hedge", "exact"),
+    "approx": pgettext_lazy("hedge", "approx"),
+    "lower": pgettext_lazy("hedge", "lower"),
+    "upper": pgettext_lazy("hedge", "upper"),
+    "average": pgettext_lazy("hedge", "average"),
+    "range": pgettext_lazy("hedge", "range"),
+}
+STATUSES = {
+    "new": pgettext_lazy("status", "new"),
+    "accepted": pgettext_lazy("status", "accepted"),
+    "corrected": pgettext_lazy("status", "corrected"),
+    "rejected": pgettext_lazy("status", "rejected"),
+}
 HEAD_COUNT = pgettext_lazy("unit", "people")
 # the units the number reader names (lexicons' [units]) beside a figure; symbols are display.SYMBOLS
-UNITS = {"km": pgettext_lazy("unit", "km"), "sq km": pgettext_lazy("unit", "sq km"), "m": pgettext_lazy("unit", "m"),
-         "kg": pgettext_lazy("unit", "kg"), "mg": pgettext_lazy("unit", "mg"), "ml": pgettext_lazy("unit", "ml"),
-         "l": pgettext_lazy("unit", "l"), "mile": pgettext_lazy("unit", "miles"), "t": pgettext_lazy("unit", "t"),
-         "hour": pgettext_lazy("unit", "hours"), "day": pgettext_lazy("unit", "days"),
-         "week": pgettext_lazy("unit", "weeks"), "month": pgettext_lazy("unit", "months"),
-         "year": pgettext_lazy("unit", "years"), "person": HEAD_COUNT}
-SORTS = {"value": pgettext_lazy("sort", "value, smallest first"), "-value": pgettext_lazy("sort", "value, largest first"),
-         "published": pgettext_lazy("sort", "oldest first"), "-published": pgettext_lazy("sort", "newest first"),
-         "measure": pgettext_lazy("sort", "measure, A to Z"), "-measure": pgettext_lazy("sort", "measure, Z to A"),
-         "speaker": pgettext_lazy("sort", "speaker, A to Z"), "-speaker": pgettext_lazy("sort", "speaker, Z to A"),
-         "id": pgettext_lazy("sort", "first added first"), "-id": pgettext_lazy("sort", "last added first")}
+UNITS = {
+    "km": pgettext_lazy("unit", "km"),
+    "sq km": pgettext_lazy("unit", "sq km"),
+    "m": pgettext_lazy("unit", "m"),
+    "kg": pgettext_lazy("unit", "kg"),
+    "mg": pgettext_lazy("unit", "mg"),
+    "ml": pgettext_lazy("unit", "ml"),
+    "l": pgettext_lazy("unit", "l"),
+    "mile": pgettext_lazy("unit", "miles"),
+    "t": pgettext_lazy("unit", "t"),
+    "hour": pgettext_lazy("unit", "hours"),
+    "day": pgettext_lazy("unit", "days"),
+    "week": pgettext_lazy("unit", "weeks"),
+    "month": pgettext_lazy("unit", "months"),
+    "year": pgettext_lazy("unit", "years"),
+    "person": HEAD_COUNT,
+}
+SORTS = {
+    "value": pgettext_lazy("sort", "value, smallest first"),
+    "-value": pgettext_lazy("sort", "value, largest first"),
+    "published": pgettext_lazy("sort", "oldest first"),
+    "-published": pgettext_lazy("sort", "newest first"),
+    "measure": pgettext_lazy("sort", "measure, A to Z"),
+    "-measure": pgettext_lazy("sort", "measure, Z to A"),
+    "speaker": pgettext_lazy("sort", "speaker, A to Z"),
+    "-speaker": pgettext_lazy("sort", "speaker, Z to A"),
+    "id": pgettext_lazy("sort", "first added first"),
+    "-id": pgettext_lazy("sort", "last added first"),
+}
 KINDS = {"person": pgettext_lazy("kind", "person"), "org": pgettext_lazy("kind", "body")}
 
 
@@ -36,7 +64,7 @@ def _pack_labels() -> dict[str, dict[str, str]]:
     out = {}
     for m in data.get("measure", []):
         names = {"en": m.get("label", m["id"])}
-        names.update({k[len("label_"):]: v for k, v in m.items() if k.startswith("label_")})
+        names.update({k[len("label_") :]: v for k, v in m.items() if k.startswith("label_")})
         out[m["id"]] = names
     return out
 

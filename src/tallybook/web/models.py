@@ -1,4 +1,5 @@
 """The web app's own tables: API tokens and a few server settings (the generated secret key)."""
+
 from __future__ import annotations
 
 import hashlib

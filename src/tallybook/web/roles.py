@@ -1,4 +1,5 @@
 """Roles as Django groups: viewer reads, reviewer reviews, admin (staff/superuser) runs the site."""
+
 from __future__ import annotations
 
 VIEWER = "viewer"

@@ -1,5 +1,6 @@
 """Protections every response gets: requests holding NUL refused alike on both backends, and a
 Content-Security-Policy that lets only the app's own (vendored) scripts run."""
+
 from __future__ import annotations
 
 import re
@@ -8,9 +9,11 @@ from django.http import HttpResponse
 
 # Scripts and styles from this server only (htmx, uPlot, ninja's Swagger UI are all vendored);
 # inline style attributes stay allowed (uPlot and the admin set some), inline scripts do not.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-       "frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000", re.IGNORECASE)  # "\u0000" in a JSON string
 
 
@@ -37,8 +40,11 @@ class RequestGuardMiddleware:
     def __call__(self, request):
         where = nul_in(request)
         if where:
-            return HttpResponse(f"Bad request: {where} holds a NUL character (\\x00)", status=400,
-                                content_type="text/plain; charset=utf-8")
+            return HttpResponse(
+                f"Bad request: {where} holds a NUL character (\\x00)",
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
         return self.get_response(request)
 
 

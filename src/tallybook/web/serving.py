@@ -1,4 +1,5 @@
 """What only a running server needs: its secret key, hosts, DEBUG, cookie security, a first admin."""
+
 from __future__ import annotations
 
 import os
@@ -27,12 +28,13 @@ def secret_key(host: str) -> str:
     if key:
         return key
     if not is_loopback(host):
-        raise ServeError(f"serve: --host {host} is beyond loopback; set {SECRET_ENV} to a long random "
-                         "secret first (the generated key is for 127.0.0.1 only)")
+        raise ServeError(
+            f"serve: --host {host} is beyond loopback; set {SECRET_ENV} to a long random "
+            "secret first (the generated key is for 127.0.0.1 only)"
+        )
     from .models import Setting
 
-    setting, _ = Setting.objects.get_or_create(name="secret_key",
-                                               defaults={"value": secrets.token_urlsafe(50)})
+    setting, _ = Setting.objects.get_or_create(name="secret_key", defaults={"value": secrets.token_urlsafe(50)})
     return setting.value
 
 

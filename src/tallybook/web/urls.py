@@ -1,4 +1,5 @@
 """The URLs: pages (English at /, Russian under /ru/), the API under /api/, admin under /admin/."""
+
 from __future__ import annotations
 
 from django.conf.urls.i18n import i18n_patterns

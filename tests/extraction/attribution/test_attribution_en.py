@@ -1,74 +1,128 @@
 """Attribution patterns, each on a text written for the test."""
+
 import pytest
 
 from tallybook import extract
 
 CASES = [
     # people in general of a named body take the body; people in general alone, no one
-    ("Analysts at the Institute for the Study of War estimated that about 20,000 troops took part.",
-     "about 20,000", "Institute for the Study of War"),
+    (
+        "Analysts at the Institute for the Study of War estimated that about 20,000 troops took part.",
+        "about 20,000",
+        "Institute for the Study of War",
+    ),
     ("Experts said that about 20,000 troops took part.", "about 20,000", None),
     # according to X, with apposition giving role and organisation
-    ("According to Alexander Bastrykin, head of the Russian Investigative Committee, around 10,000 "
-     "naturalized men have been sent to the front.", "around 10,000", "Alexander Bastrykin"),
+    (
+        "According to Alexander Bastrykin, head of the Russian Investigative Committee, around 10,000 "
+        "naturalized men have been sent to the front.",
+        "around 10,000",
+        "Alexander Bastrykin",
+    ),
     # X said / told / estimated
     ("Defence minister Sergei Shoigu said 300,000 reservists would be called up.", "300,000", "Sergei Shoigu"),
-    ("The Nepalese government estimated that about 200 Nepalis serve in the Russian army.", "about 200",
-     "Nepalese government"),
+    (
+        "The Nepalese government estimated that about 200 Nepalis serve in the Russian army.",
+        "about 200",
+        "Nepalese government",
+    ),
     ("Mediazona told reporters that it had confirmed 1,200 new names.", "1,200", "Mediazona"),
     # X's data / figures
     ("Mediazona's data show 5,000 deaths in the region.", "5,000", "Mediazona"),
     # a pronoun takes the last person named
-    ("Alexander Bastrykin spoke at the forum. He also noted that over 30,000 migrants were identified.",
-     "over 30,000", "Alexander Bastrykin"),
+    (
+        "Alexander Bastrykin spoke at the forum. He also noted that over 30,000 migrants were identified.",
+        "over 30,000",
+        "Alexander Bastrykin",
+    ),
     # ... but a person who is a subject earlier in the pronoun's own sentence comes first
-    ('"It was late," said Tom Hale. Representative Jane Roe, Democrat of Ohio, kept quiet for nearly 20 '
-     'years, she said.', "nearly 20", "Jane Roe"),
+    (
+        '"It was late," said Tom Hale. Representative Jane Roe, Democrat of Ohio, kept quiet for nearly 20 '
+        "years, she said.",
+        "nearly 20",
+        "Jane Roe",
+    ),
     # a short name takes the full name given earlier
-    ("Alexander Bastrykin spoke at the forum. Bastrykin said 80,000 had not registered.", "80,000",
-     "Alexander Bastrykin"),
+    (
+        "Alexander Bastrykin spoke at the forum. Bastrykin said 80,000 had not registered.",
+        "80,000",
+        "Alexander Bastrykin",
+    ),
     # "the ministry" takes the last organisation named
-    ("The UK Ministry of Defence published its update. The ministry said about 1,500 were killed or "
-     "wounded each day.", "about 1,500", "UK Ministry of Defence"),
+    (
+        "The UK Ministry of Defence published its update. The ministry said about 1,500 were killed or "
+        "wounded each day.",
+        "about 1,500",
+        "UK Ministry of Defence",
+    ),
     # a person in apposition to a role noun
-    ("The head of the committee, Alexander Bastrykin, announced that 10,000 migrants were sent to the war.",
-     "10,000", "Alexander Bastrykin"),
+    (
+        "The head of the committee, Alexander Bastrykin, announced that 10,000 migrants were sent to the war.",
+        "10,000",
+        "Alexander Bastrykin",
+    ),
     # a reporting clause at the end of the sentence
-    ("More than 600 soldiers died in the attack, Ukrainian officials said.", "More than 600",
-     "Ukrainian officials"),
+    ("More than 600 soldiers died in the attack, Ukrainian officials said.", "More than 600", "Ukrainian officials"),
     # a document speaks for its owner: compound, "by X", "from X", "released by X", possessive
     ("Support for the plan reached 58 percent in the Gallup poll.", "58 percent", "Gallup"),
     ("The Acme Institute report found at least 40 violations at the plant.", "at least 40", "Acme Institute"),
-    ("Figures released by the Office for National Statistics showed that 2,300 people moved abroad.",
-     "2,300", "Office for National Statistics"),
-    ("The county paid $4.2 million to the contractor last year, Census Bureau records show.",
-     "$4.2 million", "Census Bureau"),
+    (
+        "Figures released by the Office for National Statistics showed that 2,300 people moved abroad.",
+        "2,300",
+        "Office for National Statistics",
+    ),
+    (
+        "The county paid $4.2 million to the contractor last year, Census Bureau records show.",
+        "$4.2 million",
+        "Census Bureau",
+    ),
     ("A poll from Ohio showed Governor Smith with a 9-point lead over Brown.", "9", "Ohio"),
     # a poll or forecast speaks through any verb; a month is not its owner
-    ("A March poll by Northfield Research had the mayor ahead with 12 percent of the vote to spare.",
-     "12 percent", "Northfield Research"),
-    ("The Acme Foundation's forecast gives the challenger a 70 percent chance of winning.", "70 percent",
-     "Acme Foundation"),
+    (
+        "A March poll by Northfield Research had the mayor ahead with 12 percent of the vote to spare.",
+        "12 percent",
+        "Northfield Research",
+    ),
+    (
+        "The Acme Foundation's forecast gives the challenger a 70 percent chance of winning.",
+        "70 percent",
+        "Acme Foundation",
+    ),
     # someone's poll numbers are not theirs to report
-    ("A Westfield survey showed little change, with the mayor's numbers dropping by just 2 points.", "2",
-     "Westfield"),
+    ("A Westfield survey showed little change, with the mayor's numbers dropping by just 2 points.", "2", "Westfield"),
     # officials of a named body speak for the body, not for the last person named
-    ("Senator Jane Doe spoke first. Green Party officials said they had raised $4 million.", "$4 million",
-     "Green Party"),
+    (
+        "Senator Jane Doe spoke first. Green Party officials said they had raised $4 million.",
+        "$4 million",
+        "Green Party",
+    ),
     # a passive verb does not take the subject of the clause it joins
-    ("Mr. Ross recalled how the governor lost in 2010 and was later found to have left $3 million unspent.",
-     "$3 million", "Ross"),  # a title is not part of the name
+    (
+        "Mr. Ross recalled how the governor lost in 2010 and was later found to have left $3 million unspent.",
+        "$3 million",
+        "Ross",
+    ),  # a title is not part of the name
     # the people surveyed are not the source
     ("The mayor leads by 48% to 42% among 900 likely voters surveyed.", "900", None),
     # verbs of accusing and listing
     ("Ukraine accused Russia of shelling 40 villages overnight.", "40", "Ukraine"),
-    ("In May, Mr. Lane filed for bankruptcy in Ohio, listing more than $9 million in debts.",
-     "more than $9 million", "Lane"),
+    (
+        "In May, Mr. Lane filed for bankruptcy in Ohio, listing more than $9 million in debts.",
+        "more than $9 million",
+        "Lane",
+    ),
     # a quotation that runs on from one already attributed, and a name before a colon
-    ('"We began in the spring," said Maria Lopez, the director of the charity. "Since then we have '
-     'enrolled 1,400 families."', "1,400", "Maria Lopez"),
-    ('Tom Reyes, Daily Ledger: "The council spent $2.5 million on the project. Another 300 homes wait '
-     'for repairs."', "300", "Tom Reyes"),
+    (
+        '"We began in the spring," said Maria Lopez, the director of the charity. "Since then we have '
+        'enrolled 1,400 families."',
+        "1,400",
+        "Maria Lopez",
+    ),
+    (
+        'Tom Reyes, Daily Ledger: "The council spent $2.5 million on the project. Another 300 homes wait for repairs."',
+        "300",
+        "Tom Reyes",
+    ),
     ('"We lost," said Anna Berg. Carl Voss disagreed: "We won 300 seats."', "300", "Carl Voss"),
     # a plural noun at the end of a sentence is not a reporting clause
     ("Viewers pay $30 a month for the right to watch their favourite shows.", "$30", None),
@@ -87,19 +141,24 @@ def test_speaker(text, surface, speaker):
 
 
 def test_role_and_organisation_from_apposition():
-    text = ("According to Alexander Bastrykin, head of the Russian Investigative Committee, around 10,000 "
-            "naturalized men have been sent to the front.")
+    text = (
+        "According to Alexander Bastrykin, head of the Russian Investigative Committee, around 10,000 "
+        "naturalized men have been sent to the front."
+    )
     (claim,) = extract(text, lang="en")
     assert claim.speaker_role == "head"
     assert claim.speaker_org == "Russian Investigative Committee"
     assert claim.cue == "according to"
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Defence Minister Sergei Shoigu said 300,000 reservists would be called up.", "Sergei Shoigu"),
-    ("Admiral Sir Tony Radakin told the BBC that 1,500 soldiers were lost every day.", "Tony Radakin"),
-    ("President Vladimir Putin said 700,000 troops were deployed.", "Vladimir Putin"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Defence Minister Sergei Shoigu said 300,000 reservists would be called up.", "Sergei Shoigu"),
+        ("Admiral Sir Tony Radakin told the BBC that 1,500 soldiers were lost every day.", "Tony Radakin"),
+        ("President Vladimir Putin said 700,000 troops were deployed.", "Vladimir Putin"),
+    ],
+)
 def test_titles_are_not_part_of_a_persons_name(text, name):
     assert [c.speaker for c in extract(text, lang="en")] == [name]
 

@@ -2,6 +2,7 @@
 
 Playwright never downloads a browser here: it launches /usr/bin/chromium (CI installs it).
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ The sample reports are ingested once per session into a template ledger; each se
 own copy, its own free port on 127.0.0.1, and its users, made through Django in a subprocess
 (the test process keeps its own Django settings for the ledger tests).
 """
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,16 @@ REPO = Path(__file__).resolve().parents[3]
 SAMPLES = REPO / "samples"
 CHROMIUM = "/usr/bin/chromium"
 # root needs --no-sandbox; the background-networking flags keep it off the (closed) network
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PASSWORD = "correct-horse-battery-7"
 
 
@@ -35,8 +44,13 @@ def sample_ledger(base: Path) -> Path:
     path = base / "samples-template.sqlite3"
     if not path.exists():
         tmp = base / "samples-ingest.sqlite3"
-        subprocess.run([sys.executable, "-m", "tallybook.cli", "ingest", "--db", f"sqlite:///{tmp}", str(SAMPLES)],
-                       check=True, capture_output=True, text=True, timeout=600)
+        subprocess.run(
+            [sys.executable, "-m", "tallybook.cli", "ingest", "--db", f"sqlite:///{tmp}", str(SAMPLES)],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         tmp.rename(path)
     return path
 
@@ -81,7 +95,11 @@ def serve(db: str, log: Path, timeout: float = 180) -> LiveApp:
     out = open(log, "wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "tallybook.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--db", db],
-        stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=log.parent)
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        cwd=log.parent,
+    )
     out.close()
     app = LiveApp(f"http://127.0.0.1:{port}", db, process, log)
     deadline = time.monotonic() + timeout
@@ -112,7 +130,9 @@ from tallybook import ledger
 ledger.connect(sys.argv[1])
 """
 
-_ADD_USER = _DJANGO + """
+_ADD_USER = (
+    _DJANGO
+    + """
 from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.contrib.auth.models import Group, User
 name, password, role = sys.argv[2:5]
@@ -124,6 +144,7 @@ user.save()
 if role != "admin":
     user.groups.set([Group.objects.get_or_create(name=role)[0]])
 """
+)
 
 
 def django(db: str, script: str, *args: str) -> str:
@@ -141,15 +162,25 @@ def add_user(db: str, name: str, role: str, password: str = PASSWORD) -> None:
 
 def claims_of_ledger(db: str, *options: str) -> list[dict]:
     """The ledger's claims as `tallybook claims --format jsonl [options]` prints them."""
-    done = subprocess.run([sys.executable, "-m", "tallybook.cli", "claims", "--db", db, "--format", "jsonl", *options],
-                          check=True, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "tallybook.cli", "claims", "--db", db, "--format", "jsonl", *options],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
 
 
 def api_token(db: str, name: str) -> str:
     """A new API token for user `name`, from `tallybook token`."""
-    done = subprocess.run([sys.executable, "-m", "tallybook.cli", "token", "--db", db, name],
-                          check=True, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "tallybook.cli", "token", "--db", db, name],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return done.stdout.strip().splitlines()[-1]
 
 

@@ -3,6 +3,7 @@
 Expected rows come from the ledger itself (`tallybook claims --format jsonl` on the served
 database), so the pages are checked against the CLI's view of the same claims.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -24,7 +25,9 @@ def wait_for_rows(page, ids: set[int], count: int) -> None:
         """([ids, count]) => {
              const rows = [...document.querySelectorAll('#claims tr[data-claim-id]')];
              return rows.length === count && rows.every(r => ids.includes(Number(r.dataset.claimId)));
-           }""", arg=[sorted(ids), count])
+           }""",
+        arg=[sorted(ids), count],
+    )
 
 
 def search_ids(app, words: str) -> set[int]:
@@ -82,11 +85,17 @@ def in_measure(c: dict, measure: str) -> bool:
     return bool(c["measure"]) and (c["measure"] == measure or c["measure"].startswith(measure + "@"))
 
 
-@pytest.mark.parametrize("params, keep", [
-    ("measure=recruitment.naturalized_sent_to_front", lambda c: in_measure(c, "recruitment.naturalized_sent_to_front")),
-    ("measure=casualties.killed&lang=ru", lambda c: in_measure(c, "casualties.killed") and c["lang"] == "ru"),
-    ("lang=en&hedge=approx", lambda c: c["lang"] == "en" and c["hedge"] == "approx"),
-])
+@pytest.mark.parametrize(
+    "params, keep",
+    [
+        (
+            "measure=recruitment.naturalized_sent_to_front",
+            lambda c: in_measure(c, "recruitment.naturalized_sent_to_front"),
+        ),
+        ("measure=casualties.killed&lang=ru", lambda c: in_measure(c, "casualties.killed") and c["lang"] == "ru"),
+        ("lang=en&hedge=approx", lambda c: c["lang"] == "en" and c["hedge"] == "approx"),
+    ],
+)
 def test_filters_in_the_address(viewer, ledger_claims, page_size, params, keep):
     expected = {c["id"] for c in ledger_claims if keep(c)}
     assert expected
@@ -112,8 +121,9 @@ def test_a_document_highlights_its_claims(viewer, ledger_claims):
     viewer.goto(f"/documents/{doc}/")
     marks = viewer.locator("mark.claim[data-claim-id]")
     expect(marks).to_have_count(len(claims))
-    shown = dict(zip((int(i) for i in marks.evaluate_all("ms => ms.map(m => m.dataset.claimId)")),
-                     marks.all_inner_texts()))
+    shown = dict(
+        zip((int(i) for i in marks.evaluate_all("ms => ms.map(m => m.dataset.claimId)")), marks.all_inner_texts())
+    )
     assert shown == {c["id"]: c["text"] for c in claims}
 
 
@@ -126,8 +136,9 @@ def test_a_claim_mark_shows_its_fields_on_hover_and_focus(viewer, ledger_claims)
     card = "m => getComputedStyle(m, '::after').content"
     assert claim["speaker"] not in mark.evaluate(card)
     mark.focus()
-    viewer.wait_for_function(f"([m, speaker]) => ({card})(m).includes(speaker)",
-                             arg=[mark.element_handle(), claim["speaker"]])
+    viewer.wait_for_function(
+        f"([m, speaker]) => ({card})(m).includes(speaker)", arg=[mark.element_handle(), claim["speaker"]]
+    )
 
 
 def test_a_reviewer_corrects_a_value_and_sees_the_history(reviewer, app, ledger_claims):
@@ -176,7 +187,9 @@ def test_the_uk_mod_page_lists_all_its_figures_in_both_languages(viewer, ledger_
     mod = [c for c in ledger_claims if c["speaker_id"] == "uk-ministry-of-defence"]
     assert {c["lang"] for c in mod} == {"en", "ru"}
     assert len({c["speaker"] for c in mod}) >= 4
-    viewer.goto("/speakers/%D0%B1%D1%80%D0%B8%D1%82%D0%B0%D0%BD%D1%81%D0%BA%D0%B0%D1%8F%20%D1%80%D0%B0%D0%B7%D0%B2%D0%B5%D0%B4%D0%BA%D0%B0/")  # any of its names, any case
+    viewer.goto(
+        "/speakers/%D0%B1%D1%80%D0%B8%D1%82%D0%B0%D0%BD%D1%81%D0%BA%D0%B0%D1%8F%20%D1%80%D0%B0%D0%B7%D0%B2%D0%B5%D0%B4%D0%BA%D0%B0/"
+    )  # any of its names, any case
     expect(viewer.locator("h1")).to_contain_text("UK Ministry of Defence")
     expect(viewer.locator(ROWS)).to_have_count(len(mod))
     assert set(row_ids(viewer)) == {c["id"] for c in mod}

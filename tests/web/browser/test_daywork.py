@@ -1,6 +1,7 @@
 """A day's work in headless Chromium: the review form keeps every edit, numbers typed the
 Russian way, facets, sorting by a column's header, undo in the queue, adding a document; and
 the claims page and the queue at 1366×768, as screenshots ($TALLYBOOK_SCREENSHOTS keeps them)."""
+
 from __future__ import annotations
 
 import os
@@ -10,8 +11,10 @@ from liveapp import claims_of_ledger
 from playwright.sync_api import expect
 
 ROWS = "#claims tr[data-claim-id]"
-PAGE = ('<!DOCTYPE html><html lang="en"><head><title>Raids in Kazan</title></head><body><article>'
-        "<p>Police detained 200 migrants in Kazan on Friday, the regional ministry said.</p></article></body></html>")
+PAGE = (
+    '<!DOCTYPE html><html lang="en"><head><title>Raids in Kazan</title></head><body><article>'
+    "<p>Police detained 200 migrants in Kazan on Friday, the regional ministry said.</p></article></body></html>"
+)
 
 
 def stored(app, claim_id: int) -> dict:
@@ -118,7 +121,6 @@ def test_screenshots_at_1366_by_768(browser, app, tmp_path):
         if keep:
             os.makedirs(keep, exist_ok=True)
             shutil.copy(shot, os.path.join(keep, shot.name))
-    dates = page.locator("#claims td.col-source .date").evaluate_all(
-        "ds => ds.map(d => d.getClientRects().length)")
+    dates = page.locator("#claims td.col-source .date").evaluate_all("ds => ds.map(d => d.getClientRects().length)")
     assert dates and set(dates) == {1}  # a date never breaks over two lines
     context.close()

@@ -1,6 +1,7 @@
 """Measures across sources in a real browser, on the bundled samples: the naturalized migrants'
 figures of 2024 and 2025 with their speakers, Russian deaths without off-topic rows, and every
 conflict followed to its two sentences."""
+
 from __future__ import annotations
 
 import re

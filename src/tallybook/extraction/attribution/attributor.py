@@ -1,4 +1,5 @@
 """The attributor of one document: walks the rules for each figure and remembers who was named."""
+
 from __future__ import annotations
 
 import re
@@ -49,8 +50,13 @@ class Attributor:
             if ent.label_ in PERSON_LABELS and len(ent.text) > 2:
                 name = self.memory.full_name(entity_name(ent))
                 self.memory.persons.append(name)
-                titles = [t.text for c in ent.root.children if c.i < ent.start or c.dep_ == "appos"
-                          for t in c.subtree if not t.is_punct and t.ent_type_ not in PERSON_LABELS]
+                titles = [
+                    t.text
+                    for c in ent.root.children
+                    if c.i < ent.start or c.dep_ == "appos"
+                    for t in c.subtree
+                    if not t.is_punct and t.ent_type_ not in PERSON_LABELS
+                ]
                 if ent.root.head.dep_ != "ROOT" and self.w.has(ent.root.head, "roles"):
                     titles += [t.text for t in ent.root.head.subtree if t.i < ent.start and not t.is_punct]
                 if titles:
@@ -111,8 +117,16 @@ class Attributor:
         на Z» put the figure on Z via Y; "X told Reuters" on X via Reuters."""
         for c in verb.children:
             if self.w.has(c, "relay_verbs") or self.w.has(c, "relay_nouns"):
-                cited = next((g for g in c.subtree if g is not c and g.pos_ in ("PROPN", "NOUN")
-                              and g.dep_ in OBJECT_DEPS | {"nmod", "obl", "pobj"}), None)
+                cited = next(
+                    (
+                        g
+                        for g in c.subtree
+                        if g is not c
+                        and g.pos_ in ("PROPN", "NOUN")
+                        and g.dep_ in OBJECT_DEPS | {"nmod", "obl", "pobj"}
+                    ),
+                    None,
+                )
                 if cited is not None:
                     return Candidate(cited, f"{verb.text} {c.text}", via=subj)
         told = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.ent_type_ == "ORG"), None)
@@ -121,7 +135,8 @@ class Attributor:
     def contrasted(self, verb: Token) -> bool:
         """A clause set against the figure's ("…, while X said …", «…, а X заявил …»)."""
         return verb.dep_ == "conj" or any(
-            c.dep_ in ("mark", "cc") and c.lower_ in self.w.contrast_marks for c in verb.children)
+            c.dep_ in ("mark", "cc") and c.lower_ in self.w.contrast_marks for c in verb.children
+        )
 
     def according_prep(self, tok: Token) -> Token | None:
         """The preposition of a source noun in «по словам X», «по данным X», if `tok` is one."""
@@ -132,7 +147,9 @@ class Attributor:
     def body_as_place(self, verb: Token) -> Token | None:
         """The body in «в МВД» / «в пресс-службе управления» beside a verb without a subject."""
         for c in verb.children:
-            if c.dep_ not in ("obl", "nmod") or not any(g.dep_ == "case" and g.lower_ in self.w.impersonal_preps for g in c.children):
+            if c.dep_ not in ("obl", "nmod") or not any(
+                g.dep_ == "case" and g.lower_ in self.w.impersonal_preps for g in c.children
+            ):
                 continue
             if c.ent_type_ == "ORG" or self.w.has(c, "bodies"):
                 return c
@@ -147,7 +164,7 @@ class Attributor:
         found = []
         colon = next((t for t in before if not t.is_space), None)
         if colon is not None and colon.text == ":":
-            intro = self.doc[colon.sent.start:colon.i]
+            intro = self.doc[colon.sent.start : colon.i]
             named = named_token(intro)
             verb = self.doc[colon.i - 1] if colon.i else colon
             if named is not None:
@@ -164,7 +181,7 @@ class Attributor:
         return found
 
     def final_clause(self, sent: Span) -> Candidate | None:
-        """"..., the UK Ministry of Defence intelligence update reports." parsed as a noun."""
+        """ "..., the UK Ministry of Defence intelligence update reports." parsed as a noun."""
         words = [t for t in sent if not (t.is_punct or t.is_space)]
         if len(words) < 3 or words[-1].lower_ not in self.w.final_forms or words[-1].pos_ in ("VERB", "AUX"):
             return None
@@ -172,7 +189,7 @@ class Attributor:
         comma = max((t.i for t in sent if t.text == "," and t.i < verb.i), default=None)
         if comma is None:
             return None
-        source = sent.doc[comma + 1:verb.i]
+        source = sent.doc[comma + 1 : verb.i]
         if any(t.pos_ in ("VERB", "AUX") for t in source):  # "..., and pay for their TV shows."
             return None
         named = [t for t in source if t.ent_type_ in NAMED_LABELS]
@@ -184,7 +201,7 @@ class Attributor:
         doc, found = self.doc, []
         here = sent
         for _ in range(2):
-            if here.end >= len(doc) or "\n" in doc.text[here.end_char:doc[here.end].idx]:
+            if here.end >= len(doc) or "\n" in doc.text[here.end_char : doc[here.end].idx]:
                 break
             nxt = doc[here.end].sent
             if "\n" in nxt.text.strip():
@@ -205,8 +222,10 @@ class Attributor:
 
     def _points_back(self, verb: Token) -> bool:
         """Does `verb` take "this" / «об этом» as what was said?"""
-        return any(self.w.has(c, "pointers") and c.dep_ in OBJECT_DEPS | {"obl", "nsubjpass", "nsubj:pass", "nsubj", "advmod"}
-                   for c in verb.children)
+        return any(
+            self.w.has(c, "pointers") and c.dep_ in OBJECT_DEPS | {"obl", "nsubjpass", "nsubj:pass", "nsubj", "advmod"}
+            for c in verb.children
+        )
 
     def intro_sources(self, pos: int) -> list[Candidate]:
         for start, end, cand in self.intros:
@@ -228,7 +247,9 @@ class Attributor:
             head = re.match(r"^\s*([^:\n]{2,60}):\s+\S", line)
             if head and not line.rstrip().endswith(":"):
                 span = self.doc.char_span(start + head.start(1), start + head.end(1), alignment_mode="expand")
-                if span is not None and all(t.is_punct or t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in span):
+                if span is not None and all(
+                    t.is_punct or t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in span
+                ):
                     named = named_token(span)
                     if named is not None:
                         out.append((start + head.end(1), end, Candidate(named, ":")))
@@ -244,7 +265,7 @@ class Attributor:
         """The last line that the line `k` (ending in a colon) introduces."""
         text, last, listed = self.doc.text, None, False
         for j in range(k + 1, len(lines)):
-            body = text[lines[j][0]:lines[j][1]].strip()
+            body = text[lines[j][0] : lines[j][1]].strip()
             if not body:
                 continue
             if last is not None and (not listed or not LIST_ITEM.match(body) or body.endswith(":")):

@@ -1,4 +1,5 @@
 """Why a figure was put on its speaker, in words a reviewer can check against the sentence."""
+
 from __future__ import annotations
 
 from .rules import RULES

@@ -3,6 +3,7 @@
 Pronouns ("he", «она»), short names ("Bastrykin") and definite descriptions ("the Ohio
 governor", «глава государства», "the ministry") are resolved against it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -46,8 +47,9 @@ class Memory:
         """Note the words a person's titles or appositions gave ("Ohio Gov." → ohio, gov)."""
         self.titles.setdefault(person, set()).update(_stems(words))
 
-    def is_someone_else(self, name: str, role: str | None, org: str | None,
-                        heads: frozenset[str] = frozenset()) -> bool:
+    def is_someone_else(
+        self, name: str, role: str | None, org: str | None, heads: frozenset[str] = frozenset()
+    ) -> bool:
         """Is `name` known to hold another office or belong to another body than the one a
         description gives? ("a NATO official" after a Russian general was quoted, «прокурор»
         after a foreign minister, are not them.)"""
@@ -110,6 +112,9 @@ def _differ(a: str | None, b: str | None) -> bool:
     if stems[0] & stems[1]:
         return False
     words = [{w.lower() for w in s.split()} for s in (a, b)]
-    return not (_acronym(a) in words[1] or _acronym(b) in words[0]
-                or any(len(w) > 1 and w == _acronym(b)[:len(w)] for w in words[0])
-                or any(len(w) > 1 and w == _acronym(a)[:len(w)] for w in words[1]))
+    return not (
+        _acronym(a) in words[1]
+        or _acronym(b) in words[0]
+        or any(len(w) > 1 and w == _acronym(b)[: len(w)] for w in words[0])
+        or any(len(w) > 1 and w == _acronym(a)[: len(w)] for w in words[1])
+    )

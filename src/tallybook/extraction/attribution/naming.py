@@ -1,6 +1,7 @@
 """From the token a construction points at to a speaker: names expanded, pronouns and
 descriptions resolved against what the document named before, and what is never a speaker
 (a place in a locative phrase, a date, an abstract noun, the figure's own noun) refused."""
+
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
@@ -28,8 +29,16 @@ class Namer:
         """A speaker for the source token, or None when it names no one."""
         if self.never(tok):
             return None
-        person = next((c for c in tok.children if c.dep_ in ("appos", "compound", "nmod", "flat")
-                       and c.ent_type_ in PERSON_LABELS and tok.ent_type_ not in PERSON_LABELS), None)
+        person = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("appos", "compound", "nmod", "flat")
+                and c.ent_type_ in PERSON_LABELS
+                and tok.ent_type_ not in PERSON_LABELS
+            ),
+            None,
+        )
         if person is not None:  # "the head of the committee, Alexander Bastrykin"
             role, org = self.role_org(tok)
             return self.person(self.name_of(person), role, org)
@@ -55,7 +64,7 @@ class Namer:
 
     # -- resolvers, tried in order; each returns a Speaker, False (settled: no one) or None --
     def pronoun(self, tok: Token) -> Speaker | bool | None:
-        """"he", «она», "its", «по его мнению»: a person or body that is a subject before the
+        """ "he", «она», "its", «по его мнению»: a person or body that is a subject before the
         pronoun in its own sentence ("Jane Roe, a senator, kept silent for 40 years, she said";
         «Пентагон заявил, что, по его мнению, …»), else the last one quoted or named."""
         low = tok.lower_
@@ -66,9 +75,14 @@ class Namer:
             return False
         gender = _gender(tok)
         labels = (PERSON_LABELS if person else set()) | ({"ORG"} if body or self.w.is_possessive(tok) else set())
-        before = [e for e in tok.sent.ents if e.end <= tok.i and e.label_ in labels
-                  and SUBJECT_DEPS & {e.root.dep_, e.root.head.dep_}
-                  and (e.label_ not in PERSON_LABELS or _gender(e.root) in (None, gender))]
+        before = [
+            e
+            for e in tok.sent.ents
+            if e.end <= tok.i
+            and e.label_ in labels
+            and SUBJECT_DEPS & {e.root.dep_, e.root.head.dep_}
+            and (e.label_ not in PERSON_LABELS or _gender(e.root) in (None, gender))
+        ]
         if before:
             ent = before[0]
             if ent.label_ in PERSON_LABELS:
@@ -101,8 +115,14 @@ class Namer:
         """A document with no owner named is the last quoted body's ("the post stated"), else no one's."""
         if not self.w.has(tok, "documents") or self.named_within(tok) is not None:
             return None
-        if tok.tag_ == "NNS" or "Plur" in tok.morph.get("Number") or (
-                tok.lang_ == "en" and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)):
+        if (
+            tok.tag_ == "NNS"
+            or "Plur" in tok.morph.get("Number")
+            or (
+                tok.lang_ == "en"
+                and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+            )
+        ):
             return False  # "polls show", "a report said": no one in particular
         org = self.memory.org_speakers[-1] if self.memory.org_speakers else None
         return Speaker(org, "org") if org else False
@@ -187,7 +207,13 @@ class Namer:
                 return c
             if c.dep_ == "nmod" and c.i > data.i and is_name(c):
                 return c
-            preps = [c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ in ("agent", "obl:agent")] if c.dep_ == "acl" else []
+            preps = (
+                [c]
+                if c.dep_ == "prep"
+                else [g for g in c.children if g.dep_ in ("agent", "obl:agent")]
+                if c.dep_ == "acl"
+                else []
+            )
             for prep in preps:
                 obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if prep.lower_ in ("from", "by", "of") and obj is not None and is_name(obj):
@@ -199,8 +225,16 @@ class Namer:
         for c in tok.children:
             if c.dep_ in ("relcl", "ccomp", "punct", "det", "nummod", "acl:relcl"):
                 continue
-            for t in [c] + [g for g in c.subtree if g.dep_ in ("pobj", "compound", "appos", "poss", "agent", "prep", "nmod", "flat", "flat:name")]:
-                if (t.pos_ == "PROPN" or t.ent_type_ in NAMED_LABELS) and not t.like_num and t.ent_type_ not in NOT_NAMES:
+            for t in [c] + [
+                g
+                for g in c.subtree
+                if g.dep_ in ("pobj", "compound", "appos", "poss", "agent", "prep", "nmod", "flat", "flat:name")
+            ]:
+                if (
+                    (t.pos_ == "PROPN" or t.ent_type_ in NAMED_LABELS)
+                    and not t.like_num
+                    and t.ent_type_ not in NOT_NAMES
+                ):
                     if t.ent_type_ in PLACE_LABELS and c.dep_ in ("amod", "compound"):
                         continue  # "Ukrainian officials", "the Ohio governor": a place describes, not names
                     return t
@@ -214,16 +248,21 @@ class Namer:
             ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None:
                 start = ent.start
-                while (ent.label_ not in PERSON_LABELS  # a person's titles are their role, not their name
-                       and start > 0 and doc[start - 1].pos_ == "PROPN"
-                       and doc[start - 1].head.i in range(ent.start, ent.end)):
+                while (
+                    ent.label_ not in PERSON_LABELS  # a person's titles are their role, not their name
+                    and start > 0
+                    and doc[start - 1].pos_ == "PROPN"
+                    and doc[start - 1].head.i in range(ent.start, ent.end)
+                ):
                     start -= 1  # "UK" + "Ministry of Defence"
                 end = ent.end
                 while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head.i in range(start, end):
                     end += 1  # «Минобороны» + «Великобритании»
-                parts = (doc[start:ent.start].text, entity_name(ent), doc[ent.end:end].text)
+                parts = (doc[start : ent.start].text, entity_name(ent), doc[ent.end : end].text)
                 return clean(" ".join(p for p in parts if p))
-        left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ not in ("PRON", "DET")]
+        left = [
+            c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ not in ("PRON", "DET")
+        ]
         start = min([tok.i] + [c.left_edge.i for c in left])
         end = tok.i + 1
         for c in tok.rights:
@@ -262,10 +301,14 @@ class Namer:
                 return " ".join(modifiers + [base_form(c)] + ([title] if title else [])), org
         titles = [c for c in tok.lefts if c.dep_ == "compound" and not c.ent_type_]
         if titles:
-            role = doc[titles[0].left_edge.i:titles[-1].i + 1]
+            role = doc[titles[0].left_edge.i : titles[-1].i + 1]
             owner = next((c for c in role.root.children if c.dep_ == "poss"), None)
             org = self.name_of(owner) if owner is not None else None
-            words = [t.text for t in role if t.dep_ != "poss" and t.dep_ != "case" and (owner is None or t not in owner.subtree)]
+            words = [
+                t.text
+                for t in role
+                if t.dep_ != "poss" and t.dep_ != "case" and (owner is None or t not in owner.subtree)
+            ]
             return " ".join(words) or None, org
         return None, None
 
@@ -289,7 +332,7 @@ def clean(name: str) -> str:
     name = name.strip(" ,.;:\"'“”«»")
     for article in ("the ", "The "):
         if name.startswith(article):
-            name = name[len(article):]
+            name = name[len(article) :]
     if name.endswith("'s") or name.endswith("’s"):
         name = name[:-2]
     return name.strip()

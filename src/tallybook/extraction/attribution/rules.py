@@ -6,6 +6,7 @@ the words that cue it, and the relay it came through ("X told Reuters", «соо
 на Z»). The attributor tries the rules in `ORDER` and keeps the first candidate that resolves to
 someone. Adding a construction is one function here, its name in `ORDER`, and its tests.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -32,14 +33,25 @@ RULES: dict[str, Rule] = {}
 
 # Outer frames first: a figure inside a quotation is the quotation's speaker's, whatever the
 # quotation itself cites; then the cues of its own sentence; then the sentences around it.
-ORDER = ("quotation", "according_to", "reporting_verb", "data_owner", "in_document", "impersonal_body",
-         "final_clause", "pointer_after", "colon_intro", "attitude_verb")
+ORDER = (
+    "quotation",
+    "according_to",
+    "reporting_verb",
+    "data_owner",
+    "in_document",
+    "impersonal_body",
+    "final_clause",
+    "pointer_after",
+    "colon_intro",
+    "attitude_verb",
+)
 
 
 def rule(name: str) -> Callable[[Rule], Rule]:
     def register(fn: Rule) -> Rule:
         RULES[name] = fn
         return fn
+
     return register
 
 
@@ -52,13 +64,20 @@ def quotation(a: Attributor, anchor: Token) -> Iterator[Candidate]:
 
 @rule("according_to")
 def according_to(a: Attributor, anchor: Token) -> Iterator[Candidate]:
-    """"according to X", «по словам / по данным X»."""
+    """ "according to X", «по словам / по данным X»."""
     doc = a.doc
     for t in anchor.sent:
         prep = a.according_prep(t)
         if prep is not None:
-            source = next((c for c in t.children if c.dep_ in ("nmod", "appos", "det", "nmod:poss")
-                           and (c.pos_ in ("PROPN", "NOUN") or a.w.is_possessive(c))), None)
+            source = next(
+                (
+                    c
+                    for c in t.children
+                    if c.dep_ in ("nmod", "appos", "det", "nmod:poss")
+                    and (c.pos_ in ("PROPN", "NOUN") or a.w.is_possessive(c))
+                ),
+                None,
+            )
             if source is not None:
                 yield Candidate(source, f"{prep.text} {t.text}")
             continue
@@ -94,7 +113,7 @@ def attitude_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
 
 @rule("data_owner")
 def data_owner(a: Attributor, anchor: Token) -> Iterator[Candidate]:
-    """"X's figures", "data from X", «данные Минобороны»."""
+    """ "X's figures", "data from X", «данные Минобороны»."""
     for t in anchor.sent:
         if t.dep_ not in SOURCE_DEPS and not (t.head != t and a.w.is_cue(t.head)):
             continue  # "searches of Clinton data": data spoken of, not speaking
@@ -105,7 +124,7 @@ def data_owner(a: Attributor, anchor: Token) -> Iterator[Candidate]:
 
 @rule("in_document")
 def in_document(a: Attributor, anchor: Token) -> Iterator[Candidate]:
-    """"in a CNN/ORC poll", "in the ministry's report", «в докладе ISW»: the document's owner."""
+    """ "in a CNN/ORC poll", "in the ministry's report", «в докладе ISW»: the document's owner."""
     for t in anchor.sent:
         if not a.w.has(t, "documents"):
             continue
@@ -131,7 +150,7 @@ def impersonal_body(a: Attributor, anchor: Token) -> Iterator[Candidate]:
 
 @rule("final_clause")
 def final_clause(a: Attributor, anchor: Token) -> Iterator[Candidate]:
-    """"…, the UK Ministry of Defence intelligence update reports." parsed as a noun."""
+    """ "…, the UK Ministry of Defence intelligence update reports." parsed as a noun."""
     found = a.final_clause(anchor.sent)
     if found is not None:
         yield found

@@ -1,14 +1,33 @@
 """The attribution vocabulary of one language, read from its lexicon (`[attribution]`)."""
+
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from ...lexicons import Lexicon
 
-KEYS = ("verbs", "attitude_verbs", "data_nouns", "documents", "bodies", "generic", "staff", "persons",
-        "possessives", "bodies_pronouns", "roles", "heads", "final_forms", "according_preps", "pointers",
-        "relay_verbs", "relay_nouns", "document_preps", "impersonal_preps",
-        "contrast_marks")
+KEYS = (
+    "verbs",
+    "attitude_verbs",
+    "data_nouns",
+    "documents",
+    "bodies",
+    "generic",
+    "staff",
+    "persons",
+    "possessives",
+    "bodies_pronouns",
+    "roles",
+    "heads",
+    "final_forms",
+    "according_preps",
+    "pointers",
+    "relay_verbs",
+    "relay_nouns",
+    "document_preps",
+    "impersonal_preps",
+    "contrast_marks",
+)
 
 
 class Words:
@@ -32,7 +51,8 @@ class Words:
         if tok.pos_ not in ("VERB", "AUX"):
             return False
         return self.has(tok, "verbs") or any(
-            c.dep_ in ("nsubj", "nsubj:pass") and self.has(c, "documents") for c in tok.children)
+            c.dep_ in ("nsubj", "nsubj:pass") and self.has(c, "documents") for c in tok.children
+        )
 
     def is_attitude(self, tok: Token) -> bool:
         """A verb of proposing, wanting or promising: its complement is the subject's figure."""

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,102 +14,171 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.TextField()),
-                ('locator', models.TextField(blank=True, default='')),
-                ('format', models.CharField(default='txt', max_length=20)),
-                ('url', models.TextField(blank=True, null=True)),
-                ('title', models.TextField(blank=True, null=True)),
-                ('author', models.TextField(blank=True, null=True)),
-                ('published', models.CharField(blank=True, help_text='ISO 8601 as given', max_length=40, null=True)),
-                ('published_on', models.DateField(blank=True, db_index=True, help_text='date of `published`', null=True)),
-                ('lang', models.CharField(blank=True, db_index=True, max_length=8, null=True)),
-                ('text', models.TextField()),
-                ('pages', models.JSONField(blank=True, default=list, help_text='offset of each PDF page in text')),
-                ('content_hash', models.CharField(help_text='sha256 of text', max_length=64)),
-                ('added', models.DateTimeField(auto_now_add=True)),
-                ('updated', models.DateTimeField(auto_now=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("source", models.TextField()),
+                ("locator", models.TextField(blank=True, default="")),
+                ("format", models.CharField(default="txt", max_length=20)),
+                ("url", models.TextField(blank=True, null=True)),
+                ("title", models.TextField(blank=True, null=True)),
+                ("author", models.TextField(blank=True, null=True)),
+                ("published", models.CharField(blank=True, help_text="ISO 8601 as given", max_length=40, null=True)),
+                (
+                    "published_on",
+                    models.DateField(blank=True, db_index=True, help_text="date of `published`", null=True),
+                ),
+                ("lang", models.CharField(blank=True, db_index=True, max_length=8, null=True)),
+                ("text", models.TextField()),
+                ("pages", models.JSONField(blank=True, default=list, help_text="offset of each PDF page in text")),
+                ("content_hash", models.CharField(help_text="sha256 of text", max_length=64)),
+                ("added", models.DateTimeField(auto_now_add=True)),
+                ("updated", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('source', 'locator'), name='ledger_document_source_locator')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("source", "locator"), name="ledger_document_source_locator")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.IntegerField()),
-                ('end', models.IntegerField()),
-                ('text', models.TextField()),
-                ('value', models.FloatField()),
-                ('value_max', models.FloatField(blank=True, null=True)),
-                ('hedge', models.CharField(max_length=10)),
-                ('unit', models.CharField(blank=True, max_length=40, null=True)),
-                ('counted', models.TextField(blank=True, null=True)),
-                ('speaker', models.TextField(blank=True, db_index=True, null=True)),
-                ('speaker_role', models.TextField(blank=True, null=True)),
-                ('speaker_org', models.TextField(blank=True, null=True)),
-                ('cue', models.TextField(blank=True, null=True)),
-                ('period', models.TextField(blank=True, null=True)),
-                ('time_ref', models.TextField(blank=True, null=True)),
-                ('measure', models.CharField(blank=True, db_index=True, max_length=80, null=True)),
-                ('sentence_start', models.IntegerField()),
-                ('sentence_end', models.IntegerField()),
-                ('sentence_text', models.TextField(blank=True, default='', help_text='the sentence, for search and display')),
-                ('confidence', models.FloatField()),
-                ('lang', models.CharField(db_index=True, max_length=8)),
-                ('vague', models.BooleanField(default=False)),
-                ('extractor_version', models.CharField(max_length=40)),
-                ('status', models.CharField(choices=[('new', 'new'), ('accepted', 'accepted'), ('corrected', 'corrected'), ('rejected', 'rejected')], db_index=True, default='new', max_length=10)),
-                ('orphaned', models.BooleanField(default=False, help_text='reviewed, but its span is gone from the text')),
-                ('added', models.DateTimeField(auto_now_add=True)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claims', to='ledger.document')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("start", models.IntegerField()),
+                ("end", models.IntegerField()),
+                ("text", models.TextField()),
+                ("value", models.FloatField()),
+                ("value_max", models.FloatField(blank=True, null=True)),
+                ("hedge", models.CharField(max_length=10)),
+                ("unit", models.CharField(blank=True, max_length=40, null=True)),
+                ("counted", models.TextField(blank=True, null=True)),
+                ("speaker", models.TextField(blank=True, db_index=True, null=True)),
+                ("speaker_role", models.TextField(blank=True, null=True)),
+                ("speaker_org", models.TextField(blank=True, null=True)),
+                ("cue", models.TextField(blank=True, null=True)),
+                ("period", models.TextField(blank=True, null=True)),
+                ("time_ref", models.TextField(blank=True, null=True)),
+                ("measure", models.CharField(blank=True, db_index=True, max_length=80, null=True)),
+                ("sentence_start", models.IntegerField()),
+                ("sentence_end", models.IntegerField()),
+                (
+                    "sentence_text",
+                    models.TextField(blank=True, default="", help_text="the sentence, for search and display"),
+                ),
+                ("confidence", models.FloatField()),
+                ("lang", models.CharField(db_index=True, max_length=8)),
+                ("vague", models.BooleanField(default=False)),
+                ("extractor_version", models.CharField(max_length=40)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "new"),
+                            ("accepted", "accepted"),
+                            ("corrected", "corrected"),
+                            ("rejected", "rejected"),
+                        ],
+                        db_index=True,
+                        default="new",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "orphaned",
+                    models.BooleanField(default=False, help_text="reviewed, but its span is gone from the text"),
+                ),
+                ("added", models.DateTimeField(auto_now_add=True)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="claims", to="ledger.document"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Entity',
+            name="Entity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('person', 'person'), ('org', 'org'), ('place', 'place')], max_length=10)),
-                ('name', models.TextField()),
-                ('norm', models.TextField()),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(choices=[("person", "person"), ("org", "org"), ("place", "place")], max_length=10),
+                ),
+                ("name", models.TextField()),
+                ("norm", models.TextField()),
             ],
             options={
-                'verbose_name_plural': 'entities',
-                'constraints': [models.UniqueConstraint(fields=('kind', 'norm'), name='ledger_entity_kind_norm')],
+                "verbose_name_plural": "entities",
+                "constraints": [models.UniqueConstraint(fields=("kind", "norm"), name="ledger_entity_kind_norm")],
             },
         ),
         migrations.CreateModel(
-            name='Mention',
+            name="Mention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.IntegerField(blank=True, help_text='null when the name is not in the text', null=True)),
-                ('end', models.IntegerField(blank=True, null=True)),
-                ('claim', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='ledger.claim')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='ledger.document')),
-                ('entity', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='ledger.entity')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "start",
+                    models.IntegerField(blank=True, help_text="null when the name is not in the text", null=True),
+                ),
+                ("end", models.IntegerField(blank=True, null=True)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="ledger.claim",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="mentions", to="ledger.document"
+                    ),
+                ),
+                (
+                    "entity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="mentions", to="ledger.entity"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('accept', 'accept'), ('correct', 'correct'), ('reject', 'reject')], max_length=10)),
-                ('changes', models.JSONField(blank=True, default=dict, help_text='{"field": [before, after]}')),
-                ('reviewer', models.CharField(help_text='name as it was at the time', max_length=150)),
-                ('note', models.TextField(blank=True, default='')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='ledger.claim')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[("accept", "accept"), ("correct", "correct"), ("reject", "reject")], max_length=10
+                    ),
+                ),
+                ("changes", models.JSONField(blank=True, default=dict, help_text='{"field": [before, after]}')),
+                ("reviewer", models.CharField(help_text="name as it was at the time", max_length=150)),
+                ("note", models.TextField(blank=True, default="")),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="reviews", to="ledger.claim"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created', 'id'],
+                "ordering": ["created", "id"],
             },
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['document', 'start'], name='ledger_claim_doc_start'),
+            model_name="claim",
+            index=models.Index(fields=["document", "start"], name="ledger_claim_doc_start"),
         ),
     ]

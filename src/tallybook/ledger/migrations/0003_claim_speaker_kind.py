@@ -16,16 +16,15 @@ def guess_kinds(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ledger', '0002_fts'),
+        ("ledger", "0002_fts"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='claim',
-            name='speaker_kind',
-            field=models.CharField(blank=True, help_text='person or org', max_length=10, null=True),
+            model_name="claim",
+            name="speaker_kind",
+            field=models.CharField(blank=True, help_text="person or org", max_length=10, null=True),
         ),
         migrations.RunPython(guess_kinds, migrations.RunPython.noop),
     ]

@@ -13,29 +13,34 @@ def copy_dates(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ledger', '0004_claim_history'),
+        ("ledger", "0004_claim_history"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='claim',
-            name='published_on',
-            field=models.DateField(blank=True, help_text="the document's, kept here to sort and filter fast", null=True),
+            model_name="claim",
+            name="published_on",
+            field=models.DateField(
+                blank=True, help_text="the document's, kept here to sort and filter fast", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='historicalclaim',
-            name='published_on',
-            field=models.DateField(blank=True, help_text="the document's, kept here to sort and filter fast", null=True),
+            model_name="historicalclaim",
+            name="published_on",
+            field=models.DateField(
+                blank=True, help_text="the document's, kept here to sort and filter fast", null=True
+            ),
         ),
         migrations.RunPython(copy_dates, migrations.RunPython.noop),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['-published_on', '-document', 'start', 'id'], name='ledger_claim_newest'),
+            model_name="claim",
+            index=models.Index(fields=["-published_on", "-document", "start", "id"], name="ledger_claim_newest"),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['status', '-published_on', '-document', 'start', 'id'], name='ledger_claim_status_newest'),
+            model_name="claim",
+            index=models.Index(
+                fields=["status", "-published_on", "-document", "start", "id"], name="ledger_claim_status_newest"
+            ),
         ),
     ]

@@ -13,8 +13,10 @@ def install(apps, schema_editor):
         return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     for column in COLUMNS:
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS ledger_claim_{column}_trgm ON ledger_claim "
-                              f"USING gin ((UPPER({column}::text)) gin_trgm_ops)")
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS ledger_claim_{column}_trgm ON ledger_claim "
+            f"USING gin ((UPPER({column}::text)) gin_trgm_ops)"
+        )
 
 
 def uninstall(apps, schema_editor):
@@ -25,9 +27,8 @@ def uninstall(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ledger', '0005_claim_published_on'),
+        ("ledger", "0005_claim_published_on"),
     ]
 
     operations = [

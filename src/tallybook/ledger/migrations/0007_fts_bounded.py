@@ -13,9 +13,8 @@ def rebuild(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ledger', '0006_speaker_trigrams'),
+        ("ledger", "0006_speaker_trigrams"),
     ]
 
     operations = [

@@ -7,95 +7,214 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ledger', '0007_fts_bounded'),
+        ("ledger", "0007_fts_bounded"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='claim',
-            name='speaker_id',
-            field=models.CharField(blank=True, db_index=True, help_text="the extractor's key of the source; a SourceKey names its Source", max_length=200, null=True),
+            model_name="claim",
+            name="speaker_id",
+            field=models.CharField(
+                blank=True,
+                db_index=True,
+                help_text="the extractor's key of the source; a SourceKey names its Source",
+                max_length=200,
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalclaim',
-            name='speaker_id',
-            field=models.CharField(blank=True, db_index=True, help_text="the extractor's key of the source; a SourceKey names its Source", max_length=200, null=True),
+            model_name="historicalclaim",
+            name="speaker_id",
+            field=models.CharField(
+                blank=True,
+                db_index=True,
+                help_text="the extractor's key of the source; a SourceKey names its Source",
+                max_length=200,
+                null=True,
+            ),
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.TextField()),
-                ('kind', models.CharField(choices=[('person', 'person'), ('org', 'org'), ('outlet', 'outlet'), ('government', 'government')], default='org', max_length=12)),
-                ('role', models.TextField(blank=True, help_text="a person's office", null=True)),
-                ('org', models.ForeignKey(blank=True, help_text="a person's organisation", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='people', to='ledger.source')),
-                ('parent', models.ForeignKey(blank=True, help_text='the body a unit belongs to', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='units', to='ledger.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.TextField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "person"),
+                            ("org", "org"),
+                            ("outlet", "outlet"),
+                            ("government", "government"),
+                        ],
+                        default="org",
+                        max_length=12,
+                    ),
+                ),
+                ("role", models.TextField(blank=True, help_text="a person's office", null=True)),
+                (
+                    "org",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="a person's organisation",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="people",
+                        to="ledger.source",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="the body a unit belongs to",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="units",
+                        to="ledger.source",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='HistoricalSourceKey',
+            name="HistoricalSourceKey",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('key', models.CharField(db_index=True, max_length=200)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ledger.source')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("key", models.CharField(db_index=True, max_length=200)),
+                ("history_change_reason", models.TextField(null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ledger.source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical source key',
-                'verbose_name_plural': 'historical source keys',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical source key",
+                "verbose_name_plural": "historical source keys",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSource',
+            name="HistoricalSource",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.TextField()),
-                ('kind', models.CharField(choices=[('person', 'person'), ('org', 'org'), ('outlet', 'outlet'), ('government', 'government')], default='org', max_length=12)),
-                ('role', models.TextField(blank=True, help_text="a person's office", null=True)),
-                ('history_change_reason', models.TextField(null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('org', models.ForeignKey(blank=True, db_constraint=False, help_text="a person's organisation", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ledger.source')),
-                ('parent', models.ForeignKey(blank=True, db_constraint=False, help_text='the body a unit belongs to', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ledger.source')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("name", models.TextField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "person"),
+                            ("org", "org"),
+                            ("outlet", "outlet"),
+                            ("government", "government"),
+                        ],
+                        default="org",
+                        max_length=12,
+                    ),
+                ),
+                ("role", models.TextField(blank=True, help_text="a person's office", null=True)),
+                ("history_change_reason", models.TextField(null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "org",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="a person's organisation",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ledger.source",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="the body a unit belongs to",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ledger.source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical source',
-                'verbose_name_plural': 'historical sources',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical source",
+                "verbose_name_plural": "historical sources",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='SourceKey',
+            name="SourceKey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=200, unique=True)),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='keys', to='ledger.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("key", models.CharField(max_length=200, unique=True)),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="keys", to="ledger.source"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='SourceName',
+            name="SourceName",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.TextField()),
-                ('folded', models.TextField(db_index=True)),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='names', to='ledger.source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.TextField()),
+                ("folded", models.TextField(db_index=True)),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="names", to="ledger.source"
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('source', 'folded'), name='ledger_sourcename_folded')],
+                "constraints": [models.UniqueConstraint(fields=("source", "folded"), name="ledger_sourcename_folded")],
             },
         ),
     ]

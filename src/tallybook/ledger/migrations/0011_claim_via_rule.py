@@ -4,30 +4,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ledger', '0010_incidents'),
+        ("ledger", "0010_incidents"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='claim',
-            name='rule',
-            field=models.CharField(blank=True, help_text='the attribution rule that found the speaker', max_length=40, null=True),
+            model_name="claim",
+            name="rule",
+            field=models.CharField(
+                blank=True, help_text="the attribution rule that found the speaker", max_length=40, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='claim',
-            name='via',
+            model_name="claim",
+            name="via",
             field=models.TextField(blank=True, help_text="who relayed the speaker's figure", null=True),
         ),
         migrations.AddField(
-            model_name='historicalclaim',
-            name='rule',
-            field=models.CharField(blank=True, help_text='the attribution rule that found the speaker', max_length=40, null=True),
+            model_name="historicalclaim",
+            name="rule",
+            field=models.CharField(
+                blank=True, help_text="the attribution rule that found the speaker", max_length=40, null=True
+            ),
         ),
         migrations.AddField(
-            model_name='historicalclaim',
-            name='via',
+            model_name="historicalclaim",
+            name="via",
             field=models.TextField(blank=True, help_text="who relayed the speaker's figure", null=True),
         ),
     ]

@@ -2,6 +2,7 @@
 
 Run after editing a .po: .venv/bin/python src/tallybook/web/locale/build.py
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -4,6 +4,7 @@ makemessages reads them) and the web package's Python (gettext, pgettext and the
 `python -m tallybook.web.locale.messages` lists those the Russian catalogue lacks, so a test can
 fail on an untranslated string and a translator can see which.
 """
+
 from __future__ import annotations
 
 import io
@@ -14,8 +15,16 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract
 from babel.messages.pofile import read_po
 
 WEB = Path(__file__).resolve().parent.parent
-KEYWORDS = {**DEFAULT_KEYWORDS, "gettext_lazy": None, "pgettext_lazy": ((1, "c"), 2), "pgettext": ((1, "c"), 2),
-            "ngettext_lazy": (1, 2), "npgettext": ((1, "c"), 2, 3), "npgettext_lazy": ((1, "c"), 2, 3), "_": None}
+KEYWORDS = {
+    **DEFAULT_KEYWORDS,
+    "gettext_lazy": None,
+    "pgettext_lazy": ((1, "c"), 2),
+    "pgettext": ((1, "c"), 2),
+    "ngettext_lazy": (1, 2),
+    "npgettext": ((1, "c"), 2, 3),
+    "npgettext_lazy": ((1, "c"), 2, 3),
+    "_": None,
+}
 CATALOGUE = WEB / "locale" / "ru" / "LC_MESSAGES" / "django.po"
 
 Message = tuple[str | None, str]  # (context, msgid)

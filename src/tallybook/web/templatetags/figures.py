@@ -1,4 +1,5 @@
 """Template filters for figures: `{{ c|figure }}` (value or range with unit), `{{ x|plain }}` (form fields)."""
+
 from __future__ import annotations
 
 from django import template
@@ -56,5 +57,5 @@ def outlet(url) -> str:
 
 @register.filter
 def make_list_of_words(text: str) -> list[str]:
-    """"csv json xlsx" → ["csv", "json", "xlsx"] (a list in a template)."""
+    """ "csv json xlsx" → ["csv", "json", "xlsx"] (a list in a template)."""
     return text.split()

@@ -1,6 +1,7 @@
 """Adding documents from the web app: upload files (every format `ingest` reads) or paste URLs;
 reviewers only. Each source is read and stored as `tallybook ingest` does it, with the same
 one-line reasons for what could not be read."""
+
 from __future__ import annotations
 
 import re

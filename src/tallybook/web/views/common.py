@@ -1,4 +1,5 @@
 """Helpers the page modules share: pagination, the querystring of a filtered view, the chart's bounds."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode

@@ -1,4 +1,5 @@
 """Documents: a filtered list, and one document with every claim marked in its text."""
+
 from __future__ import annotations
 
 from pathlib import PurePath
@@ -21,27 +22,46 @@ def document_list(request):
         page, error = page_of(filters.documents(request.GET), request.GET.get("page")), None
     except filters.ParamError as e:
         page, error = page_of(Document.objects.none(), None), str(e)
-    return render(request, "web/documents/list.html",
-                  {"page": page, "params": params, "qs": querystring(params, page=None), "error": error,
-                   "can_add": can_review(request.user)},
-                  status=400 if error else 200)
+    return render(
+        request,
+        "web/documents/list.html",
+        {
+            "page": page,
+            "params": params,
+            "qs": querystring(params, page=None),
+            "error": error,
+            "can_add": can_review(request.user),
+        },
+        status=400 if error else 200,
+    )
 
 
 def document_detail(request, doc_id: int):
     doc = get_object_or_404(Document, id=doc_id)
     claims = list(doc.claims.order_by("start", "id"))
     named = Entity.objects.filter(mentions__document=doc).distinct().order_by("name")
-    return render(request, "web/documents/detail.html",
-                  {"doc": doc, "claims": claims, "marked": marked_text(doc.text, claims), "file": file_name(doc.source),
-                   "versions": doc.versions.defer("text").order_by("-replaced", "-id"),
-                   "named": {kind: [e for e in named if e.kind == kind] for kind in ENTITY_KINDS}})
+    return render(
+        request,
+        "web/documents/detail.html",
+        {
+            "doc": doc,
+            "claims": claims,
+            "marked": marked_text(doc.text, claims),
+            "file": file_name(doc.source),
+            "versions": doc.versions.defer("text").order_by("-replaced", "-id"),
+            "named": {kind: [e for e in named if e.kind == kind] for kind in ENTITY_KINDS},
+        },
+    )
 
 
 def document_version(request, doc_id: int, version_id: int):
     """An earlier text of a document, as it was before a newer copy replaced it."""
     version = get_object_or_404(DocumentVersion.objects.select_related("document"), id=version_id, document_id=doc_id)
-    return render(request, "web/documents/version.html", {"doc": version.document, "version": version,
-                                                          "file": file_name(version.source)})
+    return render(
+        request,
+        "web/documents/version.html",
+        {"doc": version.document, "version": version, "file": file_name(version.source)},
+    )
 
 
 def file_name(source: str) -> str:
@@ -53,8 +73,15 @@ def file_name(source: str) -> str:
 def claim_title(c) -> str:
     """A claim's fields on one line each, for the mark's title (hover) and its focus card."""
     value = f"{c.value:g}" + (f"–{c.value_max:g}" if c.value_max is not None else "")
-    rows = [("value", value), ("hedge", c.hedge), ("counted", c.counted), ("speaker", c.speaker),
-            ("org", c.speaker_org), ("measure", c.measure), ("status", c.status)]
+    rows = [
+        ("value", value),
+        ("hedge", c.hedge),
+        ("counted", c.counted),
+        ("speaker", c.speaker),
+        ("org", c.speaker_org),
+        ("measure", c.measure),
+        ("status", c.status),
+    ]
     return "\n".join(f"{k}: {v}" for k, v in rows if v)
 
 
@@ -64,10 +91,17 @@ def marked_text(text: str, claims) -> SafeString:
     for c in claims:
         if c.start < pos or c.end > len(text) or c.orphaned:
             continue
-        parts.append(format_html("{}", text[pos:c.start]))
-        parts.append(format_html(
-            '<mark class="claim status-{}" data-claim-id="{}" tabindex="0" title="{}">'
-            '<a href="{}">{}</a></mark>', c.status, c.id, claim_title(c), reverse("claim", args=[c.id]), text[c.start:c.end]))
+        parts.append(format_html("{}", text[pos : c.start]))
+        parts.append(
+            format_html(
+                '<mark class="claim status-{}" data-claim-id="{}" tabindex="0" title="{}"><a href="{}">{}</a></mark>',
+                c.status,
+                c.id,
+                claim_title(c),
+                reverse("claim", args=[c.id]),
+                text[c.start : c.end],
+            )
+        )
         pos = c.end
     parts.append(format_html("{}", text[pos:]))
     return format_html_join("", "{}", ((p,) for p in parts))

@@ -1,5 +1,6 @@
 """Every list view as a file: CSV (UTF-8 with a byte-order mark, so spreadsheets read Cyrillic
 right), JSON and XLSX, of the same filters as the page (`/claims/export.csv?same query`)."""
+
 from __future__ import annotations
 
 import csv
@@ -54,19 +55,35 @@ def _documents(request):
 
 def _speakers(request):
     found = query.speakers(filters.claims(filters.ClaimParams.from_query(request.GET)))
-    rows = ({"name": s.name, "kind": s.kind, "claims": s.claims, "first": s.first and s.first.isoformat(),
-             "last": s.last and s.last.isoformat(), "also": "; ".join(s.also)} for s in found)
+    rows = (
+        {
+            "name": s.name,
+            "kind": s.kind,
+            "claims": s.claims,
+            "first": s.first and s.first.isoformat(),
+            "last": s.last and s.last.isoformat(),
+            "also": "; ".join(s.also),
+        }
+        for s in found
+    )
     return ["name", "kind", "claims", "first", "last", "also"], rows
 
 
 def _measures(request):
-    rows = ({"measure": m["measure"], "name": labels.measure_name(m["measure"]), "claims": m["n"],
-             "latest": m["last"]} for m in measure_summaries())
+    rows = (
+        {"measure": m["measure"], "name": labels.measure_name(m["measure"]), "claims": m["n"], "latest": m["last"]}
+        for m in measure_summaries()
+    )
     return ["measure", "name", "claims", "latest"], rows
 
 
-LISTS: dict[str, Callable] = {"claims": _claims, "review": _queue, "documents": _documents,
-                              "speakers": _speakers, "measures": _measures}
+LISTS: dict[str, Callable] = {
+    "claims": _claims,
+    "review": _queue,
+    "documents": _documents,
+    "speakers": _speakers,
+    "measures": _measures,
+}
 FORMATS = ("csv", "json", "xlsx")
 
 
@@ -86,8 +103,9 @@ def export(request, what: str, fmt: str):
     else:
         out = io.BytesIO()
         writers.write_xlsx(rows, out, fields, sheet=what)
-        response = HttpResponse(out.getvalue(),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

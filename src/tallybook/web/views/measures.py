@@ -1,5 +1,6 @@
 """Measures: each one's claims as a timeline (value against date, a series per speaker), each
 source's latest figure, the conflicts and each figure's origin with its echoes."""
+
 from __future__ import annotations
 
 import csv
@@ -20,16 +21,31 @@ TREND_POINTS = 12
 
 def measure_summaries() -> list[dict]:
     """Each measure with its number of claims and its last values by date (the small trend)."""
-    rows = (Claim.objects.exclude(measure__isnull=True).exclude(measure="").exclude(status="rejected")
-            .values("measure").annotate(n=Count("id")).order_by("measure"))
+    rows = (
+        Claim.objects.exclude(measure__isnull=True)
+        .exclude(measure="")
+        .exclude(status="rejected")
+        .values("measure")
+        .annotate(n=Count("id"))
+        .order_by("measure")
+    )
     out = []
     for row in rows:
-        points = (Claim.objects.filter(measure=row["measure"], published_on__isnull=False)
-                  .exclude(status="rejected").order_by("-published_on", "-id")
-                  .values_list("value", flat=True)[:TREND_POINTS])
+        points = (
+            Claim.objects.filter(measure=row["measure"], published_on__isnull=False)
+            .exclude(status="rejected")
+            .order_by("-published_on", "-id")
+            .values_list("value", flat=True)[:TREND_POINTS]
+        )
         values = list(reversed(points))
-        out.append({"measure": row["measure"], "n": row["n"], "trend": _sparkline(values),
-                    "last": values[-1] if values else None})
+        out.append(
+            {
+                "measure": row["measure"],
+                "n": row["n"],
+                "trend": _sparkline(values),
+                "last": values[-1] if values else None,
+            }
+        )
     return out
 
 
@@ -48,8 +64,12 @@ def measure_list(request):
 
 
 def _claims(measure: str):
-    qs = (Claim.objects.filter(measure=measure, published_on__isnull=False)
-          .exclude(status="rejected").select_related("document").order_by("published_on", "id"))
+    qs = (
+        Claim.objects.filter(measure=measure, published_on__isnull=False)
+        .exclude(status="rejected")
+        .select_related("document")
+        .order_by("published_on", "id")
+    )
     return qs
 
 
@@ -59,9 +79,18 @@ def measure_detail(request, measure: str):
     qs = _claims(measure)
     figs = [f for f in figures(measure) if f.measure == measure]
     latest = sorted(latest_by_source(figs).items(), key=lambda kv: kv[0])
-    return render(request, "web/measures/detail.html",
-                  {"measure": measure, "n_points": qs.count(), "claims": qs[:200], "latest": latest,
-                   "conflicts": conflicts(figs), "origins": [o for o in origins(figs) if o.echoes]})
+    return render(
+        request,
+        "web/measures/detail.html",
+        {
+            "measure": measure,
+            "n_points": qs.count(),
+            "claims": qs[:200],
+            "latest": latest,
+            "conflicts": conflicts(figs),
+            "origins": [o for o in origins(figs) if o.echoes],
+        },
+    )
 
 
 def measure_csv(request, measure: str):
@@ -71,12 +100,26 @@ def measure_csv(request, measure: str):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{measure}.csv"'
     out = csv.writer(response)
-    out.writerow(["date", "time_ref", "speaker", "value", "value_max", "hedge", "lo", "hi", "unit", "source", "claim_id"])
+    out.writerow(
+        ["date", "time_ref", "speaker", "value", "value_max", "hedge", "lo", "hi", "unit", "source", "claim_id"]
+    )
     for c in _claims(measure).iterator(chunk_size=2000):
         lo, hi = interval(c.value, c.value_max, c.hedge)
-        out.writerow([c.document.published_on.isoformat(), c.time_ref or "", c.speaker or c.speaker_org or "",
-                      c.value, "" if c.value_max is None else c.value_max, c.hedge, lo, hi, c.unit or "",
-                      str(c.document), c.id])
+        out.writerow(
+            [
+                c.document.published_on.isoformat(),
+                c.time_ref or "",
+                c.speaker or c.speaker_org or "",
+                c.value,
+                "" if c.value_max is None else c.value_max,
+                c.hedge,
+                lo,
+                hi,
+                c.unit or "",
+                str(c.document),
+                c.id,
+            ]
+        )
     return response
 
 
@@ -87,11 +130,17 @@ def measure_data(request, measure: str):
     series: dict[str, list] = defaultdict(list)
     for c in _claims(measure).iterator(chunk_size=2000):
         lo, hi = interval(c.value, c.value_max, c.hedge)
-        series[c.speaker or c.speaker_org or "—"].append({
-            "date": c.document.published_on.isoformat(), "value": c.value, "lo": lo, "hi": hi,
-            "hedge": c.hedge, "id": c.id})
-    return JsonResponse({"measure": measure,
-                         "series": [{"name": k, "points": v} for k, v in sorted(series.items())]})
+        series[c.speaker or c.speaker_org or "—"].append(
+            {
+                "date": c.document.published_on.isoformat(),
+                "value": c.value,
+                "lo": lo,
+                "hi": hi,
+                "hedge": c.hedge,
+                "id": c.id,
+            }
+        )
+    return JsonResponse({"measure": measure, "series": [{"name": k, "points": v} for k, v in sorted(series.items())]})
 
 
 def conflict_list(request):

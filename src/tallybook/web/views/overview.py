@@ -1,4 +1,5 @@
 """The overview: counts, newest documents, each measure with a small trend."""
+
 from __future__ import annotations
 
 from django.db.models import Count, F
@@ -17,7 +18,13 @@ def overview(request):
         "speakers": Entity.objects.count(),
     }
     by_status = dict(Claim.objects.values_list("status").annotate(n=Count("id")))
-    newest = (Document.objects.defer("text", "pages").annotate(n_claims=Count("claims"))
-              .order_by(F("published_on").desc(nulls_last=True), "-id")[:10])  # by publication date
-    return render(request, "web/overview.html", {"counts": counts, "by_status": by_status,
-                                                 "newest": newest, "measures": measure_summaries()})
+    newest = (
+        Document.objects.defer("text", "pages")
+        .annotate(n_claims=Count("claims"))
+        .order_by(F("published_on").desc(nulls_last=True), "-id")[:10]
+    )  # by publication date
+    return render(
+        request,
+        "web/overview.html",
+        {"counts": counts, "by_status": by_status, "newest": newest, "measures": measure_summaries()},
+    )

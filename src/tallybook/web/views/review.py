@@ -1,4 +1,5 @@
 """Reviewing: the keyboard-driven queue of new claims and the review form's POST."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -37,10 +38,20 @@ def queue(request):
         qs, error = queue_claims(request.GET, request.user), None
     except filters.ParamError as e:
         qs, error = Claim.objects.none(), str(e)
-    return render(request, "web/review/queue.html",
-                  {"claims": qs[:QUEUE_SIZE], "total": qs.count(), "params": params, "error": error,
-                   "qs": querystring(params), "measures": labels.measure_choices(query.measures_in_use()),
-                   "can_review": can_review(request.user)}, status=400 if error else 200)
+    return render(
+        request,
+        "web/review/queue.html",
+        {
+            "claims": qs[:QUEUE_SIZE],
+            "total": qs.count(),
+            "params": params,
+            "error": error,
+            "qs": querystring(params),
+            "measures": labels.measure_choices(query.measures_in_use()),
+            "can_review": can_review(request.user),
+        },
+        status=400 if error else 200,
+    )
 
 
 @require_POST

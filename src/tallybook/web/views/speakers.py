@@ -1,4 +1,5 @@
 """Speakers and organisations: who is quoted how often, and each one's claims over time."""
+
 from __future__ import annotations
 
 from django.db.models import Q
@@ -32,6 +33,15 @@ def speaker_detail(request, name: str):
     qs = qs.select_related("document").order_by("published_on", "document_id", "start")
     if not qs.exists():
         raise Http404("no claims by this speaker")
-    return render(request, "web/speakers/detail.html",
-                  {"name": name, "also": also, "page": page_of(qs, request.GET.get("page")), "as_org": as_org,
-                   "people": people, "has_people": source is not None and source.people.exists()})
+    return render(
+        request,
+        "web/speakers/detail.html",
+        {
+            "name": name,
+            "also": also,
+            "page": page_of(qs, request.GET.get("page")),
+            "as_org": as_org,
+            "people": people,
+            "has_people": source is not None and source.people.exists(),
+        },
+    )

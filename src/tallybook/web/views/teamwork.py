@@ -1,5 +1,6 @@
 """Reviewing together: undo a decision, accept a selection at once, comment on a claim, assign it
 to a reviewer, and the recent changes of everyone (outside /admin/)."""
+
 from __future__ import annotations
 
 from itertools import islice
@@ -93,21 +94,35 @@ def reviewers():
     """The users who may review: the reviewer group, staff and superusers."""
     from django.db.models import Q
 
-    return get_user_model().objects.filter(Q(groups__name=REVIEWER) | Q(is_staff=True) | Q(is_superuser=True),
-                                           is_active=True).distinct().order_by("username")
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name=REVIEWER) | Q(is_staff=True) | Q(is_superuser=True), is_active=True)
+        .distinct()
+        .order_by("username")
+    )
 
 
 def recent_changes(request):
     """Decisions, comments, assignments and new document versions, newest first."""
     events = []
     for r in Review.objects.select_related("claim").order_by("-created", "-id")[:RECENT]:
-        events.append({"when": r.created, "who": r.reviewer, "kind": "review", "action": r.action, "claim": r.claim,
-                       "note": r.note, "changes": [(f, b, a) for f, (b, a) in r.changes.items()]})
+        events.append(
+            {
+                "when": r.created,
+                "who": r.reviewer,
+                "kind": "review",
+                "action": r.action,
+                "claim": r.claim,
+                "note": r.note,
+                "changes": [(f, b, a) for f, (b, a) in r.changes.items()],
+            }
+        )
     for c in Comment.objects.select_related("claim").order_by("-created", "-id")[:RECENT]:
         events.append({"when": c.created, "who": c.author, "kind": "comment", "claim": c.claim, "note": c.text})
     for a in Assignment.objects.select_related("claim", "user").order_by("-created", "-id")[:RECENT]:
-        events.append({"when": a.created, "who": a.by, "kind": "assignment", "claim": a.claim,
-                       "note": a.user.get_username()})
+        events.append(
+            {"when": a.created, "who": a.by, "kind": "assignment", "claim": a.claim, "note": a.user.get_username()}
+        )
     for v in DocumentVersion.objects.select_related("document").defer("text").order_by("-replaced", "-id")[:RECENT]:
         events.append({"when": v.replaced, "who": "tallybook", "kind": "version", "document": v.document})
     events.sort(key=lambda e: e["when"], reverse=True)
