@@ -166,3 +166,14 @@ def test_titles_are_not_part_of_a_persons_name(text, name):
 def test_a_one_word_name_is_not_a_short_form_of_another_one_word_name():
     text = "Nepalis were recruited. Nepal's ambassador said 150 to 200 were serving."
     assert [c.speaker for c in extract(text, lang="en")] != ["Nepalis"]
+
+
+@pytest.mark.parametrize("noun", ["report", "study", "survey", "analysis"])
+def test_a_document_with_no_owner_speaks_like_any_other(noun):
+    """"The report said" and "The study said" alike: the body last quoted, else no one."""
+    alone = extract(f"The {noun} said 500 soldiers died.", lang="en")
+    after = extract(f"The Acme Institute published its findings. The {noun} said 500 soldiers died.", lang="en")
+    assert [c.speaker for c in alone] == [None]
+    assert [c.speaker for c in after] == [None]  # named, not quoted: not the document's owner
+    quoted = extract(f"The Acme Institute said 20 died. The {noun} said 500 soldiers died.", lang="en")
+    assert [c.speaker for c in quoted] == ["Acme Institute", "Acme Institute"]
