@@ -170,7 +170,7 @@ def test_a_one_word_name_is_not_a_short_form_of_another_one_word_name():
 
 @pytest.mark.parametrize("noun", ["report", "study", "survey", "analysis"])
 def test_a_document_with_no_owner_speaks_like_any_other(noun):
-    """"The report said" and "The study said" alike: the body last quoted, else no one."""
+    """ "The report said" and "The study said" alike: the body last quoted, else no one."""
     alone = extract(f"The {noun} said 500 soldiers died.", lang="en")
     after = extract(f"The Acme Institute published its findings. The {noun} said 500 soldiers died.", lang="en")
     assert [c.speaker for c in alone] == [None]
