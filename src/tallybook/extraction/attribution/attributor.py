@@ -12,7 +12,7 @@ from ...model import Speaker
 from .memory import Memory
 from .naming import NAMED_LABELS, PERSON_LABELS, SUBJECT_DEPS, Namer, entity_name, gender
 from .rules import ORDER, RULES, Candidate, named_token
-from .words import Words
+from .words import words_of
 
 AGENT_DEPS = {"agent", "obl:agent"}
 OBJECT_DEPS = {"dobj", "dative", "iobj", "obj"}
@@ -34,7 +34,7 @@ class Attributor:
 
     def __init__(self, lex: Lexicon, doc: Doc):
         self.doc = doc
-        self.w = Words(lex)
+        self.w = words_of(lex)
         self.memory = Memory()
         self.namer = Namer(self.w, self.memory)
         self.quote_chain: list[tuple[int, int]] = []

@@ -73,7 +73,7 @@ class Namer:
             return None
         if not person and (tok.dep_ in ("nsubjpass", "nsubj:pass") or tok.head.tag_ == "VBN"):
             return False
-        gender = _gender(tok)
+        wanted = gender(tok)
         labels = (PERSON_LABELS if person else set()) | ({"ORG"} if body or self.w.is_possessive(tok) else set())
         before = [
             e
@@ -81,7 +81,7 @@ class Namer:
             if e.end <= tok.i
             and e.label_ in labels
             and SUBJECT_DEPS & {e.root.dep_, e.root.head.dep_}
-            and (e.label_ not in PERSON_LABELS or _gender(e.root) in (None, gender))
+            and (e.label_ not in PERSON_LABELS or gender(e.root) in (None, wanted))
         ]
         if before:
             ent = before[0]
@@ -89,7 +89,7 @@ class Namer:
                 return Speaker(self.memory.full_name(entity_name(ent)), "person")
             return Speaker(self.name_of(ent.root), "org")
         if person:
-            name = self.memory.last_person(gender)
+            name = self.memory.last_person(wanted)
             return Speaker(name, "person") if name else False
         org = self.memory.last_org()
         return Speaker(org, "org") if org else False
@@ -313,14 +313,10 @@ class Namer:
         return None, None
 
 
-def _gender(tok: Token) -> str | None:
+def gender(tok: Token) -> str | None:
     """Masc or Fem, when the morphology gives it (Russian names and pronouns, English pronouns)."""
     found = [g for g in tok.morph.get("Gender") if g in ("Masc", "Fem")]
     return found[0] if len(found) == 1 else None
-
-
-def gender(tok: Token) -> str | None:
-    return _gender(tok)
 
 
 def is_name(tok: Token) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from ...lexicons import Lexicon
@@ -63,3 +65,9 @@ class Words:
 
     def is_possessive(self, tok: Token) -> bool:
         return tok.lower_ in self.possessives
+
+
+@cache
+def words_of(lex: Lexicon) -> Words:
+    """The attribution vocabulary of a lexicon, built once per process (lexicons are cached too)."""
+    return Words(lex)
