@@ -57,3 +57,39 @@ def test_two_first_runs_at_once(new_ledger, tmp_path):
     from tallybook.ledger.models import Document
 
     assert Document.objects.count() == 2 * N
+
+
+_HOLDER = """
+import sys
+from tallybook import ledger
+ledger.connect(sys.argv[1])
+from tallybook.ledger.models import Document
+for line in sys.stdin:
+    try:
+        print(Document.objects.count(), Document.objects.filter(pk=-1).update(title="x"), flush=True)
+    except Exception as e:
+        print(type(e).__name__, e, flush=True)
+"""
+
+
+def test_a_ledger_held_open_survives_other_runs(tmp_path):
+    """`serve` holds the ledger open while CLI runs come and go: they must never take its -wal and
+    -shm files away (the cause of the browser tests' "disk I/O error" cascade)."""
+    (tmp_path / "a.txt").write_text(TEXT.format(n=120), encoding="utf-8")
+    db = tmp_path / "held.sqlite3"
+    url = f"sqlite:///{db}"
+    cli = [sys.executable, "-m", "tallybook.cli"]
+    subprocess.run([*cli, "ingest", "--db", url, str(tmp_path / "a.txt")], check=True, capture_output=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, url], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        for _ in range(2):
+            holder.stdin.write("go\n")
+            holder.stdin.flush()
+            assert holder.stdout.readline().split() == ["1", "0"]
+            subprocess.run([*cli, "claims", "--db", url], check=True, capture_output=True, timeout=300)
+            assert {p.name for p in tmp_path.iterdir()} >= {"held.sqlite3-wal", "held.sqlite3-shm"}
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=60)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import ModuleType
 
 import dj_database_url
 
+fcntl: ModuleType | None
 try:
     import fcntl
 except ImportError:  # Windows: no flock; concurrent first runs there are not guarded
@@ -115,7 +117,13 @@ MIGRATE_LOCK = 0x7A11B00C  # PostgreSQL advisory lock key: "tallybook migrates"
 @contextmanager
 def _schema_lock() -> Iterator[None]:
     """Hold a lock that other tallybook processes migrating the same ledger wait for: a PostgreSQL
-    advisory lock, or an flock on the SQLite file (SQLite's own locks are fcntl ones, apart)."""
+    advisory lock, or an flock on the SQLite file's folder.
+
+    Never on the SQLite file itself: closing any descriptor of that file drops every POSIX lock this
+    process holds on it, SQLite's included, and the next process to close the ledger then thinks it
+    is the last, checkpoints and deletes the -wal and -shm files under a running `serve` (whose
+    requests then fail with "disk I/O error").
+    """
     from django.db import connection
 
     if connection.vendor == "postgresql":
@@ -128,21 +136,16 @@ def _schema_lock() -> Iterator[None]:
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATE_LOCK])
         return
     name = str(connection.settings_dict.get("NAME") or "")
-    if (
-        fcntl is None
-        or not name
-        or name == ":memory:"
-        or name.startswith("file:")
-        or not os.path.isdir(os.path.dirname(os.path.abspath(name)))
-    ):
+    folder = os.path.dirname(os.path.abspath(name)) if name else ""
+    if fcntl is None or not name or name == ":memory:" or name.startswith("file:") or not os.path.isdir(folder):
         yield  # nothing to lock (SQLite itself says when the folder is missing)
         return
-    with open(name, "ab") as handle:  # SQLite takes an empty file as an empty database
+    handle = os.open(folder, os.O_RDONLY)
+    try:
         fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        yield
+    finally:
+        os.close(handle)  # closing it releases the flock
 
 
 def _first_line(e: Exception) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
+from datetime import date
 from functools import cache
 
+from babel.dates import format_skeleton
 from django.utils.translation import get_language, pgettext, pgettext_lazy
 
 from tallybook.extraction.measures import DEFAULT_PACK
@@ -24,6 +27,7 @@ STATUSES = {
     "rejected": pgettext_lazy("status", "rejected"),
 }
 HEAD_COUNT = pgettext_lazy("unit", "people")
+MONEY = pgettext_lazy("unit", "money")
 # the units the number reader names (lexicons' [units]) beside a figure; symbols are display.SYMBOLS
 UNITS = {
     "km": pgettext_lazy("unit", "km"),
@@ -55,6 +59,47 @@ SORTS = {
     "-id": pgettext_lazy("sort", "last added first"),
 }
 KINDS = {"person": pgettext_lazy("kind", "person"), "org": pgettext_lazy("kind", "body")}
+# the scope parts of a measure key ("casualties.killed@india", "raids.detentions@mosco@2024-11"):
+# the pack's populations and concepts by id, rate periods by key; a place key shows as it is
+POPULATIONS = {
+    "russian-forces": pgettext_lazy("population", "Russian forces"),
+    "ukrainian-forces": pgettext_lazy("population", "Ukrainian forces"),
+    "south-africa": pgettext_lazy("population", "South Africans"),
+    "africa": pgettext_lazy("population", "Africans"),
+    "india": pgettext_lazy("population", "Indians"),
+    "nepal": pgettext_lazy("population", "Nepalis"),
+    "kazakhstan": pgettext_lazy("population", "Kazakhs"),
+    "tajikistan": pgettext_lazy("population", "Tajiks"),
+    "uzbekistan": pgettext_lazy("population", "Uzbeks"),
+    "kyrgyzstan": pgettext_lazy("population", "Kyrgyz"),
+    "central-asia": pgettext_lazy("population", "Central Asians"),
+    "cuba": pgettext_lazy("population", "Cubans"),
+    "ukrainian-civilians": pgettext_lazy("population", "Ukrainian civilians"),
+    "volunteers": pgettext_lazy("population", "volunteers"),
+    "prisoners": pgettext_lazy("population", "prisoners"),
+    "mobilized": pgettext_lazy("population", "the mobilized"),
+}
+CONCEPTS = {
+    "countries": pgettext_lazy("concept", "countries"),
+    "regions": pgettext_lazy("concept", "regions"),
+    "cities": pgettext_lazy("concept", "cities"),
+    "front-line": pgettext_lazy("concept", "front line"),
+    "tanks": pgettext_lazy("concept", "tanks"),
+    "armoured-vehicles": pgettext_lazy("concept", "armoured vehicles"),
+    "strikes": pgettext_lazy("concept", "strikes"),
+    "cases": pgettext_lazy("concept", "cases"),
+    "requests": pgettext_lazy("concept", "requests"),
+    "protocols": pgettext_lazy("concept", "protocols"),
+    "weeks": pgettext_lazy("concept", "weeks"),
+    "surnames": pgettext_lazy("concept", "surnames"),
+}
+PERIODS = {
+    "day": pgettext_lazy("period", "per day"),
+    "week": pgettext_lazy("period", "per week"),
+    "month": pgettext_lazy("period", "per month"),
+    "year": pgettext_lazy("period", "per year"),
+}
+MONTH = re.compile(r"(\d{4})-(\d\d)")
 
 
 @cache
@@ -76,15 +121,40 @@ def pack_labels() -> list[str]:
 
 def measure_name(measure: str | None, lang: str | None = None) -> str:
     """A measure's name in the interface's language: the pack's `label_<lang>`, else its `label`
-    translated (context "measure"), else the id. A scope after "@" is kept ("… @india")."""
+    translated (context "measure"), else the id; then its scope in words ("… (Indians)",
+    "… (mosco, November 2024)"). A discovered key names its concepts ("Unnamed: countries (%)")."""
     if not measure:
         return ""
-    base, at, scope = measure.partition("@")
-    names = _pack_labels().get(base, {})
+    base, *scope = measure.split("@")
     lang = (lang or get_language() or "en")[:2]
-    english = names.get("en")
-    name = names.get(lang) or (pgettext("measure", english) if english else base)
-    return f"{name} @{scope}" if at else name
+    if base.startswith("~"):
+        concepts, _, unit = base[1:].partition(":")
+        what = ", ".join(str(CONCEPTS.get(c, c)) for c in concepts.split("+"))
+        name = pgettext("measure", "Unnamed: %(what)s") % {"what": what}
+        scope = ([unit_word(unit)] if unit else []) + scope
+    else:
+        names = _pack_labels().get(base, {})
+        english = names.get("en")
+        name = names.get(lang) or (pgettext("measure", english) if english else base)
+    parts = [scope_word(part, lang) for part in scope]
+    return f"{name} ({', '.join(parts)})" if parts else name
+
+
+def scope_word(part: str, lang: str) -> str:
+    """One scope part of a measure key in words: a population, a month, a rate period, or a place key."""
+    month = MONTH.fullmatch(part)
+    if month and 1 <= int(month[2]) <= 12:
+        return format_skeleton("yMMMM", date(int(month[1]), int(month[2]), 1), locale=lang)
+    if part.startswith("per-"):
+        return str(PERIODS.get(part[4:], part))
+    return str(POPULATIONS.get(part, part))
+
+
+def unit_word(unit: str) -> str:
+    """The unit class of a discovered key ("percent", "money", "km") as the interface shows it."""
+    from .figures import unit_label
+
+    return str(MONEY) if unit == "money" else unit_label(unit) or unit
 
 
 def measure_choices(measures: list[str]) -> list[tuple[str, str]]:
