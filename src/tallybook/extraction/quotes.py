@@ -5,27 +5,50 @@ from __future__ import annotations
 
 import re
 
-OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
-STRAIGHT = re.compile(r'"')
-DOUBLED = re.compile(r"''")
+OPENERS = {"“", "«", "„"}
+CLOSERS = {"”", "»"}
+MARKS = re.compile(r"''|[\"“”«»„]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) character spans of quotations, the quote marks included."""
+    """(start, end) character spans of quotations, the quote marks included, paragraph by
+    paragraph. Curly marks and guillemets open and close by their shape (“ closes a „); a
+    straight mark ('"' or the typewriter "''") opens after a space or at a line's start and
+    closes elsewhere, so one stray mark cannot flip every later pair. A quotation left open
+    runs to the end of its paragraph, the convention of quotes running over several paragraphs."""
     spans: list[tuple[int, int]] = []
-    for opener, closer in OPEN_CLOSE.items():
-        pos = 0
-        while (start := text.find(opener, pos)) >= 0:
-            end = text.find(closer, start + 1)
-            if end < 0:
-                break
-            spans.append((start, end + 1))
-            pos = end + 1
-    for mark in (STRAIGHT, DOUBLED):  # '"…"' and the typewriter convention "''…''"
-        marks = [m.start() for m in mark.finditer(text)]
-        width = 2 if mark is DOUBLED else 1
-        spans.extend((marks[k], marks[k + 1] + width) for k in range(0, len(marks) - 1, 2))
+    pos = 0
+    for para in text.split("\n"):
+        spans.extend((pos + s, pos + e) for s, e in _paragraph_spans(para))
+        pos += len(para) + 1
     return sorted(spans)
+
+
+def _paragraph_spans(para: str) -> list[tuple[int, int]]:
+    spans, stack = [], []
+    for m in MARKS.finditer(para):
+        mark, at = m.group(), m.start()
+        if _opens(para, mark, at, stack):
+            stack.append((mark, at))
+        elif stack:
+            spans.append((stack.pop()[1], m.end()))
+    spans.extend((at, len(para.rstrip())) for _, at in stack if len(para.rstrip()) > at + 1)
+    return spans
+
+
+def _opens(para: str, mark: str, at: int, stack: list[tuple[str, int]]) -> bool:
+    """Does the mark at `at` open a quotation?"""
+    if mark in CLOSERS:
+        return False
+    if mark == "“":
+        return not (stack and stack[-1][0] == "„")
+    if mark in OPENERS:
+        return True
+    before = para[at - 1] if at else " "
+    after = para[at + len(mark)] if at + len(mark) < len(para) else " "
+    if before.isspace() or before in "([—–-:":
+        return not after.isspace()
+    return False
 
 
 class Quotes:

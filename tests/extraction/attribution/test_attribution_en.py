@@ -126,6 +126,58 @@ CASES = [
     ('"We lost," said Anna Berg. Carl Voss disagreed: "We won 300 seats."', "300", "Carl Voss"),
     # a plural noun at the end of a sentence is not a reporting clause
     ("Viewers pay $30 a month for the right to watch their favourite shows.", "$30", None),
+    # a sentence that goes on with no source of its own continues the one before, in its paragraph
+    (
+        "According to a Levada Center survey, 27 percent of respondents backed the call-up. Another 13 percent "
+        "were undecided.",
+        "13 percent",
+        "Levada Center",
+    ),
+    (
+        "According to a Levada Center survey, 27 percent backed the call-up.\n\nAnother 13 percent were undecided.",
+        "13 percent",
+        None,
+    ),
+    # a name before its verb across an aside between commas
+    (
+        "As part of the deal, Piotr Nowak, 51, said that he had moved nearly 90 recruits across the border.",
+        "nearly 90",
+        "Piotr Nowak",
+    ),
+    # a gerund after a preposition shares the subject of its clause
+    (
+        "Governor Oleg Ivanov won support by promising to pay 400,000 roubles to every volunteer.",
+        "400,000",
+        "Oleg Ivanov",
+    ),
+    # words of speech owned by someone: "X's comment", "X's proposal"
+    ("Senator Ann Grey's 40 percent proposal drew criticism.", "40 percent", "Ann Grey"),
+    # "a spokesman" is someone not named before, so the body he speaks for
+    (
+        "Olga Petrova defended the plan. The money went to 22 families, according to a Labour Ministry spokesman.",
+        "22",
+        "Labour Ministry",
+    ),
+    # a second subject after the verb (a misparse of a list) does not speak for the one before it
+    (
+        "The Morning Consult poll showed that the mayor led with 42 percent, followed by Ted Cruz at 23 percent, "
+        "and Gov. John Kasich, 9 percent.",
+        "42 percent",
+        "Morning Consult",
+    ),
+    # "his worst showing in the survey" is a noun, not a verb of speech
+    (
+        "Ivan Lee spoke first. The candidate took just 6 percent of the vote in a Gallup poll, his worst showing in "
+        "two years.",
+        "6 percent",
+        "Gallup",
+    ),
+    # an explicit source naming no one is final: inner clauses do not lend theirs
+    (
+        "Friends and former rivals say that Maria Lopez is seeking the 1,200 votes she needs.",
+        "1,200",
+        None,
+    ),
     # figures put on no one
     ("Reports indicate that an average of 913 soldiers die each day.", "an average of 913", None),
     ("Some 40 migrants were detained in the raid on a warehouse.", "Some 40", None),

@@ -11,7 +11,7 @@ from ...lexicons import Lexicon
 from ...model import Speaker
 from .memory import Memory
 from .naming import NAMED_LABELS, PERSON_LABELS, SUBJECT_DEPS, Namer, entity_name, gender
-from .rules import ORDER, RULES, Candidate, named_token
+from .rules import CARRIED, ORDER, RULES, Candidate, named_token
 from .words import words_of
 
 AGENT_DEPS = {"agent", "obl:agent"}
@@ -39,6 +39,7 @@ class Attributor:
         self.namer = Namer(self.w, self.memory)
         self.quote_chain: list[tuple[int, int]] = []
         self.intros = self._intros()
+        self.carried: tuple[Span, Candidate] | None = None  # the last sentence's own attribution
 
     # -- memory ---------------------------------------------------------------------------
     def remember(self, sent: Span) -> None:
@@ -74,23 +75,37 @@ class Attributor:
         rules, in `ORDER`, that resolves to someone. `quotes` are the quotation holding the
         figure and those it continues, nearest first."""
         self.quote_chain = list(quotes)
-        first_cue = None
+        first_cue, unnamed = None, None
         for name in ORDER:
+            if unnamed is not None:
+                return Attribution(None, unnamed)
             for found in RULES[name](self, anchor):
                 first_cue = first_cue or found.cue
                 speaker = self.namer.resolve(found.source)
                 if speaker is not None:
                     self.memory.see(speaker)
+                    if name in CARRIED:
+                        self.carried = (anchor.sent, found)
                     via = self.namer.resolve(found.via) if found.via is not None else None
                     return Attribution(speaker, found.cue, name, via if via != speaker else None)
+                if found.final:  # the rule's other candidates may still name someone; later rules may not
+                    unnamed = unnamed or found.cue
         return Attribution(None, first_cue)
 
     # -- pieces the rules share ---------------------------------------------------------------
     def subject_of(self, verb: Token, anchor: Token) -> Token | None:
         """Who speaks through `verb`: its subject or agent, the subject of the verb it joins, the
         noun a participle modifies ("ledgers showing …"), or a name right beside it."""
-        children = sorted(verb.children, key=lambda c: c.dep_ in SUBJECT_DEPS and c.ent_type_ not in PERSON_LABELS)
-        for c in children:  # a named person first among two subjects («представитель X Виталий Матвиенко»)
+        # among two subjects, one before the verb first, then a named person («представитель X Виталий
+        # Матвиенко»); "the poll showed …, and John Kasich, 9 percent" does not make Kasich speak
+        children = sorted(
+            verb.children,
+            key=lambda c: (
+                c.dep_ in SUBJECT_DEPS and c.i > verb.i,
+                c.dep_ in SUBJECT_DEPS and c.ent_type_ not in PERSON_LABELS,
+            ),
+        )
+        for c in children:
             if c.dep_ in SUBJECT_DEPS:
                 if self.w.has(c, "pointers") and c.dep_ == "nsubj:pass":
                     continue
@@ -107,6 +122,8 @@ class Attributor:
             # "Kerry lost and was found to have...": a passive verb does not take the subject it joins
             passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
             return None if passive else self.subject_of(verb.head, anchor)
+        if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(verb.head.head, anchor)  # "X rallied them by promising …"
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
             # "ledgers showing ..." speak; "voters surveyed", "figures released" are spoken of
             return None if verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice") else verb.head
@@ -220,6 +237,20 @@ class Attributor:
             here = nxt
         return found
 
+    def continued(self, sent: Span) -> Candidate | None:
+        """The previous sentence's attribution, when `sent` follows it in the same paragraph and
+        names no source of its own ("According to the poll, X has 27 percent. Y trails at 13 percent.")."""
+        if self.carried is None:
+            return None
+        prev, found = self.carried
+        if prev.end != sent.start or "\n" in prev.text.strip() + self.doc.text[prev.end_char : sent.start_char]:
+            return None  # not the sentence right before, or across a paragraph break
+        if "\n" in prev.text[len(prev.text.rstrip()) :] or "\n" in sent.text.strip():
+            return None
+        if any(self.w.is_cue(t) or self.w.is_attitude(t) or self.according_prep(t) is not None for t in sent):
+            return None
+        return found
+
     def _points_back(self, verb: Token) -> bool:
         """Does `verb` take "this" / «об этом» as what was said?"""
         return any(
@@ -288,12 +319,30 @@ class Attributor:
 
     def _name_beside(self, verb: Token) -> Token | None:
         """A name just before or just after a reporting verb left without a subject by the parse
-        («... жертв Шойгу сообщил, что ...»): the nearest person or organisation, no verb between."""
+        («... жертв Шойгу сообщил, что ...»), also across an aside between commas ("Lazar, 44,
+        said"): the nearest person or organisation, no verb between."""
         doc = verb.doc
         for step in (-1, 1):
             i = verb.i + step
+            if step == -1:
+                i = self._before_aside(i)
             while 0 <= i < len(doc) and abs(i - verb.i) <= 3 and doc[i].pos_ not in ("VERB", "AUX", "PUNCT"):
                 if doc[i].ent_type_ in NAMED_LABELS and not any(c.dep_ == "case" for c in doc[i].children):
                     return doc[i]
                 i += step
+            if step == -1 and i >= 0 and doc[i].ent_type_ in NAMED_LABELS and i < verb.i - 3:
+                return doc[i]
         return None
+
+    def _before_aside(self, i: int) -> int:
+        """The token before an aside set off by commas that ends at `i` (", 44," / ", the company,"),
+        else `i`."""
+        doc = self.doc
+        if i < 0 or doc[i].text != ",":
+            return i
+        for j in range(i - 1, max(i - 9, -1), -1):
+            if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_sent_start:
+                return i
+            if doc[j].text == ",":
+                return j - 1 if j - 1 > i - 9 and j > 0 else i
+        return i

@@ -163,12 +163,18 @@ class Namer:
         if named is not None and named.ent_type_ in PLACE_LABELS:
             # "Colorado's delegation chairman", «губернатор Курской области»: someone not named before
             return Speaker(self.name_of(tok), "person", role, org)
-        name = self.memory.last_person()
+        name = None if self.introduced(tok) else self.memory.last_person()
         if name and not self.memory.is_someone_else(name, role, org, self.w.heads):
             return Speaker(name, "person", role, org)
         if named is not None:
             return self.resolve(named)
         return Speaker(org, "org") if org else None
+
+    def introduced(self, tok: Token) -> bool:
+        """ "a spokesman", «один из чиновников»: someone new, not the person named before."""
+        return any(c.dep_ == "det" and self.w.has(c, "indefinites") for c in tok.children) or any(
+            c.dep_ == "nummod" and self.w.has(c, "indefinites") for c in tok.children
+        )
 
     def body(self, tok: Token) -> Speaker | None:
         """A body noun: the body it names within ("an analysis by The Washington Post"), itself

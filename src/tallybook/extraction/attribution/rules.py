@@ -24,6 +24,7 @@ class Candidate(NamedTuple):
     source: Token
     cue: str
     via: Token | None = None
+    final: bool = False  # an explicit source naming no one ("friends and foes say"): look no further
 
 
 SOURCE_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "ROOT", "appos", "parataxis", "conj"}
@@ -44,7 +45,12 @@ ORDER = (
     "pointer_after",
     "colon_intro",
     "attitude_verb",
+    "continuation",
 )
+
+# Rules whose source a following sentence with none of its own continues: cues of the figure's own
+# sentence, not those that reach into other sentences.
+CARRIED = {"according_to", "reporting_verb", "data_owner", "in_document", "impersonal_body", "continuation"}
 
 
 def rule(name: str) -> Callable[[Rule], Rule]:
@@ -95,11 +101,20 @@ def reporting_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
     "…, said the spokesman", "as X said", «…, сообщает X»; not a verb of a contrasted clause
     ("…, while X said there were more")."""
     governing = [t for t in anchor.ancestors if a.w.is_cue(t)][::-1]
-    beside = [t for t in anchor.sent if a.w.is_cue(t) and t not in governing and not a.contrasted(t)]
+    beside = [
+        t
+        for t in anchor.sent
+        if a.w.is_cue(t)
+        and t not in governing
+        and not a.contrasted(t)
+        and not any(c.dep_ == "poss" for c in t.children)
+    ]  # "his worst showing in the survey" is a noun, not a verb of speech
     for verb in governing + beside:
         subj = a.subject_of(verb, anchor)
         if subj is not None:
-            yield a.candidate(verb, subj)
+            found = a.candidate(verb, subj)
+            explicit = verb in governing and subj.head == verb and subj.dep_ in ("nsubj", "nsubj:pass")
+            yield found._replace(final=explicit)
 
 
 @rule("attitude_verb")
@@ -168,6 +183,15 @@ def colon_intro(a: Attributor, anchor: Token) -> Iterator[Candidate]:
     """A line introducing what follows: "X: …" as a headline or lead, "What X said:" over a list,
     "X wrote:" over a quotation running several paragraphs."""
     yield from a.intro_sources(anchor.idx)
+
+
+@rule("continuation")
+def continuation(a: Attributor, anchor: Token) -> Iterator[Candidate]:
+    """A sentence right after an attributed one, in the same paragraph and with no cue of its own,
+    goes on reporting the same source ("According to the poll, X has 27 percent. Y trails at 13.")."""
+    found = a.continued(anchor.sent)
+    if found is not None:
+        yield found
 
 
 def named_token(tokens: Iterable[Token]) -> Token | None:

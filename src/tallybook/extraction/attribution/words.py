@@ -29,6 +29,7 @@ KEYS = (
     "document_preps",
     "impersonal_preps",
     "contrast_marks",
+    "indefinites",
 )
 
 
