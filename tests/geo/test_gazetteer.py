@@ -21,7 +21,9 @@ from tallybook.geo.gazetteer import gazetteer
         ("Запорожская область", False, "Zaporizhzhia Oblast", "UA", "region"),
         ("Ростов-на-Дону", False, "Rostov-on-Don", "RU", "city"),
         ("Индия", False, "India", "IN", "country"),
-        ("зона СВО", False, "Ukraine", "UA", "country"),
+        ("зона СВО", False, "special military operation zone", "UA", "region"),
+        ("ЦВО", False, "Central Military District", "RU", "region"),
+        ("Сибирь", False, "Siberia", "RU", "region"),
     ],
 )
 def test_names_resolve(raw, hint, name, country, precision):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..geo.gazetteer import resolve
 from ..model import Candidate, Claim, Incident, Place
@@ -16,8 +16,8 @@ from ..numbers import read_numbers
 from .chunks import chunks
 from .dates import date_near, dates_in
 from .pipeline import _as_date, _claims
-from .places import geocode, is_actor, is_origin, toponyms_of
-from .triggers import Hit, IncidentPack, load_incident_pack
+from .places import Toponym, geocode, is_actor, is_located, is_origin, names_body, of_war, toponyms_of
+from .triggers import Hit, IncidentPack, IncidentType, load_incident_pack
 
 PERSON_LABELS = {"PERSON", "PER"}
 GROUP_NAME_LABELS = {"NORP", "GPE", "LOC", "ORG"}  # proper names a group may carry ("Indians", "Uzbek")
@@ -64,7 +64,9 @@ def _runs(text: str, start: int, end: int, lang: str | None) -> list[tuple[int, 
     return [(start + r.start, start + r.end, r.lang) for r in language_runs(text[start:end])]
 
 
-def merge_repeats(found: list[Incident], values: list[float], tallies: set[str] = frozenset()) -> list[Incident]:
+def merge_repeats(
+    found: list[Incident], values: list[float], tallies: frozenset[str] | set[str] = frozenset()
+) -> list[Incident]:
     """One action is one incident: a later mention of an incident of the same type that names no
     other place, date or figure of its own is the same incident again (its figures join the
     first). A verb that reports the action again is the same incident only when it shares a
@@ -92,9 +94,8 @@ def _same_event(first: Incident, later: Incident, values: list[float], tally: bo
     if later.date is not None and later.date != first.date:
         return False
     p = later.place
-    own_place = p is not None and p.start is not None and later.sentence[0] <= p.start < later.sentence[1]
-    if not own_place:
-        return True
+    if p is None or p.start is None or not later.sentence[0] <= p.start < later.sentence[1]:
+        return True  # no place of its own
     q = first.place
     return q is not None and (q.name or q.raw) == (p.name or p.raw)
 
@@ -123,24 +124,38 @@ def _read_run(
     claims = _claims(text, lang, doc, numbers, when, measures_pack) if any(n.is_claim for n in numbers) else []
     out: list[Incident] = []
     for sent in doc.sents:
-        tops = toponyms_of(sent)
-        places = [(t, geocode(t, ctx.places, doc)) for t in tops]
-        for _, p in places:  # a place of another clause of the sentence carries into this one
-            _remember(ctx, p)
+        places = []
+        for t in toponyms_of(sent):
+            places.append((t, geocode(t, ctx.places, doc)))
+            if places[-1][1].candidates:  # the document's places so far rank the next ones
+                ctx.places.append(places[-1][1].candidates[0])
         out.extend(_sentence_incidents(sent, lang, when, ipack, places, claims, claim_base, ctx))
+        for t, p in places:
+            _remember(ctx, t, p, doc)
     return out, claims
 
 
-def _remember(ctx: _Context, place: Place) -> None:
-    """Keep a place for ranking the next ones, and a city or region for carrying on."""
-    if place.country and place.candidates:
-        ctx.places.append(place.candidates[0])
-        if place.precision in ("exact", "city", "region"):
-            ctx.last[place.country] = place
+def _remember(ctx: _Context, top: Toponym, place: Place, doc: Doc) -> None:
+    """Keep a city or region where things happen (`is_located`) for the next sentences that
+    name no place of their own; a zone ("the Far East") does not replace a city or region of its
+    country (it holds them)."""
+    if not place.country or place.precision not in ("exact", "city", "region") or not is_located(top, doc):
+        return
+    held = ctx.last.get(place.country)
+    if _rank_precision(place) < 2 and held is not None and _rank_precision(held) >= 2:
+        return
+    ctx.last[place.country] = place
 
 
 def _sentence_incidents(
-    sent: Span, lang: str, when: date | None, ipack: IncidentPack, places, claims, claim_base: int, ctx: _Context
+    sent: Span,
+    lang: str,
+    when: date | None,
+    ipack: IncidentPack,
+    places: list[tuple[Toponym, Place]],
+    claims: list[Claim],
+    claim_base: int,
+    ctx: _Context,
 ) -> list[Incident]:
     if _is_generic(sent, ipack.generic[lang]):
         return []
@@ -172,7 +187,7 @@ def _sentence_incidents(
                 lang=lang,
                 actor=actor_of(head),
                 affected=affected_of(head),
-                place=_place_for(h, places, itype.default_place, ctx),
+                place=_place_for(h, hits, places, itype, ctx),
                 date=w.value if w else None,
                 date_precision=w.precision if w else None,
                 claims=tuple(claim_base + i for i in idx),
@@ -194,6 +209,13 @@ def _hits(sent: Span, ipack: IncidentPack, lang: str) -> list[Hit]:
 def _is_generic(sent: Span, words: tuple[str, ...]) -> bool:
     low = " " + " ".join(t.lower_ for t in sent) + " "
     return any(f" {w} " in low for w in words)
+
+
+def _describes(tok: Token) -> bool:
+    """Does the token head a clause or a declined participle that describes people («погибших в
+    Макеевке»)?"""
+    morph = str(tok.morph)
+    return _in_clause(tok) or (tok.pos_ == "VERB" and "VerbForm=Part" in morph and "Case=" in morph)
 
 
 def _in_clause(tok: Token) -> bool:
@@ -233,31 +255,64 @@ def _link_claims(hits: list[Hit], claims: list[Claim], sent: Span) -> dict[int, 
     return out
 
 
-def _place_for(h: Hit, places, default: str, ctx: _Context) -> Place | None:
-    """The place of an incident: the sentence's most precise place, nearest its trigger first
-    (not where people come from, nor one who acts); else the last place named in the country the type defaults to; else that
-    country (the pack's `default_place`); none when the type has no default."""
+def _place_for(
+    h: Hit, hits: list[Hit], places: list[tuple[Toponym, Place]], itype: IncidentType, ctx: _Context
+) -> Place | None:
+    """The place of an incident: the most precise place of the trigger's clause, nearest it
+    first; else of the rest of the sentence (the trigger's own words included: "sent to the
+    SVO zone"), outside the describing clauses of its other incidents ("relatives of those
+    killed in X"); a bare country refined by the story's last city or region there; else that last
+    place in the country the type defaults to, else that country; none when the type has no
+    default. Never where people come from, who acts, nor (for events away from the front) the
+    war's place."""
     head = h.head
     doc = head.doc
     own = {t.i for t in h.tokens}
-    clause = _clause_of(head)
-    usable = [
+    chain = _clause_chain(head)
+    located = [(t, p) for t, p in places if _locates(t, doc, head, itype)]
+    near = [
         (t, p)
-        for t, p in places
-        if not is_origin(t, doc)
-        and not is_actor(t, doc)
-        and not own & set(range(t.first, t.last + 1))
-        and _clause_of(doc[t.first]) == clause
+        for t, p in located
+        if not own & set(range(t.first, t.last + 1)) and _clause_of(doc[t.first]) in chain and not names_body(t, doc)
     ]
-    if usable:
-        t, p = min(usable, key=lambda tp: (-_rank_precision(tp[1]), abs(tp[0].first - head.i)))
-        return p
-    if not default:
+    others = {o.head.i for o in hits if o is not h and _describes(o.head)} - chain  # "those killed in X"
+    rest = [(t, p) for t, p in located if _clause_of(doc[t.first]) not in others]
+    pick = _nearest_precise(near, head) or _nearest_precise(rest, head)
+    if pick is not None and pick.precision != "country":
+        return pick
+    if pick is None and not itype.default_place:
         return None
-    country = resolve(default)
-    if country.country in ctx.last:
-        return ctx.last[country.country]
-    return country
+    country = pick if pick is not None else resolve(itype.default_place)
+    carried = ctx.last.get(country.country or "") if itype.carry else None
+    return carried or country
+
+
+def _nearest_precise(places: list[tuple[Toponym, Place]], head: Token) -> Place | None:
+    if not places:
+        return None
+    return min(places, key=lambda tp: (-_rank_precision(tp[1]), abs(tp[0].first - head.i)))[1]
+
+
+def _locates(top: Toponym, doc: Doc, head: Token, itype: IncidentType) -> bool:
+    """Can the toponym be where the incident happened (not an origin, an actor, the one a
+    demand is addressed to, or a war's place for an event away from the front)?"""
+    if is_origin(top, doc) or is_actor(top, doc):
+        return False
+    if not itype.front and of_war(top, doc):
+        return False
+    tok = doc[top.first]
+    return itype.object_is_place or not (tok.dep_ in OBJECT_DEPS and tok.head.i == head.i)
+
+
+def _clause_chain(tok: Token) -> set[int]:
+    """The trigger's clause and the clauses it completes ("enticed to join": both verbs)."""
+    doc = tok.doc
+    cur = _clause_of(tok)
+    out = {cur}
+    while doc[cur].dep_ == "xcomp" and doc[cur].head.i != cur:
+        cur = _clause_of(doc[cur].head)
+        out.add(cur)
+    return out
 
 
 def _naming(head: Token) -> str:
@@ -275,8 +330,10 @@ def _clause_of(tok: Token) -> int:
     return cur.i
 
 
-def _rank_precision(p: Place) -> int:
-    return {"exact": 4, "city": 3, "region": 2, "country": 1}.get(p.precision, 0)
+def _rank_precision(p: Place) -> float:
+    """Cities over regions over zones (a region without a code: "Siberia") over countries."""
+    rank = {"exact": 4.0, "city": 3.0, "region": 2.0, "country": 1.0}.get(p.precision, 0.0)
+    return rank - 0.5 if p.precision == "region" and p.region is None else rank
 
 
 def actor_of(head: Token) -> str | None:

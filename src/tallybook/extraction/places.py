@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..geo.gazetteer import gazetteer, key
 from ..model import Candidate, Place
 
 PLACE_LABELS = {"GPE", "LOC"}
 ORIGIN_PREPS = {"from", "of", "из", "от"}  # "migrants from Central Asia": where they come from
+AGAINST = {"against", "против"}
+OF_PREPS = {"of"}  # "of" says whose only after a noun of people or belonging ("city of Kherson" locates)
 
 
 @dataclass(frozen=True)
@@ -48,24 +50,35 @@ def toponyms_of(sent: Span) -> list[Toponym]:
     return sorted(out, key=lambda t: t.first)
 
 
-LOCATIVES = {"in", "near", "outside", "в", "во", "под", "около"}
+LOCATIVES = {"in", "at", "near", "outside", "around", "across", "в", "во", "на", "под", "около"}
 
 
 def _after_locatives(sent: Span, normal: dict) -> list[Toponym]:
-    """Proper names after "in", «в» that the tagger missed or took for a person ("in Tula"),
-    when the gazetteer knows them as a city, region or country."""
+    """Proper names after "in", «в», "the city of" (or a possessive of a place noun: "Kyiv's outskirts") that
+    the tagger missed or took for a person or a body ("in Tula"), when the gazetteer knows them
+    as a city, region or country."""
     out = []
     for tok in sent:
-        if tok.pos_ != "PROPN" or tok.ent_type_ in PLACE_LABELS | {"ORG", "NORP", "DATE"}:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in PLACE_LABELS | {"NORP", "DATE"} or _in_long_name(tok):
             continue
         prep = tok.head if tok.dep_ == "pobj" else next((c for c in tok.children if c.dep_ == "case"), None)
-        if prep is None or prep.lower_ not in LOCATIVES:
+        places = gazetteer().place_nouns
+        locates = prep is not None and (
+            prep.lower_ in LOCATIVES or (prep.lower_ == "of" and key(prep.head.lemma_) in places)
+        )
+        if not locates and not (tok.dep_ == "poss" and key(tok.head.lemma_) in places):
             continue
         for form in (tok.text, tok.lemma_):
             if gazetteer().by_key.get(key(form)):
                 out.append(Toponym(tok.i, tok.i, form if form == tok.text else form.capitalize(), False, tok.lemma_))
                 break
     return out
+
+
+def _in_long_name(tok: Token) -> bool:
+    """Is the token one word of a longer tagged name ("Moscow Times", "Kazan Federal University")?"""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and len(ent) > 1
 
 
 def _next_word(ent: Span) -> Token | None:
@@ -86,7 +99,8 @@ def _aliases(sent: Span) -> list[Toponym]:
     ("зоне боевых действий" → «зона боевых действий», "front lines" → "front line")."""
     g = gazetteer()
     toks = [t for t in sent]
-    out, taken = [], set()
+    out: list[Toponym] = []
+    taken: set[int] = set()
     for alias in sorted(g.alias_keys, key=lambda a: -len(a.split())):
         words = alias.split()
         for i in range(len(toks) - len(words) + 1):
@@ -107,55 +121,100 @@ def _word_is(tok: Token, word: str, stem_ok: bool) -> bool:
     return word in forms or (stem_ok and len(word) > 5 and any(f[:5] == word[:5] for f in forms))
 
 
-def is_origin(top: Toponym, doc) -> bool:
-    """Is the toponym where people come from ("citizens of India", «граждане Индии», "from
-    Nepal"), not where the event happens?"""
+def _head_of(top: Toponym, doc: Doc, deps: tuple[str, ...] = ("compound", "flat", "amod")) -> Token:
+    """The token that carries the toponym's role: past the name's own words, and from a later
+    conjunct to the first ("from Cuba, Serbia and Mali": Serbia's role is Cuba's)."""
     tok = doc[top.first]
-    head = tok.head if tok.dep_ in ("compound", "flat", "amod") else tok
+    head = tok.head if tok.dep_ in deps else tok
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def is_origin(top: Toponym, doc: Doc) -> bool:
+    """Is the toponym where people come from or whose they are ("citizens of India", «граждане
+    Индии», "from Nepal", «гражданство РФ», «войне России»), not where the event happens?"""
+    head = _head_of(top, doc)
+    whose = gazetteer().whose_nouns
     for child in head.children:
-        if child.dep_ in ("case",) and child.lower_ in ORIGIN_PREPS:
-            return True
-    if head.head.lower_ in ORIGIN_PREPS:
-        return True
-    # a Russian genitive after a noun of people: «граждане Индии», «мигрантов из Узбекистана»
+        if child.dep_ == "case" and child.lower_ in ORIGIN_PREPS:
+            return child.lower_ not in OF_PREPS or key(head.head.lemma_) in whose
+    prep = head.head
+    if prep.lower_ in ORIGIN_PREPS and head.dep_ == "pobj":
+        return prep.lower_ not in OF_PREPS or key(prep.head.lemma_) in whose
+    # a Russian genitive after a noun of people, belonging, war or report: «граждане Индии»
     return (
         head.dep_ == "nmod"
-        and head.head.pos_ == "NOUN"
+        and head.head.pos_ in ("NOUN", "PROPN")
         and "Case=Gen" in str(head.morph)
-        and head.head.lemma_ in PEOPLE_NOUNS
+        and not any(c.dep_ == "case" for c in head.children)
+        and key(head.head.lemma_) in whose
     )
 
 
-PEOPLE_NOUNS = {
-    "гражданин",
-    "уроженец",
-    "выходец",
-    "житель",
-    "мигрант",
-    "наёмник",
-    "наемник",
-    "солдат",
-    "военный",
-    "страна",
-    "государство",
-    "country",
-    "citizen",
-    "national",
-    "native",
-    "resident",
-}
 ACTOR_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "poss", "nmod:poss"}
+SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass"}
 
 
-def is_actor(top: Toponym, doc) -> bool:
+def is_actor(top: Toponym, doc: Doc) -> bool:
     """Is the toponym the one who acts or speaks ("Russia has been recruiting", "Kenya said",
-    "Russia's Investigative Committee"), not where the event happens?"""
-    tok = doc[top.first]
-    head = tok.head if tok.dep_ in ("compound", "flat") else tok
-    return head.dep_ in ACTOR_DEPS
+    "Russia's Investigative Committee"), not where the event happens? Not a possessive that
+    locates ("Kyiv's outskirts"), nor a subject the parser doubled (another stands nearer the verb)."""
+    if top.region_hint:
+        return False  # "the Kemerovo region", «Тюменская область» name a territory, not one who acts
+    head = _head_of(top, doc, ("compound", "flat"))
+    if head.dep_ not in ACTOR_DEPS:
+        return _in_subject(head)
+    if head.dep_ in ("poss", "nmod:poss"):
+        return key(head.head.lemma_) not in gazetteer().place_nouns
+    verb = head.head
+    others = [c for c in verb.children if c.dep_ in SUBJECTS and c.i != head.i]
+    return not any(abs(c.i - verb.i) < abs(head.i - verb.i) for c in others)
 
 
-def geocode(top: Toponym, context: list[Candidate], doc) -> Place:
+def _in_subject(tok: Token) -> bool:
+    """Is the token inside a subject's phrase, not attached by a locative ("countries like Cuba",
+    «Вооружённые силы России»; not "authorities in Moscow")?"""
+    cur = tok
+    while cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX"):
+        if cur.lower_ in LOCATIVES or any(c.dep_ == "case" and c.lower_ in LOCATIVES for c in cur.children):
+            return False
+        if cur.dep_ in SUBJECTS:
+            return cur.i != tok.i
+        cur = cur.head
+    return False
+
+
+def is_located(top: Toponym, doc: Doc) -> bool:
+    """Does the text say something happens there: the toponym marked as a place (a preposition,
+    a case, a modifier: "in Tula", «в Туле», "Tula police"), not a bare subject or object of a
+    verb ("accuse Moscow"), an origin, an actor or a body's name? Such places carry on."""
+    head = _head_of(top, doc)
+    if head.dep_ in ("dobj", "obj", "iobj", "appos", "ROOT"):
+        return False
+    return not (is_origin(top, doc) or is_actor(top, doc) or names_body(top, doc))
+
+
+def names_body(top: Toponym, doc: Doc) -> bool:
+    """Is the toponym part of a body's name («УМВД России по Тульской области»): it locates the
+    body, not the event, and is not carried on to the next sentences."""
+    head = _head_of(top, doc)
+    return head.dep_ == "nmod" and head.head.ent_type_ == "ORG"
+
+
+def of_war(top: Toponym, doc: Doc) -> bool:
+    """Is the toponym named as a war's («для участия в конфликте на Украине», "its war in
+    Ukraine")? Such a place is where front events happen, not recruiting."""
+    head = _head_of(top, doc)
+    if any(c.dep_ == "case" and c.lower_ in AGAINST for c in head.children) or (
+        head.dep_ == "pobj" and head.head.lower_ in AGAINST
+    ):
+        return True  # the side fought against ("to fight against Ukraine")
+    gov = head.head.head if head.head.pos_ == "ADP" and head.dep_ == "pobj" else head.head
+    return gov.i != head.i and key(gov.lemma_) in gazetteer().war_nouns
+
+
+def geocode(top: Toponym, context: list[Candidate], doc: Doc) -> Place:
     """The place a toponym names, ranked by the document's places so far (`context`)."""
     from ..geo.gazetteer import resolve
 

@@ -41,6 +41,9 @@ class IncidentType:
     default_place: str
     in_clause: bool
     tally: bool = False
+    front: bool = False  # happens at the front: a war's place is its place
+    carry: bool = True  # with no place of its own, happens where the story's last event did
+    object_is_place: bool = True  # False: the object is addressed ("urged Russia"), not a place
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,8 @@ def _pack_of(data: dict, p: Path, path: str | None) -> IncidentPack:
         if path:
             return load_incident_pack(None)
         raise PackError(f"{p}: no [types] tables")
-    types, triggers = {}, {"en": [], "ru": []}
+    types: dict[str, IncidentType] = {}
+    triggers: dict[str, list[Trigger]] = {"en": [], "ru": []}
     for tid, t in data["types"].items():
         missing = [k for k in TYPE_KEYS if k not in t]
         if tid not in INCIDENT_TYPES or missing:
@@ -106,6 +110,9 @@ def _pack_of(data: dict, p: Path, path: str | None) -> IncidentPack:
             t["default_place"],
             bool(t["in_clause"]),
             bool(t.get("tally", False)),
+            bool(t.get("front", False)),
+            bool(t.get("carry", True)),
+            bool(t.get("object_is_place", True)),
         )
         for lang in triggers:
             triggers[lang].extend(_trigger(tid, s) for s in t[lang])
@@ -147,10 +154,11 @@ def _match_at(tok: Token, trig: Trigger, sent: Span) -> tuple[Token, ...] | None
     if trig.chained:
         got, cur = [tok], tok
         for step in trig.steps[1:]:
-            cur = _dependent(cur, step)
-            if cur is None:
+            nxt = _dependent(cur, step)
+            if nxt is None:
                 return None
-            got.append(cur)
+            got.append(nxt)
+            cur = nxt
         return tuple(got)
     toks = [tok]
     for k, step in enumerate(trig.steps[1:], 1):

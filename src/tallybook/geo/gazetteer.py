@@ -9,6 +9,7 @@ import math
 import re
 import tomllib
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -46,7 +47,12 @@ class Gazetteer:
         self._load_countries()
         self._load_regions(data["region"])
         self._load_subdivisions()
+        self.alias_names: dict[str, str] = {}
+        self._load_zones(data["zone"])
         self._load_aliases(data["alias"], data["theatre"])
+        self.whose_nouns = frozenset(key(w) for w in data["whose_nouns"])
+        self.place_nouns = frozenset(key(w) for w in data["place_nouns"])
+        self.war_nouns = frozenset(key(w) for w in data["war_nouns"])
 
     def _add(self, name: str, cand: Candidate) -> None:
         k = key(name)
@@ -144,9 +150,19 @@ class Gazetteer:
                 ),
             )
 
+    def _load_zones(self, rows: list[list]) -> None:
+        """Named zones (the war zone, military districts, macro-regions): as precise as a region,
+        each of their names kept as the text gives it."""
+        for en, ru, country, centre, others in rows:
+            lat, lon = self._capital_coords(centre, country)
+            cand = Candidate(name=en, country=country, region=None, precision="region", lat=lat, lon=lon, name_ru=ru)
+            for n in [en, ru, *others]:
+                self._add(n, cand)
+                self.alias_names[key(n)] = n
+
     def _load_aliases(self, rows: list[list[str]], theatre: list[list[str]]) -> None:
         """Other names of places; a theatre word ("the front") is shown by its place's name."""
-        self.alias_names = {key(name): name for name, _, _ in rows}
+        self.alias_names.update((key(name), name) for name, _, _ in rows)
         self.alias_names.update((key(name), self._targets(t, p)[0].name) for name, t, p in theatre)
         self.alias_keys = set(self.alias_names)
         for name, target, precision in rows + theatre:
@@ -188,7 +204,7 @@ def gazetteer() -> Gazetteer:
         return Gazetteer(tomllib.load(f))
 
 
-def resolve(raw: str, context: list[Candidate] = (), region_hint: bool = False) -> Place:
+def resolve(raw: str, context: Sequence[Candidate] = (), region_hint: bool = False) -> Place:
     """The place `raw` names: candidates ranked by the document's other places (`context`:
     their country, then closeness), then by precision and population. An unknown name is kept
     raw, with precision "unknown"."""
@@ -209,7 +225,9 @@ def resolve(raw: str, context: list[Candidate] = (), region_hint: bool = False) 
     )
 
 
-def _rank(c: Candidate, raw_key: str, context, region_hint: bool) -> tuple:
+def _rank(
+    c: Candidate, raw_key: str, context: Sequence[Candidate], region_hint: bool
+) -> tuple[bool, bool, bool, bool, bool, float]:
     countries = {o.country for o in context}
     same_country = c.country in countries
     near = any(_km(c, o) < 300 for o in context if o.lat is not None and o is not c)
@@ -219,7 +237,7 @@ def _rank(c: Candidate, raw_key: str, context, region_hint: bool) -> tuple:
 
 
 def _km(a: Candidate, b: Candidate) -> float:
-    if a.lat is None or b.lat is None:
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return math.inf
     dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
     h = (

@@ -1,0 +1,66 @@
+"""Where an incident happened: the roles a toponym plays in its sentence (a place, an origin,
+an actor, a war's side), places carried from one sentence to the next, named zones kept raw.
+Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import tallybook
+
+
+def _only(text: str, lang: str, kind: str) -> tallybook.Incident:
+    found = [i for i in tallybook.incidents(text, lang=lang) if i.type == kind]
+    assert len(found) == 1, [(i.type, i.text) for i in tallybook.incidents(text, lang=lang)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "lang,text,kind,place",
+    [
+        ("en", "Artillery shelled the port city of Mykolaiv overnight.", "attack", "Mykolaiv"),
+        ("en", "Ethnic Russians in northern Kazakhstan signed a contract with the army.", "contract", "Kazakhstan"),
+        ("ru", "Сотни выходцев из Таджикистана погибли на войне России против Украины.", "death", "Украина"),
+        ("ru", "Силовые органы в Челябинске провели рейд на рынке.", "raid", "Челябинск"),
+    ],
+)
+def test_the_place_is_where_it_happened(lang, text, kind, place):
+    assert _only(text, lang, kind).place.raw == place
+
+
+@pytest.mark.parametrize(
+    "lang,text,kind,not_place",
+    [
+        ("en", "Mercenaries from Cuba, Serbia and Mali signed a contract with the army.", "contract", "Serbia"),
+        ("ru", "Россия завербовала 300 иностранцев для участия в войне против Украины.", "contract", "Украина"),
+        ("ru", "Вооружённые силы Белоруссии нанесли удар по складу.", "attack", "Белоруссия"),
+        ("en", "Countries such as Peru and Chile urged Russia to release their citizens.", "protest", "Russia"),
+    ],
+)
+def test_origins_actors_sides_and_addressees_are_not_the_place(lang, text, kind, not_place):
+    place = _only(text, lang, kind).place
+    assert place is None or place.raw != not_place
+
+
+def test_a_place_carries_to_the_next_sentence_but_not_a_named_actor():
+    text = "Police raided a market in Kazan. Later 60 migrants were detained."
+    assert _only(text, "en", "detention").place.name == "Kazan"
+    text = "Officials accused Moscow of hiding losses. Later 60 migrants were detained."
+    assert _only(text, "en", "detention").place.precision == "country"
+
+
+def test_a_bodys_name_is_not_carried():
+    text = "Об этом сообщило УМВД по Курской области. Позже в Белгороде задержали 15 мигрантов. Их депортировали."
+    assert _only(text, "ru", "deportation").place.raw == "Белгород"
+
+
+def test_a_named_zone_is_kept_as_the_text_names_it():
+    place = _only("Мигрантов отправили на СВО.", "ru", "deployment").place
+    assert (place.raw, place.country, place.precision) == ("СВО", "UA", "region")
+    place = _only("В ЦВО на учёт поставили 300 мигрантов.", "ru", "enlistment").place
+    assert (place.raw, place.name) == ("ЦВО", "Central Military District")
+
+
+def test_a_zone_does_not_replace_the_region_it_holds():
+    text = "В Приморском крае суд лишил гражданства двоих мужчин. Это первый такой случай на Дальнем Востоке. Их выслали."
+    assert _only(text, "ru", "deportation").place.raw == "Приморский край"
