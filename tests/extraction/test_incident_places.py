@@ -62,5 +62,7 @@ def test_a_named_zone_is_kept_as_the_text_names_it():
 
 
 def test_a_zone_does_not_replace_the_region_it_holds():
-    text = "В Приморском крае суд лишил гражданства двоих мужчин. Это первый такой случай на Дальнем Востоке. Их выслали."
+    text = (
+        "В Приморском крае суд лишил гражданства двоих мужчин. Это первый такой случай на Дальнем Востоке. Их выслали."
+    )
     assert _only(text, "ru", "deportation").place.raw == "Приморский край"

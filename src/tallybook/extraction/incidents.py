@@ -3,6 +3,7 @@ where (geocoded) and when, and which of the text's claims count it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -54,7 +55,16 @@ def incidents(
         found, claims = _read_run(text[start:end], run_lang, when, ipack, measures_pack, ctx, len(values))
         out.extend(i.shifted(start) for i in found)
         values.extend(c.value for c in claims)
-    return merge_repeats(out, values, {t.id for t in ipack.types.values() if t.tally})
+    headlines = {i.sentence for i in out if is_title_case(text[i.sentence[0] : i.sentence[1]])}
+    return merge_repeats(out, values, {t.id for t in ipack.types.values() if t.tally}, headlines)
+
+
+def is_title_case(line: str) -> bool:
+    """Is the sentence a headline in title case ("Police Detain 40 Migrants In Raids"), which the
+    body goes on to tell?"""
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+    ending = line.rstrip()[-1:]
+    return len(words) >= 3 and ending not in ".!?" and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _runs(text: str, start: int, end: int, lang: str | None) -> list[tuple[int, int, str]]:
@@ -65,13 +75,17 @@ def _runs(text: str, start: int, end: int, lang: str | None) -> list[tuple[int, 
 
 
 def merge_repeats(
-    found: list[Incident], values: list[float], tallies: frozenset[str] | set[str] = frozenset()
+    found: list[Incident],
+    values: list[float],
+    tallies: frozenset[str] | set[str] = frozenset(),
+    headlines: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset(),
 ) -> list[Incident]:
     """One action is one incident: a later mention of an incident of the same type that names no
     other place, date or figure of its own is the same incident again (its figures join the
     first). A verb that reports the action again is the same incident only when it shares a
     figure with it, or when the type keeps a running tally (`tallies`). `values` are the values
-    of the document's claims, by index."""
+    of the document's claims, by index. An incident of a headline (`headlines`: sentence spans)
+    gives way to the body's telling of it."""
     kept: list[Incident] = []
     for inc in found:
         k = next(
@@ -81,7 +95,8 @@ def merge_repeats(
             kept.append(inc)
         else:
             first = kept[k]
-            kept[k] = replace(first, claims=first.claims + inc.claims, figures=first.figures + inc.figures)
+            told = inc if first.sentence in headlines else first
+            kept[k] = replace(told, claims=first.claims + inc.claims, figures=first.figures + inc.figures)
     return kept
 
 
@@ -235,11 +250,16 @@ def _is_unreal(tok: Token, modals: frozenset[str]) -> bool:
     return infinitive and tok.dep_ in ("xcomp", "ccomp", "advcl", "csubj", "acl") and governor.lemma_.lower() in modals
 
 
+def _strength(h: Hit) -> tuple[int, bool]:
+    return h.weight, _naming(h.head) == "verb"
+
+
 def _one_per_type(hits: list[Hit]) -> list[Hit]:
-    """One incident per type and sentence: its heaviest (then first) trigger."""
+    """One incident per type and sentence: its heaviest trigger, then one a verb reports (the
+    action, not a noun that counts such events), then the first."""
     best: dict[str, Hit] = {}
     for h in hits:
-        if h.type not in best or h.weight > best[h.type].weight:
+        if h.type not in best or _strength(h) > _strength(best[h.type]):
             best[h.type] = h
     return sorted(best.values(), key=lambda h: h.tokens[0].i)
 
@@ -258,8 +278,8 @@ def _link_claims(hits: list[Hit], claims: list[Claim], sent: Span) -> dict[int, 
 def _place_for(
     h: Hit, hits: list[Hit], places: list[tuple[Toponym, Place]], itype: IncidentType, ctx: _Context
 ) -> Place | None:
-    """The place of an incident: the most precise place of the trigger's clause, nearest it
-    first; else of the rest of the sentence (the trigger's own words included: "sent to the
+    """The place of an incident: a place in the phrase of a noun trigger ("raids in Tula"); else
+    the most precise place of the trigger's clause, nearest it first; else of the rest of the sentence (the trigger's own words included: "sent to the
     SVO zone"), outside the describing clauses of its other incidents ("relatives of those
     killed in X"); a bare country refined by the story's last city or region there; else that last
     place in the country the type defaults to, else that country; none when the type has no
@@ -277,7 +297,8 @@ def _place_for(
     ]
     others = {o.head.i for o in hits if o is not h and _describes(o.head)} - chain  # "those killed in X"
     rest = [(t, p) for t, p in located if _clause_of(doc[t.first]) not in others]
-    pick = _nearest_precise(near, head) or _nearest_precise(rest, head)
+    attached = [(t, p) for t, p in near if _attached(doc[t.first], head)]
+    pick = _nearest_precise(attached, head) or _nearest_precise(near, head) or _nearest_precise(rest, head)
     if pick is not None and pick.precision != "country":
         return pick
     if pick is None and not itype.default_place:
@@ -285,6 +306,14 @@ def _place_for(
     country = pick if pick is not None else resolve(itype.default_place)
     carried = ctx.last.get(country.country or "") if itype.carry else None
     return carried or country
+
+
+def _attached(tok: Token, head: Token) -> bool:
+    """Is the token in the phrase a noun trigger heads ("detentions in the Kaliningrad region")?"""
+    cur = tok
+    while cur.i != head.i and cur.head.i != cur.i and cur.pos_ not in ("VERB", "AUX"):
+        cur = cur.head
+    return cur.i == head.i and head.pos_ in ("NOUN", "PROPN")
 
 
 def _nearest_precise(places: list[tuple[Toponym, Place]], head: Token) -> Place | None:
@@ -316,10 +345,12 @@ def _clause_chain(tok: Token) -> set[int]:
 
 
 def _naming(head: Token) -> str:
-    """ "verb" when a finite verb reports the action, "noun" for a noun or participle naming it."""
-    if head.pos_ in ("VERB", "AUX") and "VerbForm=Part" not in str(head.morph) and not _in_clause(head):
-        return "verb"
-    return "noun"
+    """ "verb" when a finite verb or a passive ("were killed", «были убиты») reports the action,
+    "noun" for a noun or a participle naming it."""
+    if head.pos_ not in ("VERB", "AUX") or _in_clause(head):
+        return "noun"
+    passive = any(c.dep_ in ("aux", "aux:pass", "auxpass") for c in head.children) or "Variant=Short" in str(head.morph)
+    return "verb" if "VerbForm=Part" not in str(head.morph) or passive else "noun"
 
 
 def _clause_of(tok: Token) -> int:

@@ -109,6 +109,9 @@ def _aliases(sent: Span) -> list[Toponym]:
                 _word_is(t, w, k > 0) for k, (t, w) in enumerate(zip(span, words))
             ):
                 continue
+            after = span[-1].nbor(1) if span[-1].i + 1 < len(span[-1].doc) else None
+            if alias in g.theatre_keys and after is not None and after.lower_ == "of":
+                continue  # "in front of the building" is no front
             taken.update(t.i for t in span)
             out.append(Toponym(span[0].i, span[-1].i, g.alias_names[alias], False))
     return out
@@ -160,8 +163,8 @@ def is_actor(top: Toponym, doc: Doc) -> bool:
     """Is the toponym the one who acts or speaks ("Russia has been recruiting", "Kenya said",
     "Russia's Investigative Committee"), not where the event happens? Not a possessive that
     locates ("Kyiv's outskirts"), nor a subject the parser doubled (another stands nearer the verb)."""
-    if top.region_hint:
-        return False  # "the Kemerovo region", «Тюменская область» name a territory, not one who acts
+    if top.region_hint or doc[top.last].dep_ == "compound":
+        return False  # "the Kemerovo region", «Тюменская область», "Moscow police": a territory, not one who acts
     head = _head_of(top, doc, ("compound", "flat"))
     if head.dep_ not in ACTOR_DEPS:
         return _in_subject(head)

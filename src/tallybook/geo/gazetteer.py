@@ -165,6 +165,7 @@ class Gazetteer:
         self.alias_names.update((key(name), name) for name, _, _ in rows)
         self.alias_names.update((key(name), self._targets(t, p)[0].name) for name, t, p in theatre)
         self.alias_keys = set(self.alias_names)
+        self.theatre_keys = {key(name) for name, _, _ in theatre}
         for name, target, precision in rows + theatre:
             for cand in self._targets(target, precision):
                 self._add(name, cand)
