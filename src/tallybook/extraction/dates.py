@@ -46,24 +46,75 @@ def _compiled(lang: str) -> tuple[tuple[re.Pattern, tuple], ...]:
     return tuple((re.compile(p, flags), g) for p, g in RULES[lang])
 
 
-def dates_in(sentence: str, lang: str, published: date | None, words: dict[str, tuple[str, ...]]) -> list[When]:
-    """Every date `sentence` states, in text order, resolved against `published`."""
-    found: list[When] = []
+def dates_in(
+    sentence: str, lang: str, published: date | None, words: dict[str, tuple[str, ...]], year: int | None = None
+) -> list[When]:
+    """Every date `sentence` states, in text order, resolved against `published` (else a month
+    or day without its year takes `year`, the latest the document states); a range ("from
+    October 1999 to December 2002", «с 19 сентября по 2 октября») is as precise as its two ends
+    agree."""
+    found: list[tuple[When, int]] = []
     taken: list[tuple[int, int]] = []
     for pattern, groups in _compiled(lang):
         for m in pattern.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            w = _resolve(m, groups, published, sentence, lang, words)
+            w = _resolve(m, groups, published, sentence, lang, words, year)
             if w is not None:
                 taken.append(m.span())
-                found.append(w)
-    found.extend(_relative(sentence, published, words))
-    return sorted(found, key=lambda w: w.start)
+                found.append((w, m.end()))
+    found.sort(key=lambda we: we[0].start)
+    out = _join_ranges(sentence, found, words.get("range", ()))
+    out.extend(_relative(sentence, published, words))
+    return sorted(out, key=lambda w: w.start)
+
+
+def _join_ranges(sentence: str, found: list[tuple[When, int]], joins: tuple[str, ...]) -> list[When]:
+    """Dates with their ranges joined: two dates with a range word between them ("to", «по»)
+    and one before the first ("from", «с») become the part of the date they share."""
+    out: list[When] = []
+    k = 0
+    while k < len(found):
+        w, end = found[k]
+        if k + 1 < len(found) and _is_range(sentence, w.start, end, found[k + 1][0].start, joins):
+            shared = _shared(w.value, found[k + 1][0].value)
+            if shared:
+                out.append(When(shared, PRECISION[len(shared.split("-"))], w.start))
+            k += 2
+            continue
+        out.append(w)
+        k += 1
+    return out
+
+
+PRECISION = {1: "year", 2: "month", 3: "day"}
+
+
+def _is_range(sentence: str, start: int, end: int, next_start: int, joins: tuple[str, ...]) -> bool:
+    between = re.sub(r"^(года|году|г\.)\s*", "", sentence[end:next_start].strip().lower())
+    before = sentence[max(0, start - 12) : start].lower().split()
+    opens = bool(before) and before[-1] in ("from", "between", "с", "со")
+    return opens and between in joins
+
+
+def _shared(a: str, b: str) -> str:
+    """The leading parts two ISO dates share ("2024-09-19", "2024-10-02" → "2024")."""
+    parts = []
+    for x, y in zip(a.split("-"), b.split("-")):
+        if x != y:
+            break
+        parts.append(x)
+    return "-".join(parts)
 
 
 def _resolve(
-    m: re.Match, groups: tuple, published: date | None, sentence: str, lang: str, words: dict[str, tuple[str, ...]]
+    m: re.Match,
+    groups: tuple,
+    published: date | None,
+    sentence: str,
+    lang: str,
+    words: dict[str, tuple[str, ...]],
+    doc_year: int | None = None,
 ) -> When | None:
     d_g, m_g, y_g = groups
     day = int(m.group(d_g)) if d_g and m.group(d_g) else None
@@ -77,6 +128,8 @@ def _resolve(
             year = published.year - 1 if published else None
         elif published is not None:
             year = published.year if month <= published.month else published.year - 1
+        else:
+            year = doc_year
         if year is None:
             return None
     if day is not None and not 1 <= day <= 31:
@@ -116,6 +169,13 @@ def _relative(sentence: str, published: date | None, words: dict[str, tuple[str,
 def _find_word(low: str, word: str) -> int:
     m = re.search(rf"(?<!\w){re.escape(word)}", low)
     return m.start() if m else -1
+
+
+def latest_year(text: str, lang: str, words: dict[str, tuple[str, ...]]) -> int | None:
+    """The latest year the text states in a date ("in May 2024", «в 2023 году»): a report's
+    time when its publication date is unknown."""
+    years = [int(w.value[:4]) for w in dates_in(text, lang, None, words)]
+    return max(years, default=None)
 
 
 def date_near(dates: list[When], pos: int) -> When | None:

@@ -15,7 +15,7 @@ from ..nlp import parse
 from ..nlp.language import language_runs
 from ..numbers import read_numbers
 from .chunks import chunks
-from .dates import date_near, dates_in
+from .dates import When, date_near, dates_in, latest_year
 from .pipeline import _as_date, _claims
 from .places import Toponym, geocode, is_actor, is_located, is_origin, names_body, of_war, toponyms_of
 from .triggers import Hit, IncidentPack, IncidentType, load_incident_pack
@@ -38,6 +38,7 @@ class _Context:
     places: list[Candidate] = field(default_factory=list)
     last: dict[str, Place] = field(default_factory=dict)  # country -> the last place there
     seen: list[Incident] = field(default_factory=list)  # the incidents so far
+    year: int | None = None  # the latest year the text states, when its publication date is unknown
 
 
 def incidents(
@@ -51,6 +52,9 @@ def incidents(
     out: list[Incident] = []
     values: list[float] = []
     ctx = _Context()
+    if when is None:  # no publication date: yearless dates take the latest year the text states
+        years = [latest_year(text[a:b], lg, ipack.dates[lg]) for a, b, lg in runs]
+        ctx.year = max((y for y in years if y is not None), default=None)
     for start, end, run_lang in runs:
         found, claims = _read_run(text[start:end], run_lang, when, ipack, measures_pack, ctx, len(values))
         out.extend(i.shifted(start) for i in found)
@@ -182,7 +186,7 @@ def _sentence_incidents(
     hits = _one_per_type(hits)
     if not hits:
         return []
-    dates = dates_in(sent.text, lang, when, ipack.dates[lang])
+    dates = dates_in(sent.text, lang, when, ipack.dates[lang], ctx.year)
     linked = _link_claims(hits, claims, sent)
     out = []
     for k, h in enumerate(hits):
@@ -190,7 +194,7 @@ def _sentence_incidents(
         first, last = min(t.i for t in h.tokens), max(t.i for t in h.tokens)
         span = sent.doc[first : last + 1]
         itype = ipack.types[h.type]
-        w = date_near(dates, head.idx - sent.start_char)
+        w = date_near([d for d in dates if _dates_it(d, head, sent)], head.idx - sent.start_char)
         idx = linked.get(k, [])
         out.append(
             Incident(
@@ -213,6 +217,26 @@ def _sentence_incidents(
             )
         )
     return out
+
+
+def _dates_it(w: When, head: Token, sent: Span) -> bool:
+    """Does the date stand in the trigger's clause, a clause that reports or governs it ("said
+    on Monday that police had raided"), or one joined to it ("detained and deported on
+    Monday")? Not in a clause of its own ("after ... were killed", "who arrived in May")."""
+    at = sent.start_char + w.start
+    tok = next((t for t in sent if t.idx + len(t.text) > at), sent[-1])
+    clause = sent.doc[_clause_of(tok)]
+    ours = sent.doc[_clause_of(head)]
+    if clause.i == ours.i or (clause.dep_ == "conj" and clause.head.i == ours.i):
+        return True
+    if ours.dep_ == "conj" and ours.head.i == clause.i:
+        return True
+    cur = ours
+    while cur.dep_ in ("ccomp", "xcomp", "parataxis") and cur.head.i != cur.i:
+        cur = sent.doc[_clause_of(cur.head)]
+        if cur.i == clause.i:
+            return True
+    return False
 
 
 def _hits(sent: Span, ipack: IncidentPack, lang: str) -> list[Hit]:
