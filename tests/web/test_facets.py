@@ -13,7 +13,7 @@ def facet(html: str, name: str) -> list[tuple[str, int, str]]:
     part = html.split(f'data-facet="{name}"', 1)[1].split("</section>", 1)[0]
     return [
         (label, int(n), href.replace("&amp;", "&"))
-        for href, label, n in re.findall(r'<a href="\?([^"]*)">([^<]*)</a> <span class="n">(\d+)</span>', part)
+        for href, label, n in re.findall(r'<a href="\?([^"]*)"[^>]*>([^<]*)</a> <span class="n">(\d+)</span>', part)
     ]
 
 

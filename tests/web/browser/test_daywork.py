@@ -124,3 +124,25 @@ def test_screenshots_at_1366_by_768(browser, app, tmp_path):
     dates = page.locator("#claims td.col-source .date").evaluate_all("ds => ds.map(d => d.getClientRects().length)")
     assert dates and set(dates) == {1}  # a date never breaks over two lines
     context.close()
+
+
+RU_MONTHS = {"янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."}
+EN_MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+
+def chart_ticks(page, url: str) -> tuple[list[str], list[str], str]:
+    """The x and y tick labels a measure's chart drew, and its legend's text."""
+    page.goto(url)
+    chart = page.locator("#chart[data-drawn=true]")
+    expect(chart).to_have_count(1)
+    xs = [t.split("\n")[0] for t in chart.get_attribute("data-x-ticks").split("|")]
+    return xs, chart.get_attribute("data-y-ticks").split("|"), page.locator(".u-legend").inner_text()
+
+
+def test_the_chart_speaks_the_pages_language(viewer):
+    xs, ys, legend = chart_ticks(viewer, "/ru/measures/casualties.killed/")
+    assert set(xs) <= RU_MONTHS and len(set(xs)) > 2, xs
+    assert any("тыс." in y for y in ys) and not any(y.endswith("k") or y.endswith("K") for y in ys), ys
+    assert "Дата" in legend and "Time" not in legend
+    xs, ys, legend = chart_ticks(viewer, "/measures/casualties.killed/")
+    assert set(xs) <= EN_MONTHS and any(y.endswith("K") for y in ys) and "Date" in legend, (xs, ys)

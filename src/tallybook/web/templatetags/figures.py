@@ -56,6 +56,17 @@ def outlet(url) -> str:
 
 
 @register.filter
+def shorten(text, size: int = 160) -> str:
+    """`text` cut to at most `size` characters at a word's end, with "…" (never mid-word)."""
+    text = " ".join(str(text or "").split())
+    if len(text) <= size:
+        return text
+    cut = text[: size - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > size // 2 else cut).rstrip(" ,;:") + "…"
+
+
+@register.filter
 def make_list_of_words(text: str) -> list[str]:
     """ "csv json xlsx" → ["csv", "json", "xlsx"] (a list in a template)."""
     return text.split()
