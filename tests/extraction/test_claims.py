@@ -19,6 +19,30 @@ def test_counted_thing_and_what_happened_to_it():
     assert "naturalized men" in c.counted and "sent" in c.counted
 
 
+@pytest.mark.parametrize(
+    "text,words,absent",
+    [
+        # what the figure is, when it is "of" a noun: the noun, not the preposition left behind
+        ("The ministry offered a monthly payment of $3,000 to each recruit.", ["monthly", "payment"], ["of"]),
+        ("Casualties show an increase of nearly 300 per day.", ["increase"], []),
+        # a figure that is the subject of "to be" counts what it is
+        ("Among them, 13,781 were volunteers.", ["volunteers"], ["were"]),
+        # who did it, when what is counted is the verb's object
+        ("Russia will call up 300,000 reservists next year.", ["Russia", "reservists"], []),
+        ("The army now comprises 617,000 people.", ["army", "people"], []),
+        # not a pronoun
+        ("We recruited 40 drivers.", ["drivers"], ["We"]),
+    ],
+)
+def test_counted_phrase_constructions(text, words, absent):
+    (c,) = [c for c in extract(text, lang="en") if c.value >= 40]
+    assert c.counted is not None
+    for w in words:
+        assert w in c.counted.split(), c.counted
+    for w in absent:
+        assert w not in c.counted.split(), c.counted
+
+
 def test_average_and_period():
     (c,) = extract("Reports indicate that an average of 913 Russian soldiers die each day.", lang="en")
     assert c.hedge == "average"

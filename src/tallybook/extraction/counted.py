@@ -42,6 +42,12 @@ def counted_noun(anchor: Token, span: set[int]) -> Token | None:
     for c in anchor.children:  # Russian: the number governs its noun ("80 мигрантов")
         if c.dep_ in ("nmod", "obl", "nsubj") and c.pos_ in ("NOUN", "PROPN") and c.i > anchor.i:
             return c
+    if anchor.dep_.startswith("nsubj") and head.lemma_ in ("be", "быть"):
+        attr = next((c for c in head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+        if attr is not None:
+            return attr  # "13,781 were volunteers": what the figure is
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in span:
+        return head.head  # "a monthly payment of $3,000", "an increase of nearly 300": what the figure is
     if anchor.dep_ in ("attr", "dobj", "pobj") and head.pos_ in ("AUX", "VERB"):
         subj = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
         if subj is not None and subj.i not in span:
@@ -94,13 +100,17 @@ def noun_phrase(noun: Token, span: set[int]) -> list[Token]:
     words = [
         t
         for t in noun.subtree
-        if t.i not in span and t.i not in own_figure and t.dep_ not in SKIP_DEPS and not t.is_punct
+        if t.i not in span
+        and t.i not in own_figure
+        and t.dep_ not in SKIP_DEPS
+        and not t.is_punct
+        and not (t.dep_ == "prep" and all(g.i in span for g in t.children))  # "payment of [$3,000]"
     ]
     return [t for t in words if abs(t.i - noun.i) <= MAX_WORDS]
 
 
 COMPLEMENT_DEPS = {"prep", "prt", "obl", "dative", "acomp", "oprd", "npadvmod", "obl:tmod", "dobj", "obj"}
-HAPPENED_WORDS = 8  # complements kept in all: where, when, how, not the whole sentence
+HAPPENED_WORDS = 12  # complements kept in all: where, when, how, not the whole sentence
 QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj"}
 
 
@@ -116,7 +126,7 @@ def happened_to(
     verb = noun.head
     if noun.dep_ not in QUANTITY_OF or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in reporting:
         return []
-    words = [verb]
+    words = [verb] + _doer(noun, verb, figures)
     for c in verb.children:
         if c.dep_ not in COMPLEMENT_DEPS or c.i == noun.i or abs(c.i - verb.i) > MAX_WORDS:
             continue
@@ -127,3 +137,23 @@ def happened_to(
             break
         words.extend(phrase)
     return sorted(words, key=lambda t: t.i)
+
+
+OBJECT_OF = {"obj", "dobj", "attr"}
+SUBJECT_OF = {"nsubj", "nsubj:pass", "nsubjpass"}
+DOER_WORDS = 8
+
+
+def _doer(noun: Token, verb: Token, figures: frozenset[int]) -> list[Token]:
+    """Who did it, when the counted noun is the verb's object: "Russia will call up 300,000
+    reservists", "the army comprises 617,000 people" (a pronoun or a clause holding another
+    figure is left out)."""
+    if noun.dep_ not in OBJECT_OF:
+        return []
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_OF), None)
+    if subj is None or subj.pos_ == "PRON":
+        return []
+    phrase = [t for t in subj.subtree if not t.is_punct and t.dep_ not in ("det", "cc")]
+    if any(t.i in figures or t.like_num for t in phrase):
+        return []
+    return phrase[:DOER_WORDS]

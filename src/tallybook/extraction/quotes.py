@@ -25,7 +25,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _paragraph_spans(para: str) -> list[tuple[int, int]]:
-    spans, stack = [], []
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
     for m in MARKS.finditer(para):
         mark, at = m.group(), m.start()
         if _opens(para, mark, at, stack):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -46,7 +47,7 @@ class Attributor:
         """Note the people and organisations named in `sent`, and the titles people carry. A body
         that is the subject of its sentence is noted last, as the likelier antecedent of "the
         outlet" or «издание» than one named in passing."""
-        subjects = []
+        subjects: list[str] = []
         for ent in sent.ents:
             if ent.label_ in PERSON_LABELS and len(ent.text) > 2:
                 name = self.memory.full_name(entity_name(ent))
@@ -62,15 +63,16 @@ class Attributor:
                     titles += [t.text for t in ent.root.head.subtree if t.i < ent.start and not t.is_punct]
                 if titles:
                     self.memory.describe(name, " ".join(titles))
-                if gender(ent.root) and name not in self.memory.genders:
-                    self.memory.genders[name] = gender(ent.root)
+                sex = gender(ent.root)
+                if sex and name not in self.memory.genders:
+                    self.memory.genders[name] = sex
             elif ent.label_ == "ORG":
                 is_subject = any(t.dep_ in SUBJECT_DEPS for t in ent)
                 (subjects if is_subject else self.memory.orgs).append(self.namer.name_of(ent[0]))
         self.memory.orgs.extend(subjects)
 
     # -- walking the rules ------------------------------------------------------------------
-    def speaker_of(self, anchor: Token, quotes: list[tuple[int, int]] = ()) -> Attribution:
+    def speaker_of(self, anchor: Token, quotes: Sequence[tuple[int, int]] = ()) -> Attribution:
         """The speaker of the figure whose main token is `anchor`: the first candidate of the
         rules, in `ORDER`, that resolves to someone. `quotes` are the quotation holding the
         figure and those it continues, nearest first."""
@@ -126,7 +128,7 @@ class Attributor:
             return self.subject_of(verb.head.head, anchor)  # "X rallied them by promising …"
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
             # "ledgers showing ..." speak; "voters surveyed", "figures released" are spoken of
-            return None if verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice") else verb.head
+            return None if verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice", []) else verb.head
         return self._name_beside(verb)
 
     def candidate(self, verb: Token, subj: Token) -> Candidate:

@@ -45,7 +45,7 @@ class Namer:
         for resolver in (self.pronoun, self.named, self.owned, self.document, self.collective, self.role, self.body):
             found = resolver(tok)
             if found is not None:
-                return found or None
+                return found if isinstance(found, Speaker) else None
         return None
 
     # -- what is never a speaker --------------------------------------------------------
@@ -117,7 +117,7 @@ class Namer:
             return None
         if (
             tok.tag_ == "NNS"
-            or "Plur" in tok.morph.get("Number")
+            or "Plur" in tok.morph.get("Number", [])
             or (
                 tok.lang_ == "en"
                 and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
@@ -147,7 +147,7 @@ class Namer:
         if not self.w.has(tok, "roles") or tok.ent_type_ in PERSON_LABELS:
             return None
         named = self.named_within(tok)
-        plural = tok.tag_ == "NNS" or "Plur" in tok.morph.get("Number")
+        plural = tok.tag_ == "NNS" or "Plur" in tok.morph.get("Number", [])
         if named is not None and (named.ent_type_ in PERSON_LABELS or plural):
             return self.resolve(named)
         role, org = self.role_org(tok)
@@ -188,7 +188,7 @@ class Namer:
         described = any(c.dep_ in ("amod", "compound", "poss", "nmod") and c.pos_ != "DET" for c in tok.children)
         if described:
             return Speaker(self.name_of(tok), "org")
-        if "Plur" not in tok.morph.get("Number") and tok.tag_ != "NNS":
+        if "Plur" not in tok.morph.get("Number", []) and tok.tag_ != "NNS":
             org = self.memory.last_org(tok.lemma_ or tok.text)
             if org:
                 return Speaker(org, "org")
@@ -272,7 +272,7 @@ class Namer:
         start = min([tok.i] + [c.left_edge.i for c in left])
         end = tok.i + 1
         for c in tok.rights:
-            if c.dep_ == "prep" and c.lower_ == "of" or c.dep_ == "nmod" and "Gen" in c.morph.get("Case"):
+            if c.dep_ == "prep" and c.lower_ == "of" or c.dep_ == "nmod" and "Gen" in c.morph.get("Case", []):
                 if not any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in c.subtree):
                     end = c.right_edge.i + 1
                     if c.dep_ == "prep":
@@ -321,7 +321,7 @@ class Namer:
 
 def gender(tok: Token) -> str | None:
     """Masc or Fem, when the morphology gives it (Russian names and pronouns, English pronouns)."""
-    found = [g for g in tok.morph.get("Gender") if g in ("Masc", "Fem")]
+    found = [g for g in tok.morph.get("Gender", []) if g in ("Masc", "Fem")]
     return found[0] if len(found) == 1 else None
 
 
@@ -363,7 +363,7 @@ def entity_name(ent: Span) -> str:
 
 def base_form(tok: Token) -> str:
     """A head word in its dictionary form where the language inflects it («главы» → «глава»)."""
-    case = tok.morph.get("Case")
+    case = tok.morph.get("Case", [])
     if not case or not tok.lemma_:
         return tok.text
     if case == ["Nom"] and tok.text.lower() != tok.lemma_:

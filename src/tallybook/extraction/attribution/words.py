@@ -36,6 +36,28 @@ KEYS = (
 class Words:
     """Word lists of the `[attribution]` table; a list the code names and the file lacks is an error."""
 
+    verbs: frozenset[str]
+    attitude_verbs: frozenset[str]
+    data_nouns: frozenset[str]
+    documents: frozenset[str]
+    bodies: frozenset[str]
+    generic: frozenset[str]
+    staff: frozenset[str]
+    persons: frozenset[str]
+    possessives: frozenset[str]
+    bodies_pronouns: frozenset[str]
+    roles: frozenset[str]
+    heads: frozenset[str]
+    final_forms: frozenset[str]
+    according_preps: frozenset[str]
+    pointers: frozenset[str]
+    relay_verbs: frozenset[str]
+    relay_nouns: frozenset[str]
+    document_preps: frozenset[str]
+    impersonal_preps: frozenset[str]
+    contrast_marks: frozenset[str]
+    indefinites: frozenset[str]
+
     def __init__(self, lex: Lexicon):
         table = lex.data.get("attribution", {})
         missing = [k for k in KEYS if k not in table]
