@@ -1,14 +1,16 @@
 """Claims page speed with 100,000 claims in the ledger, on SQLite and on PostgreSQL: median and p95
-of the claims page with filters and of full-text searches, through a real `tallybook serve`,
-against baselines measured in the same run (the login page and a static file).
+of the claims page with filters and of full-text searches, and of the incidents pages (25,000
+incidents) with their filters, through a real `tallybook serve`, against baselines measured in
+the same run (the login page and a static file).
 
 The ledger is generated straight through the ORM (bulk_create): documents of 20 claims each, with
-varied measures, speakers, organisations, languages, hedges, dates and sentences.
+varied measures, speakers, organisations, languages, hedges, dates and sentences, and an incident
+for every fourth claim (types, places, dates, actors varied), linked to it.
 
     .venv/bin/python bench/web_speed.py [--claims 100000] [--requests 50] [--pg URL]
 
 --pg (or $TALLYBOOK_TEST_POSTGRES) names a server where a scratch database is created and dropped.
-Aim: p95 < 200 ms for every claims page.
+Aim: p95 < 200 ms for every claims and incidents page.
 """
 
 from __future__ import annotations
@@ -96,6 +98,58 @@ PLACES = {
 }
 
 
+# (place as written, country, region, lat, lon) of the generated incidents
+INCIDENT_PLACES = [
+    ("Moscow", "RU", "RU-MOW", 55.75, 37.62),
+    ("Kazan", "RU", "RU-TA", 55.79, 49.12),
+    ("Kursk", "RU", "RU-KRS", 51.73, 36.19),
+    ("Pokrovsk", "UA", "UA-14", 48.28, 37.18),
+    ("Kherson", "UA", "UA-65", 46.64, 32.61),
+    ("Zarechnoye", None, None, None, None),
+]
+INCIDENT_KINDS = ["raid", "detention", "draft_notice", "enlistment", "contract", "death", "deployment", "law"]
+ACTORS = ["police", "Полиция", "the Investigative Committee", "военкомат", None]
+
+
+def incidents_of(rnd: random.Random, claims: list, day: date) -> list:
+    """An incident for every fourth claim of a document, each linked to its claim."""
+    from tallybook.ledger.models import Incident
+
+    out = []
+    for c in claims[::4]:
+        raw, country, region, lat, lon = rnd.choice(INCIDENT_PLACES)
+        kind = rnd.choice(INCIDENT_KINDS)
+        out.append(
+            Incident(
+                document_id=c.document_id,
+                type=kind,
+                start=c.sentence_start,
+                end=c.sentence_start + 4,
+                text=c.sentence_text[:4],
+                sentence_start=c.sentence_start,
+                sentence_end=c.sentence_end,
+                sentence_text=c.sentence_text,
+                lang=c.lang,
+                actor=rnd.choice(ACTORS),
+                affected=c.counted,
+                place_raw=raw,
+                place_name=raw if country else None,
+                country=country,
+                region=region,
+                precision="city" if country else "unknown",
+                lat=lat,
+                lon=lon,
+                date=(day - timedelta(days=rnd.randrange(5))).isoformat(),
+                date_precision="day",
+                acled_sub_event="Arrests",
+                extractor_version="bench",
+                published_on=day,
+                status=rnd.choice(["new"] * 8 + ["accepted", "rejected"]),
+            )
+        )
+    return out
+
+
 def sentence(rnd: random.Random, lang: str, value: int) -> tuple[str, str, dict]:
     """(sentence, figure text, claim fields) for one generated claim."""
     who, role, org = rnd.choice(SPEAKERS[lang])
@@ -113,7 +167,7 @@ def sentence(rnd: random.Random, lang: str, value: int) -> tuple[str, str, dict]
 
 def generate(n_claims: int, seed: int = 11) -> tuple[int, int]:
     """Fill the connected ledger with `n_claims` claims; (documents, claims)."""
-    from tallybook.ledger.models import Claim, Document
+    from tallybook.ledger.models import Claim, Document, Incident
     from tallybook.ledger.store import content_hash
 
     rnd = random.Random(seed)
@@ -168,7 +222,19 @@ def generate(n_claims: int, seed: int = 11) -> tuple[int, int]:
             )
             pending.append(claims)
         made = Document.objects.bulk_create(docs)
-        Claim.objects.bulk_create([Claim(document=d, **c) for d, cs in zip(made, pending) for c in cs], batch_size=2000)
+        rows = Claim.objects.bulk_create(
+            [Claim(document=d, **c) for d, cs in zip(made, pending) for c in cs], batch_size=2000
+        )
+        events = []
+        for k, d in enumerate(made):  # each document's PER_DOC claims, in order
+            events += incidents_of(rnd, rows[k * PER_DOC : (k + 1) * PER_DOC], d.published_on)
+        events = Incident.objects.bulk_create(events, batch_size=2000)
+        by_sentence = {(c.document_id, c.sentence_start): c.id for c in rows}
+        links = [
+            Incident.claims.through(incident_id=e.id, claim_id=by_sentence[e.document_id, e.sentence_start])
+            for e in events
+        ]
+        Incident.claims.through.objects.bulk_create(links, batch_size=5000)
     return n_docs, n_docs * PER_DOC
 
 
@@ -261,6 +327,12 @@ PAGES = [
     ),
     ("search 'soldiers killed' + lang", "/claims/?q=soldiers+killed&lang=en"),
     ("search 'week 7' + measure", "/claims/?q=week+7&measure=raids.detentions"),
+    ("incidents, no filter", "/incidents/"),
+    ("incidents, type + country", "/incidents/?type=raid&country=RU"),
+    ("incidents, region + dates", "/incidents/?region=UA-14&since=2023-01-01&until=2023-12-31"),
+    ("incidents, actor (Cyrillic)", "/incidents/?actor=%D0%BF%D0%BE%D0%BB%D0%B8%D1%86%D0%B8%D1%8F"),
+    ("incidents, status, page 20", "/incidents/?status=new&page=20"),
+    ("incidents map page", "/incidents/map/?type=death"),
 ]
 
 
@@ -284,7 +356,7 @@ def bench(label: str, db: str, n_claims: int, n: int, tmp: Path) -> list[tuple[s
         for name, path in baseline + PAGES:
             median, p95, r = timings(s, base + path, n)
             base_median = base_median or median
-            rows = r.text.count("data-claim-id=")
+            rows = r.text.count("data-claim-id=") + r.text.count("data-incident-id=")
             print(
                 f"{name:<36} {median:>6.1f}ms {p95:>6.1f}ms {len(r.content) / 1024:>6.1f} {rows:>5}  "
                 f"{median / base_median:>5.1f}x"

@@ -533,7 +533,30 @@ def docs(db, fmt, **filters) -> None:
     _print(rows, fmt, query.DOCUMENT_FIELDS, ["id", "source", "title", "published", "lang", "claims"])
 
 
-EXPORT_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".xlsx": "xlsx"}
+INCIDENT_OPTIONS = ("type", "country", "region", "actor")
+
+
+def _incident_options(f):
+    """The incidents filters of the web pages beyond the shared ones (for `export --what incidents`)."""
+    helps = {
+        "type": "Only incidents of this type (raid, detention, draft_notice...).",
+        "country": "Only incidents in this country (ISO 3166-1 alpha-2: RU).",
+        "region": "Only incidents in this region (ISO 3166-2: RU-TA).",
+        "actor": "Only incidents whose actor holds this text, any case.",
+    }
+    for name in reversed(INCIDENT_OPTIONS):
+        f = click.option(f"--{name}", default=None, help=helps[name])(f)
+    return f
+
+
+EXPORT_FORMATS = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".xlsx": "xlsx",
+    ".geojson": "geojson",
+}
 
 
 @main.command()
@@ -541,21 +564,35 @@ EXPORT_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parque
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "jsonl", "parquet", "xlsx"]),
+    type=click.Choice(["csv", "jsonl", "parquet", "xlsx", "acled", "geojson"]),
     default=None,
-    help="[default: from OUT's suffix: .csv, .jsonl, .ndjson, .parquet, .xlsx]",
+    help="[default: from OUT's suffix: .csv, .jsonl, .ndjson, .parquet, .xlsx, .geojson]; "
+    "acled: incidents as ACLED-style CSV",
 )
-@click.option("--what", type=click.Choice(["claims", "documents"]), default="claims", show_default=True)
+@click.option("--what", type=click.Choice(["claims", "documents", "incidents"]), default="claims", show_default=True)
 @_filter_options
 @_claim_options
+@_incident_options
 @click.argument("out", type=click.Path(dir_okay=False, writable=True, allow_dash=True))
 def export(db, fmt, what, out, status, hedge, org, sort, limit, **filters) -> None:
-    """Write claims or documents (with their text) to OUT as CSV, JSON Lines, Parquet or XLSX ("-": stdout).
+    """Write claims, documents (with their text) or incidents to OUT as CSV, JSON Lines, Parquet
+    or XLSX ("-": stdout); incidents also as ACLED-style CSV (--format acled) or GeoJSON.
 
     The format is OUT's suffix unless --format says; --status, --hedge, --org, --sort and --limit
-    narrow the claims as on the claims page.
+    narrow the claims as on the claims page; --type, --country, --region, --actor (with --lang,
+    --since, --until on the incident's date, --status) the incidents as on the incidents page.
     """
     fmt = fmt or _format_of(out)
+    incident_filters = {k: filters.pop(k) for k in INCIDENT_OPTIONS}
+    if what == "incidents":
+        _export_incidents(
+            db, fmt, out, status, incident_filters, {**filters, "hedge": hedge, "org": org, "sort": sort}, limit
+        )
+        return
+    if fmt in ("acled", "geojson") or any(incident_filters.values()):
+        raise click.UsageError(
+            "export: --format acled/geojson and --type, --country, --region, --actor need --what incidents"
+        )
     _connect(db)
     _check_measure(filters["measure"])
     from .ledger import export as writers
@@ -587,6 +624,42 @@ def export(db, fmt, what, out, status, hedge, org, sort, limit, **filters) -> No
             if stream is not sys.stdout:
                 stream.close()
     click.echo(f"export: {n} {what} written to {out}", err=True)
+
+
+def _export_incidents(db, fmt: str, out: str, status, chosen: dict, shared: dict, limit: int | None) -> None:
+    """`export --what incidents`: the incidents the filters leave, in `fmt`, to `out`."""
+    text_formats, file_formats = ("acled", "geojson", "csv", "jsonl"), ("parquet", "xlsx")
+    unused = [f"--{k}" for k in ("measure", "speaker", "search", "hedge", "org", "sort") if shared.get(k)]
+    if unused or fmt not in text_formats + file_formats:
+        raise click.UsageError(f"export --what incidents: cannot take {', '.join(unused) or '--format ' + fmt}")
+    if fmt in file_formats and out == "-":
+        raise click.UsageError(f"{fmt} needs a file, not stdout")
+    day = {k: shared[k].date().isoformat() if shared.get(k) else "" for k in ("since", "until")}
+    params = {
+        **{k: v or "" for k, v in chosen.items()},
+        **day,
+        "lang": shared.get("lang") or "",
+        "status": status or "",
+    }
+    _connect(db)
+    from .export import incidents as writer
+    from .ledger.incident_query import IncidentParamError, IncidentParams, incidents
+
+    try:
+        found = incidents(IncidentParams.from_query(params))
+        qs = (found[:limit] if limit else found).iterator(chunk_size=1000)
+    except IncidentParamError as e:
+        raise click.UsageError(f"export: {e}") from None
+    if fmt in file_formats:
+        n = writer.write_file(qs, fmt, out)
+    else:
+        stream = sys.stdout if out == "-" else open(out, "w", encoding="utf-8", newline="")
+        try:
+            n = writer.write_text(qs, fmt, stream)
+        finally:
+            if stream is not sys.stdout:
+                stream.close()
+    click.echo(f"export: {n} incidents written to {out}", err=True)
 
 
 def _format_of(out: str) -> str:

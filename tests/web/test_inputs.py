@@ -42,3 +42,8 @@ def test_locale_numbers(text, lang, value):
 def test_what_is_no_number_is_refused(text, lang):
     with pytest.raises(NumberError, match="not a number"):
         parse_number(text, lang)
+
+
+def test_a_line_break_after_the_decimal_mark_is_refused_not_a_crash():
+    with pytest.raises(NumberError, match="not a number"):
+        parse_number("1 500,0\n0", "ru")

@@ -276,7 +276,11 @@ class Incident(models.Model):
     history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
-        indexes = [models.Index(fields=["document", "start"], name="ledger_incident_doc_start")]
+        indexes = [
+            models.Index(fields=["document", "start"], name="ledger_incident_doc_start"),
+            # the default order of the incidents pages and the API, as the claims'
+            models.Index(fields=["-published_on", "-document", "start", "id"], name="ledger_incident_newest"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.type}: {self.text} ({self.document_id}:{self.start}-{self.end})"

@@ -1,4 +1,4 @@
-"""The REST API under /api/ (django-ninja): read the ledger, review claims; token or session auth.
+"""The REST API under /api/ (django-ninja): read the ledger, review claims and incidents; token or session auth.
 
 Send `Authorization: Bearer <token>` (make one with `tallybook token USERNAME`); a logged-in
 browser session works too. Ids are the ledger ids `tallybook claims --format jsonl` prints.
@@ -19,13 +19,23 @@ from pydantic import create_model
 
 from tallybook.ledger import query
 from tallybook.ledger.history import history_of
-from tallybook.ledger.models import Claim
+from tallybook.ledger.incident_query import (
+    INCIDENT_COLUMNS,
+    IncidentParamError,
+    IncidentParams,
+    incident_record,
+    incidents,
+)
+from tallybook.ledger.incidents import IncidentReviewError
+from tallybook.ledger.models import Claim, Incident
 from tallybook.ledger.review import ClaimGone, ReviewError
 
 from . import filters
 from .decisions import FormError, apply_review
+from .incident_decisions import apply_incident_review
 from .models import Token
 from .roles import can_read, can_review
+from .views.incidents import incident_acled, incident_geojson
 
 
 class BearerToken(HttpBearer):
@@ -309,3 +319,128 @@ def list_speakers(request, f: Query[ClaimFilters]):
         {"name": s.name, "kind": s.kind, "claims": s.claims, "also": list(s.also)}
         for s in query.speakers(filters.claims(_params(f)))
     ]
+
+
+# Incidents: the list with the pages' filters (ledger.incident_query.IncidentParams), one with its
+# place's candidates, decisions and history, their review, and the ACLED-style and GeoJSON exports.
+IncidentFilters = create_model(
+    "IncidentFilters", __base__=Schema, page=(int, 1), **{f.name: (str, "") for f in fields(IncidentParams)}
+)
+IncidentOut = create_model(
+    "IncidentOut", __base__=Schema, **{name: (kind, ...) for name, kind in INCIDENT_COLUMNS.items()}
+)
+
+
+class CandidateOut(Schema):
+    name: str
+    country: str | None
+    region: str | None
+    precision: str
+    lat: float | None
+    lon: float | None
+    population: int | None = None
+
+
+class IncidentDetailOut(IncidentOut):
+    candidates: list[CandidateOut]  # the gazetteer's readings of the place, best first
+    history: list[ReviewOut]  # the review decisions, newest first
+    changes: list[ChangeOut]  # every recorded change of the incident's row, newest first
+
+
+class IncidentPage(Schema):
+    count: int
+    page: int
+    per_page: int
+    items: list[IncidentOut]
+
+
+class IncidentReviewIn(Schema):
+    """A decision on an incident; fields left out stay as they are, "" clears a text field. An
+    accept that changes a field is recorded as a correction; `affected` must be a group, never
+    a person's name."""
+
+    decision: str
+    type: str | None = None
+    actor: str | None = None
+    affected: str | None = None
+    place_raw: str | None = None
+    place_name: str | None = None
+    country: str | None = None
+    region: str | None = None
+    precision: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    reason: str = ""
+
+
+def _incident_params(f) -> IncidentParams:
+    """The filters of `f`; 400 with the reason for a parameter that means nothing."""
+    try:
+        return IncidentParams.from_query(f.dict()).check()
+    except IncidentParamError as e:
+        raise HttpError(400, str(e)) from None
+
+
+@api.get("/incidents", response=IncidentPage)
+def list_incidents(request, f: Query[IncidentFilters]):
+    """Incidents filtered by type, country, region, actor, since/until (the incident's date), status..."""
+    return _page(incidents(_incident_params(f)), f.page, incident_record)
+
+
+def _incident_detail(inc: Incident) -> dict:
+    rec = incident_record(inc)
+    rec["candidates"] = inc.candidates or []
+    rec["history"] = [
+        {
+            "action": r.action,
+            "reviewer": r.reviewer,
+            "changes": r.changes,
+            "note": r.note,
+            "created": r.created.isoformat(),
+        }
+        for r in inc.reviews.order_by("-created", "-id")
+    ]
+    rec["changes"] = [
+        {
+            "when": c.when.isoformat(),
+            "user": c.user,
+            "reason": c.reason,
+            "fields": [{"field": f, "before": b, "after": a} for f, b, a in c.fields],
+        }
+        for c in history_of(inc)
+    ]
+    return rec
+
+
+@api.get("/incidents/{incident_id}", response=IncidentDetailOut)
+def get_incident(request, incident_id: int):
+    return _incident_detail(get_object_or_404(Incident.objects.select_related("document"), id=incident_id))
+
+
+@api.post("/incidents/{incident_id}/review", response=IncidentDetailOut)
+def review_an_incident(request, incident_id: int, body: IncidentReviewIn):
+    if not can_review(request.user):
+        raise HttpError(403, "reviewers only")
+    inc = get_object_or_404(Incident, id=incident_id)
+    form = {k: v for k, v in body.dict().items() if v is not None}
+    try:
+        apply_incident_review(request.user, inc, body.decision, form)
+    except (IncidentReviewError, FormError) as e:
+        raise HttpError(400, str(e)) from None
+    return _incident_detail(Incident.objects.select_related("document").get(id=incident_id))
+
+
+@api.get("/incidents-export/acled-style.csv")
+def export_incidents_acled(request, f: Query[IncidentFilters]):
+    """The filtered incidents as ACLED-style CSV (ACLED's column order and event types)."""
+    _incident_params(f)
+    return incident_acled(request)
+
+
+@api.get("/incidents-export/incidents.geojson")
+def export_incidents_geojson(request, f: Query[IncidentFilters]):
+    """The filtered incidents as a GeoJSON FeatureCollection (null geometry for a place without coordinates)."""
+    _incident_params(f)
+    return incident_geojson(request)

@@ -3,6 +3,7 @@ each a link that narrows the view to it (as Datasette's facets do)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
@@ -34,8 +35,11 @@ class Facet:
     clear_qs: str | None  # the querystring without this filter, when it is set
 
 
+Spec = list[tuple[str, object, str]]  # (filter parameter, title, field of the model)
+Names = Callable[[str, list], dict]  # (field, raw values) -> what the facet shows for each
+
 # (filter parameter, title, claim field); the order they are shown in
-FACETS = [
+FACETS: Spec = [
     ("speaker", _("Speaker"), "speaker"),
     ("measure", _("Measure"), "measure"),
     ("hedge", _("Hedge"), "hedge"),
@@ -46,15 +50,16 @@ FACETS = [
 ]
 
 
-def facets(qs: QuerySet, params: dict[str, str]) -> list[Facet]:
-    """The facets of the claims `qs` (already filtered by `params`)."""
+def facets(qs: QuerySet, params: dict[str, str], spec: Spec | None = None, names: Names | None = None) -> list[Facet]:
+    """The facets of `qs` (already filtered by `params`): the claims' by default, or those of
+    `spec` with what `names` shows for their values (incidents.py)."""
     base = qs.order_by()
     out = []
-    for param, title, field in FACETS:
+    for param, title, field in spec if spec is not None else FACETS:
         rows = list(base.values(field).annotate(n=Count("id")).order_by("-n", field)[:SHOWN])
-        names = _names(field, [r[field] for r in rows])
-        values = [_value(param, r[field], r["n"], names, params) for r in rows]
-        values = [v for v in values if v is not None]
+        shown = (names or _names)(field, [r[field] for r in rows])
+        found = (_value(param, r[field], r["n"], shown, params) for r in rows)
+        values = [v for v in found if v is not None]
         clear = querystring(params, **{param: None, "page": None}) if params.get(param) else None
         if values or clear is not None:
             out.append(Facet(param, str(title), values, clear))

@@ -33,7 +33,10 @@ def parse_number(text: str, lang: str = "en") -> float:
 def _spaced(s: str) -> float | None:
     """«1 500», «1 500,5», "1'500.5": spaces group the whole part, one mark (if any) is decimal."""
     sign, body = ("-", s[1:]) if s.startswith("-") else ("", s)
-    whole, mark, frac = re.fullmatch(r"([^.,]*)([.,]?)(.*)", body).groups()
+    parts = re.fullmatch(r"([^.,]*)([.,]?)(.*)", body)
+    if parts is None:  # a line break after the decimal mark ("1 5,0\n0"): not a number
+        return None
+    whole, mark, frac = parts.groups()
     if not GROUPS.fullmatch(SPACES.sub("X", whole)) or (mark and not frac.isdigit()):
         return None
     return float(sign + SPACES.sub("", whole) + ("." + frac if mark else ""))

@@ -10,6 +10,7 @@ from functools import cache
 from babel.dates import format_skeleton
 from django.utils.translation import get_language, pgettext, pgettext_lazy
 
+from tallybook import placenames
 from tallybook.extraction.measures import DEFAULT_PACK
 
 HEDGES = {
@@ -164,3 +165,56 @@ def measure_choices(measures: list[str]) -> list[tuple[str, str]]:
 
 def hedge_choices() -> list[tuple[str, str]]:
     return [(h, str(label)) for h, label in HEDGES.items()]
+
+
+# Incidents: their types (the pack's labels, translated with context "incident"), the precision
+# of a place and of a date, and the names of countries and regions in the page's language.
+PRECISIONS = {
+    "exact": pgettext_lazy("precision", "exact place"),
+    "city": pgettext_lazy("precision", "city"),
+    "region": pgettext_lazy("precision", "region"),
+    "country": pgettext_lazy("precision", "country"),
+    "unknown": pgettext_lazy("precision", "not in the gazetteer"),
+}
+DATE_PRECISIONS = {
+    "day": pgettext_lazy("date precision", "day"),
+    "month": pgettext_lazy("date precision", "month"),
+    "year": pgettext_lazy("date precision", "year"),
+}
+
+
+@cache
+def _type_labels() -> dict[str, str]:
+    """incident type -> the pack's English label."""
+    from tallybook.extraction.triggers import load_incident_pack
+
+    return {t.id: t.label for t in load_incident_pack().types.values()}
+
+
+def incident_labels() -> list[str]:
+    """The English labels of the bundled pack's incident types (each translated with context "incident")."""
+    return sorted(set(_type_labels().values()))
+
+
+def incident_type_name(type_id: str | None) -> str:
+    """An incident type's name in the interface's language (the id when the pack lacks it)."""
+    if not type_id:
+        return ""
+    label = _type_labels().get(type_id)
+    return pgettext("incident", label) if label else type_id
+
+
+def incident_type_choices() -> list[tuple[str, str]]:
+    from tallybook.model import INCIDENT_TYPES
+
+    return [(t, incident_type_name(t)) for t in INCIDENT_TYPES]
+
+
+def country_name(code: str | None) -> str:
+    """A country's name (ISO 3166-1 alpha-2 code) in the interface's language; the code when unknown."""
+    return placenames.country_name(code, (get_language() or "en")[:2])
+
+
+def region_name(code: str | None) -> str:
+    """A region's name (ISO 3166-2 code) in the interface's language; the code when unknown."""
+    return placenames.region_name(code, (get_language() or "en")[:2])

@@ -10,7 +10,7 @@ from django.views.i18n import set_language
 
 from . import admin as _registered  # noqa: F401  (model admins; admin autodiscovery is off)
 from .api import api
-from .views import adding, claims, documents, exports, measures, overview, review, speakers, teamwork
+from .views import adding, claims, documents, exports, incidents, measures, overview, review, speakers, teamwork
 
 urlpatterns = [
     path("api/", api.urls),
@@ -26,6 +26,12 @@ urlpatterns += i18n_patterns(
     path("documents/<int:doc_id>/versions/<int:version_id>/", documents.document_version, name="document_version"),
     path("claims/", claims.claim_list, name="claims"),
     path("claims/export.csv", exports.export, {"what": "claims", "fmt": "csv"}, name="claims_export"),
+    path("incidents/", incidents.incident_list, name="incidents"),
+    path("incidents/map/", incidents.incident_map, name="incident_map"),
+    path("incidents/acled-style.csv", incidents.incident_acled, name="incidents_acled"),
+    path("incidents/incidents.geojson", incidents.incident_geojson, name="incidents_geojson"),
+    path("incidents/<int:incident_id>/", incidents.incident_detail, name="incident"),
+    path("incidents/<int:incident_id>/review/", incidents.incident_review, name="review_incident"),
     path("<str:what>/export.<str:fmt>", exports.export, name="export"),
     path("claims/<int:claim_id>/", claims.claim_detail, name="claim"),
     path("claims/<int:claim_id>/review/", review.review, name="review_claim"),

@@ -1,5 +1,6 @@
 """Every message the interface asks to translate: templates (through Django's templatize, as
-makemessages reads them) and the web package's Python (gettext, pgettext and their lazy forms).
+makemessages reads them), the web package's Python (gettext, pgettext and their lazy forms), and
+the packs' measure and incident type names.
 
 `python -m tallybook.web.locale.messages` lists those the Russian catalogue lacks, so a test can
 fail on an untranslated string and a translator can see which.
@@ -55,9 +56,9 @@ def wanted() -> set[Message]:
     for path in sorted(WEB.rglob("*.py")):
         if "migrations" not in path.parts and "locale" not in path.parts:
             found |= _from_code(path.read_text(encoding="utf-8"))
-    from ..labels import pack_labels
+    from ..labels import incident_labels, pack_labels
 
-    return found | {("measure", label) for label in pack_labels()}
+    return found | {("measure", label) for label in pack_labels()} | {("incident", t) for t in incident_labels()}
 
 
 def translated() -> set[Message]:

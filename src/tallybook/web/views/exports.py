@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest, Streaming
 
 from tallybook.ledger import export as writers
 from tallybook.ledger import query
+from tallybook.ledger.incident_query import IncidentParamError
 
 from .. import filters, labels
 from .measures import measure_summaries
@@ -77,12 +78,20 @@ def _measures(request):
     return ["measure", "name", "claims", "latest"], rows
 
 
+def _incidents(request):
+    from tallybook.ledger.incident_query import INCIDENT_FIELDS, IncidentParams, incident_record, incidents
+
+    qs = incidents(IncidentParams.from_query(request.GET))
+    return INCIDENT_FIELDS, (incident_record(i) for i in qs.iterator(chunk_size=1000))
+
+
 LISTS: dict[str, Callable] = {
     "claims": _claims,
     "review": _queue,
     "documents": _documents,
     "speakers": _speakers,
     "measures": _measures,
+    "incidents": _incidents,
 }
 FORMATS = ("csv", "json", "xlsx")
 
@@ -93,7 +102,7 @@ def export(request, what: str, fmt: str):
         raise Http404("no such export")
     try:
         fields, rows = LISTS[what](request)
-    except filters.ParamError as e:
+    except (filters.ParamError, IncidentParamError) as e:
         return HttpResponseBadRequest(str(e), content_type="text/plain; charset=utf-8")
     name = f"{what}.{fmt}"
     if fmt == "csv":
