@@ -66,3 +66,23 @@ def test_a_zone_does_not_replace_the_region_it_holds():
         "В Приморском крае суд лишил гражданства двоих мужчин. Это первый такой случай на Дальнем Востоке. Их выслали."
     )
     assert _only(text, "ru", "deportation").place.raw == "Приморский край"
+
+
+@pytest.mark.parametrize(
+    "lang,text,kind,place",
+    [
+        ("ru", "Также гражданства лишили троих москвичей.", "citizenship", "Москва"),
+        ("ru", "Омский суд лишил гражданства двоих мужчин.", "citizenship", "Омск"),
+        ("en", "Kenya said it would investigate how its citizens were recruited.", "other", "Kenya"),
+    ],
+)
+def test_a_city_named_by_its_people_and_the_country_that_acts(lang, text, kind, place):
+    assert _only(text, lang, kind).place.raw == place
+
+
+def test_a_common_adjective_is_no_city():
+    from tallybook.geo.gazetteer import gazetteer
+
+    assert gazetteer().city_of_adjective("красноярский") == "Красноярск"
+    assert gazetteer().city_of_adjective("советский") is None
+    assert gazetteer().city_of_adjective("братский") is None

@@ -139,3 +139,35 @@ def test_a_long_text_is_read_in_pieces_with_offsets_into_the_whole():
         ("detention", "detained"),
     ]
     assert found[-1].type == "death" and text[found[-1].start : found[-1].end] == "died"
+
+
+NOT_EVENTS = [
+    ("en", "The minister said that students would not be called up.", "enlistment"),
+    ("en", "They are counted as foreigners even if they receive citizenship.", "citizenship"),
+    ("en", "Peru asked Moscow not to recruit its citizens.", "contract"),
+    ("en", "Russia recruits students from poor regions.", "contract"),
+    ("en", "Many of the men will not return home.", "other"),
+    ("ru", "Эти мигранты забыли встать на воинский учёт.", "enlistment"),
+    ("ru", "Иностранцы подписывают контракт, чтобы избежать депортации.", "deportation"),
+]
+
+
+@pytest.mark.parametrize("lang,text,kind", NOT_EVENTS)
+def test_negated_conditional_habitual_and_avoided_actions_are_not_incidents(lang, text, kind):
+    assert kind not in [i.type for i in tallybook.incidents(text, lang=lang)]
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "Some 50,000 reservists will be mobilized, the minister said."),
+        ("ru", "Власти призовут 50 тысяч резервистов."),
+    ],
+)
+def test_a_call_up_told_in_the_future_is_the_decision(lang, text):
+    assert [i.type for i in tallybook.incidents(text, lang=lang)] == ["law"]
+
+
+def test_an_ability_refused_is_an_event():
+    text = "Since May, migrants could not file citizenship applications in Tver."
+    assert "citizenship" in [i.type for i in tallybook.incidents(text, lang="en")]

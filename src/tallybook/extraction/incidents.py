@@ -179,9 +179,14 @@ def _sentence_incidents(
     if _is_generic(sent, ipack.generic[lang]):
         return []
     hits = [
-        h
+        told
         for h in _hits(sent, ipack, lang)
-        if (ipack.types[h.type].in_clause or not _in_clause(h.head)) and not _is_unreal(h.head, ipack.unreal[lang])
+        if (told := _as_told(h, ipack)) is not h
+        or (
+            (ipack.types[h.type].in_clause or not _in_clause(h.head))
+            and not _is_unreal(h.head, ipack, lang)
+            and not (lang == "en" and _is_habitual(h.head))
+        )
     ]
     hits = _one_per_type(hits)
     if not hits:
@@ -262,16 +267,61 @@ def _in_clause(tok: Token) -> bool:
     return tok.dep_ in CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX") and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
-def _is_unreal(tok: Token, modals: frozenset[str]) -> bool:
-    """An obligation, plan or proposal ("must register", "called for them to be registered",
-    «должны встать на учёт»), not an event."""
+def _as_told(h: Hit, ipack: IncidentPack) -> Hit:
+    """The hit as the text tells it: told in the future, an event of a type with `future` is
+    the decision announcing it ("will be mobilized": a law)."""
+    future = ipack.types[h.type].future
+    if future and _is_future(h.head):
+        return replace(h, type=future)
+    return h
+
+
+def _is_future(tok: Token) -> bool:
+    return "Tense=Fut" in str(tok.morph) or any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in tok.children)
+
+
+def _is_unreal(tok: Token, ipack: IncidentPack, lang: str) -> bool:
+    """Not an event: an obligation, plan or proposal ("must register", "called for them to be
+    registered", «должны встать на учёт»), a negated or conditional one ("were not called up",
+    "if they receive citizenship"), or a noun that is the object of such a word ("to avoid
+    deportation")."""
+    modals = ipack.unreal[lang]
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if _negated(verb, ipack.negation[lang]) or any(
+        c.dep_ == "mark" and c.lower_ in ipack.condition[lang] for c in verb.children
+    ):
+        return True
+    if tok.pos_ == "NOUN" and tok.dep_ in OBJECT_DEPS and tok.head.lemma_.lower() in modals:
+        return True
     if any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() in modals for c in tok.children):
         return True
-    infinitive = "VerbForm=Inf" in str(tok.morph) or tok.tag_ == "VB"
+    morph = str(tok.morph)
+    infinitive = "VerbForm=Inf" in morph or tok.tag_ in ("VB", "VBG") or any(c.lower_ == "to" for c in tok.children)
     governor = tok.head
     while infinitive and governor is not tok and governor.dep_ in ("xcomp", "ccomp") and governor.head is not governor:
         governor = governor.head
-    return infinitive and tok.dep_ in ("xcomp", "ccomp", "advcl", "csubj", "acl") and governor.lemma_.lower() in modals
+    return (
+        infinitive
+        and tok.dep_ in ("xcomp", "ccomp", "advcl", "csubj", "acl", "pcomp")
+        and governor.lemma_.lower() in modals
+    )
+
+
+def _negated(verb: Token, words: frozenset[str]) -> bool:
+    """Is the verb negated? Not when it is an ability refused ("could not file applications"):
+    that is a restriction, an event."""
+    if any(c.dep_ == "aux" and c.lower_ in ("can", "could", "cannot") for c in verb.children):
+        return False
+    return any(c.dep_ in ("neg", "advmod") and c.lower_ in words for c in verb.children)
+
+
+def _is_habitual(tok: Token) -> bool:
+    """An English verb in the simple present, of itself or of the verb it completes ("Russia
+    recruits students", "continues to recruit"): how things go, not an event."""
+    cur = tok
+    while cur.dep_ == "xcomp" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.tag_ in ("VBZ", "VBP") and cur.pos_ == "VERB" and not any(c.dep_.startswith("aux") for c in cur.children)
 
 
 def _strength(h: Hit) -> tuple[int, bool]:
@@ -323,6 +373,8 @@ def _place_for(
     rest = [(t, p) for t, p in located if _clause_of(doc[t.first]) not in others]
     attached = [(t, p) for t, p in near if _attached(doc[t.first], head)]
     pick = _nearest_precise(attached, head) or _nearest_precise(near, head) or _nearest_precise(rest, head)
+    if pick is None and itype.actor_is_place:
+        pick = next((p for t, p in places if _subject_of(t, doc, head)), None)
     if pick is not None and pick.precision != "country":
         return pick
     if pick is None and not itype.default_place:
@@ -330,6 +382,21 @@ def _place_for(
     country = pick if pick is not None else resolve(itype.default_place)
     carried = ctx.last.get(country.country or "") if itype.carry else None
     return carried or country
+
+
+def _subject_of(top: Toponym, doc: Doc, head: Token) -> bool:
+    """Is the toponym the subject of the trigger's clause ("Nepal suspended", «Россия призовет»),
+    or of the verb that reports it ("South Africa said it would probe")?"""
+    tok = doc[top.last]
+    if tok.dep_ not in ("nsubj", "nsubj:pass", "nsubjpass"):
+        return False
+    cur = doc[_clause_of(head)]
+    while True:
+        if tok.head.i == cur.i:
+            return True
+        if cur.dep_ not in ("ccomp", "xcomp") or cur.head.i == cur.i:
+            return False
+        cur = doc[_clause_of(cur.head)]
 
 
 def _attached(tok: Token, head: Token) -> bool:

@@ -25,10 +25,12 @@ class Toponym:
     raw: str
     region_hint: bool
     lemmas: str = ""  # the words' lemmas, a second form to look up («Тулы» → тула)
+    by_people: bool = False  # a city named by its people or an adjective: where they are, never who acts
 
 
 def toponyms_of(sent: Span) -> list[Toponym]:
-    """The sentence's toponyms in text order: tagged places, then aliases the tags missed."""
+    """The sentence's toponyms in text order: tagged places, then names and aliases the tags
+    missed, then cities named by their people or an adjective."""
     doc = sent.doc
     normal = doc.user_data.get("normal", {})
     words = gazetteer().region_words
@@ -47,7 +49,24 @@ def toponyms_of(sent: Span) -> list[Toponym]:
     out.extend(t for t in _after_locatives(sent, normal) if t.first not in taken)
     taken = {i for t in out for i in range(t.first, t.last + 1)}
     out.extend(t for t in _aliases(sent) if not any(i in taken for i in range(t.first, t.last + 1)))
+    taken = {i for t in out for i in range(t.first, t.last + 1)}
+    out.extend(t for t in _townsfolk(sent) if t.first not in taken)
     return sorted(out, key=lambda t: t.first)
+
+
+def _townsfolk(sent: Span) -> list[Toponym]:
+    """Cities named by their people («двое москвичей») or by an adjective («красноярское МВД»)."""
+    g = gazetteer()
+    out = []
+    for tok in sent:
+        if tok.ent_type_ in PLACE_LABELS:
+            continue
+        city = g.townsfolk.get(key(tok.lemma_))
+        if city is None and tok.pos_ in ("ADJ", "NOUN"):
+            city = g.city_of_adjective(key(tok.lemma_))
+        if city is not None:
+            out.append(Toponym(tok.i, tok.i, city, False, by_people=True))
+    return out
 
 
 LOCATIVES = {"in", "at", "near", "outside", "around", "across", "в", "во", "на", "под", "около"}
@@ -137,6 +156,8 @@ def _head_of(top: Toponym, doc: Doc, deps: tuple[str, ...] = ("compound", "flat"
 def is_origin(top: Toponym, doc: Doc) -> bool:
     """Is the toponym where people come from or whose they are ("citizens of India", «граждане
     Индии», "from Nepal", «гражданство РФ», «войне России»), not where the event happens?"""
+    if top.by_people:
+        return False
     head = _head_of(top, doc)
     whose = gazetteer().whose_nouns
     for child in head.children:
@@ -163,7 +184,7 @@ def is_actor(top: Toponym, doc: Doc) -> bool:
     """Is the toponym the one who acts or speaks ("Russia has been recruiting", "Kenya said",
     "Russia's Investigative Committee"), not where the event happens? Not a possessive that
     locates ("Kyiv's outskirts"), nor a subject the parser doubled (another stands nearer the verb)."""
-    if top.region_hint or doc[top.last].dep_ == "compound":
+    if top.by_people or top.region_hint or doc[top.last].dep_ == "compound":
         return False  # "the Kemerovo region", «Тюменская область», "Moscow police": a territory, not one who acts
     head = _head_of(top, doc, ("compound", "flat"))
     if head.dep_ not in ACTOR_DEPS:

@@ -44,6 +44,8 @@ class IncidentType:
     front: bool = False  # happens at the front: a war's place is its place
     carry: bool = True  # with no place of its own, happens where the story's last event did
     object_is_place: bool = True  # False: the object is addressed ("urged Russia"), not a place
+    future: str = ""  # the type an event of this type told in the future is ("law": the decision)
+    actor_is_place: bool = False  # a government's act: the country acting is where it happens
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class IncidentPack:
     generic: dict[str, tuple[str, ...]]
     unreal: dict[str, frozenset[str]]
     dates: dict[str, dict[str, tuple[str, ...]]]
+    negation: dict[str, frozenset[str]]
+    condition: dict[str, frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -113,14 +117,22 @@ def _pack_of(data: dict, p: Path, path: str | None) -> IncidentPack:
             bool(t.get("front", False)),
             bool(t.get("carry", True)),
             bool(t.get("object_is_place", True)),
+            str(t.get("future", "")),
+            bool(t.get("actor_is_place", False)),
         )
         for lang in triggers:
             triggers[lang].extend(_trigger(tid, s) for s in t[lang])
+    bad = {t.future for t in types.values() if t.future and t.future not in types}
+    if bad:
+        raise PackError(f"{p}: `future` names unknown incident types {sorted(bad)}")
     ordered = {lang: tuple(sorted(ts, key=lambda tr: -tr.weight)) for lang, ts in triggers.items()}
     generic = {lang: tuple(w.lower() for w in data["generic"][lang]) for lang in ("en", "ru")}
     dates = {lang: {k: tuple(v) for k, v in data["dates"][lang].items()} for lang in ("en", "ru")}
-    unreal = {lang: frozenset(w.lower() for w in data["unreal"][lang]) for lang in ("en", "ru")}
-    return IncidentPack(types, ordered, generic, unreal, dates)
+    unreal, negation, condition = (
+        {lang: frozenset(w.lower() for w in data[table][lang]) for lang in ("en", "ru")}
+        for table in ("unreal", "negation", "condition")
+    )
+    return IncidentPack(types, ordered, generic, unreal, dates, negation, condition)
 
 
 def _lemma_is(tok: Token, step: str) -> bool:
@@ -132,12 +144,14 @@ def _lemma_is(tok: Token, step: str) -> bool:
     lemma = tok.lemma_.lower().replace("ё", "е")
     step = step.replace("ё", "е")
     if step.endswith("*"):
-        return lemma.startswith(step[:-1])
+        return lemma.startswith(step[:-1]) and tok.is_alpha
     return lemma == step or tok.lower_ == step
 
 
 def _dependent(tok: Token, step: str, depth: int = MAX_DEPTH) -> Token | None:
     """A dependent of `tok`, at most `depth` levels down, whose lemma is `step`."""
+    if step.startswith("*"):  # "призвать > */verb": any verb the head takes as its complement
+        return next((c for c in tok.children if c.dep_ == "xcomp" and _lemma_is(c, step)), None)
     for child in tok.children:
         if _lemma_is(child, step):
             return child

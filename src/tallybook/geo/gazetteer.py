@@ -53,6 +53,9 @@ class Gazetteer:
         self.whose_nouns = frozenset(key(w) for w in data["whose_nouns"])
         self.place_nouns = frozenset(key(w) for w in data["place_nouns"])
         self.war_nouns = frozenset(key(w) for w in data["war_nouns"])
+        self.townsfolk = {key(word): city for word, city in data["townsfolk"]}
+        self.adjective_min_population = int(data["adjective_min_population"])
+        self.not_city_adjectives = frozenset(key(w) for w in data["not_city_adjectives"])
 
     def _add(self, name: str, cand: Candidate) -> None:
         k = key(name)
@@ -177,6 +180,16 @@ class Gazetteer:
             return [self.region_by_code[target]]
         found = [c for c in self.by_key.get(key(target), []) if c.precision == precision]
         return sorted(found, key=lambda c: -c.population)[:1]
+
+    def city_of_adjective(self, lemma: str) -> str | None:
+        """The large city a Russian adjective is made from («красноярский» → Красноярск), if any."""
+        stem = lemma[:-2]  # «красноярский» → красноярск
+        if not lemma.endswith(("ский", "цкий")) or len(stem) < 4 or lemma in self.not_city_adjectives:
+            return None
+        big = [c for c in self.by_key.get(stem, []) if c.precision == "city" and c.country in ("RU", "UA", "BY", "KZ")]
+        if not any(c.population >= self.adjective_min_population for c in big):
+            return None
+        return stem[:1].upper() + stem[1:]
 
     def candidates(self, raw: str, region_hint: bool = False) -> list[Candidate]:
         """Every place `raw` may name, regions first when the text says "region", «область»."""
