@@ -152,8 +152,11 @@ class Attributor:
         return Candidate(subj, verb.text, via=told)
 
     def contrasted(self, verb: Token) -> bool:
-        """A clause set against the figure's ("…, while X said …", «…, а X заявил …»)."""
-        return verb.dep_ == "conj" or any(
+        """A clause set against the figure's ("…, while X said …", «…, а X заявил …»), or joined
+        to it with a speaker of its own ("Russia lost 500, and Kyiv said …"); not one sharing the
+        subject of the clause it joins («Шойгу отверг … и заявил, что …»)."""
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        return (verb.dep_ == "conj" and own_subject) or any(
             c.dep_ in ("mark", "cc") and c.lower_ in self.w.contrast_marks for c in verb.children
         )
 

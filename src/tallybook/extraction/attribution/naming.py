@@ -146,7 +146,7 @@ class Namer:
         «глава государства»), else the last person quoted when not someone else, else its body."""
         if not self.w.has(tok, "roles") or tok.ent_type_ in PERSON_LABELS:
             return None
-        named = self.named_within(tok)
+        named = self.named_within(tok) or _person_after(tok)
         plural = tok.tag_ == "NNS" or "Plur" in tok.morph.get("Number", [])
         if named is not None and (named.ent_type_ in PERSON_LABELS or plural):
             return self.resolve(named)
@@ -317,6 +317,18 @@ class Namer:
             ]
             return " ".join(words) or None, org
         return None, None
+
+
+def _person_after(role: Token) -> Token | None:
+    """A person named right after a role's phrase that the parse left outside it («представитель
+    Хочу жить Виталий Матвиенко»): within two words, no verb or punctuation between."""
+    doc, end = role.doc, max(t.i for t in role.subtree) + 1
+    for i in range(end, min(end + 2, role.sent.end)):
+        if doc[i].ent_type_ in PERSON_LABELS:
+            return doc[i]
+        if doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def gender(tok: Token) -> str | None:
