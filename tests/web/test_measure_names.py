@@ -3,6 +3,8 @@ conflicts, in both languages (no raw ids, hedges or unformatted values)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tallybook.ledger.models import Claim
@@ -63,3 +65,14 @@ def test_conflicts_name_the_measure_and_read_both_figures(as_user):
 def test_shorten_cuts_at_a_word_end(text, size, shown):
     assert shorten(text, size) == shown
     assert len(shorten(text, size)) <= size
+
+
+def test_the_measure_list_shows_the_latest_figure_with_its_unit(as_user):
+    claim = Claim.objects.get(text="500")
+    Claim.objects.filter(id=claim.id).update(value=27, unit="percent")
+    row = page(as_user, "/ru/measures/").split(f'data-measure="{claim.measure}"', 1)[1].split("</tr>", 1)[0]
+    assert '<td class="num">27%</td>' in row
+    records = json.loads(b"".join(as_user("viewer").get("/measures/export.json").streaming_content))
+    assert {"measure": claim.measure, "latest": 27.0, "unit": "percent"}.items() <= next(
+        r for r in records if r["measure"] == claim.measure
+    ).items()

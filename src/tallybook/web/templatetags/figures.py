@@ -16,6 +16,12 @@ def figure(claim) -> str:
 
 
 @register.filter
+def figure_of_last(summary: dict) -> str:
+    """A measure summary's latest value with its unit ("27%", «2 750 000 ₽»)."""
+    return figures.figure(summary["last"], None, summary.get("unit"))
+
+
+@register.filter
 def plain(x) -> str:
     """A number for an input field, never in scientific notation."""
     return figures.plain(x)

@@ -72,10 +72,16 @@ def _speakers(request):
 
 def _measures(request):
     rows = (
-        {"measure": m["measure"], "name": labels.measure_name(m["measure"]), "claims": m["n"], "latest": m["last"]}
+        {
+            "measure": m["measure"],
+            "name": labels.measure_name(m["measure"]),
+            "claims": m["n"],
+            "latest": m["last"],
+            "unit": m["unit"] or "",
+        }
         for m in measure_summaries()
     )
-    return ["measure", "name", "claims", "latest"], rows
+    return ["measure", "name", "claims", "latest", "unit"], rows
 
 
 def _incidents(request):

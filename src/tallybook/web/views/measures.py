@@ -31,19 +31,20 @@ def measure_summaries() -> list[dict]:
     )
     out = []
     for row in rows:
-        points = (
+        points = list(  # newest first
             Claim.objects.filter(measure=row["measure"], published_on__isnull=False)
             .exclude(status="rejected")
             .order_by("-published_on", "-id")
-            .values_list("value", flat=True)[:TREND_POINTS]
+            .values_list("value", "unit")[:TREND_POINTS]
         )
-        values = list(reversed(points))
+        values = [value for value, _ in reversed(points)]
         out.append(
             {
                 "measure": row["measure"],
                 "n": row["n"],
                 "trend": _sparkline(values),
                 "last": values[-1] if values else None,
+                "unit": points[0][1] if points else None,
             }
         )
     return out
