@@ -111,16 +111,19 @@ def test_screenshots_at_1366_by_768(browser, app, tmp_path):
     page = context.new_page()
     login(page, "reviewer")
     keep = os.environ.get("TALLYBOOK_SCREENSHOTS")
+    headers = {}
     for name, url in (("claims", "/claims/"), ("review", "/review/"), ("claims-ru", "/ru/claims/")):
         page.goto(url)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 1366, f"{url} is {width}px wide: it scrolls sideways on a laptop"
+        headers[url] = page.locator("header.top").bounding_box()["height"]
         shot = tmp_path / f"{name}.png"
         page.screenshot(path=str(shot))
         assert shot.read_bytes().startswith(b"\x89PNG")
         if keep:
             os.makedirs(keep, exist_ok=True)
             shutil.copy(shot, os.path.join(keep, shot.name))
+    assert len(set(headers.values())) == 1, f"the menu takes more lines in one language: {headers}"
     dates = page.locator("#claims td.col-source .date").evaluate_all("ds => ds.map(d => d.getClientRects().length)")
     assert dates and set(dates) == {1}  # a date never breaks over two lines
     context.close()
