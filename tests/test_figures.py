@@ -174,3 +174,24 @@ def test_origins_never_duplicate_a_figure(fs):
     seen = [id(f) for o in origins(fs) for f in (o.origin, *o.echoes)]
     assert len(seen) == len(set(seen))
     assert set(seen) <= {id(f) for f in fs if f.measure}
+
+
+def test_relays_say_who_repeated_whom():
+    texts = [
+        ("first-en", "2024-06-20", CORPUS[0][3]),
+        (
+            "relay-en",
+            "2024-06-25",
+            "The Kyiv Independent reported, citing Alexander Bastrykin, that about 10,000 naturalized migrants "
+            "had been sent to the front.",
+        ),
+        ("bare-en", "2024-06-28", "About 10,000 naturalized migrants have been sent to the front."),
+    ]
+    figs: list[Figure] = []
+    for name, published, text in texts:
+        figs += figures_of(extract(text, lang="en", published=published), text, name, date.fromisoformat(published))
+    (chain,) = [o for o in origins(figs) if o.measure == "recruitment.naturalized_sent_to_front"]
+    assert chain.origin.doc == "first-en" and chain.origin.speaker_id == "alexander-bastrykin"
+    relayed, bare = chain.relays
+    assert (relayed.by, relayed.of, relayed.credited) == ("Kyiv Independent", "Alexander Bastrykin", True)
+    assert (bare.by, bare.of, bare.credited) == ("bare-en", "Alexander Bastrykin", False)

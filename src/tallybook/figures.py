@@ -43,6 +43,14 @@ class Figure:
     sentence: str = ""
     lang: str = "en"
     unit: str | None = None
+    speaker_id: str | None = None  # the source entity's key (extractor's speaker_id)
+    entity: str | None = None  # the source entity's name (the ledger's Source), else as written
+    via: str | None = None  # who relayed the speaker's figure ("according to Reuters", «со ссылкой на»)
+
+    @property
+    def source(self) -> str | None:
+        """Who the figure is put on: its source entity's name, else the speaker as written."""
+        return self.entity or self.speaker
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -162,7 +170,7 @@ def conflicts(figures: list[Figure]) -> list[Conflict]:
     out = []
     for measure, fs in sorted(group([f for f in figures if f.measure]).items()):
         for x, y in combinations(fs, 2):
-            if x.doc == y.doc and x.speaker == y.speaker:
+            if x.doc == y.doc and x.source == y.source:
                 continue
             kind = verdict(x, y)
             if kind in ("disagree", "below-floor"):
@@ -179,7 +187,7 @@ def same_figure(a: Figure, b: Figure) -> bool:
     """One figure restated: the same value within its hedge (an approx figure's band), same range."""
     if (a.value_max is None) != (b.value_max is None):
         return False
-    if a.value_max is not None:
+    if a.value_max is not None and b.value_max is not None:
         return math.isclose(a.value, b.value) and math.isclose(a.value_max, b.value_max)
     if "approx" in (a.hedge, b.hedge):
         return abs(a.value - b.value) <= APPROX_BAND * max(abs(a.value), abs(b.value))
@@ -195,10 +203,32 @@ class Origin:
     origin: Figure
     echoes: tuple[Figure, ...]
 
+    @property
+    def relays(self) -> list[Relay]:
+        """Who repeated whom: each echo's document (or the outlet it names as `via`) restating
+        the figure of the source it credits, else of the origin's source."""
+        return [relay(self.origin, e) for e in self.echoes]
+
+
+@dataclass(frozen=True)
+class Relay:
+    """One restatement: `by` (the relaying outlet or document) repeated `of` (the source credited)."""
+
+    echo: Figure
+    by: str
+    of: str | None
+    credited: bool  # the echo names the source itself; False: it states the figure as its own or unattributed
+
+
+def relay(origin: Figure, echo: Figure) -> Relay:
+    """`echo` as a relay of `origin`: its `via`, else its document, repeating its source, else the origin's."""
+    by = echo.via or echo.doc
+    return Relay(echo, by, echo.source or origin.source, echo.source is not None)
+
 
 def origins(figures: list[Figure]) -> list[Origin]:
     """Each figure of each measure with its origin and echoes (one per document), earliest first."""
-    out = []
+    out: list[Origin] = []
     for measure, fs in sorted(group([f for f in figures if f.measure]).items()):
         chains: list[list[Figure]] = []
         for f in sorted(fs, key=_sort_key):
@@ -212,10 +242,10 @@ def origins(figures: list[Figure]) -> list[Origin]:
 
 
 def latest_by_source(figures: list[Figure]) -> dict[str, Figure]:
-    """Each source's (speaker's) latest figure of one measure; unattributed figures under "—"."""
+    """Each source entity's latest figure of one measure (its names as one); unattributed under "—"."""
     out: dict[str, Figure] = {}
     for f in sorted(figures, key=lambda f: ((f.when or ("", ""))[0], f.published or date.min, f.id)):
-        out[f.speaker or "—"] = f
+        out[f.source or "—"] = f
     return out
 
 
@@ -253,6 +283,9 @@ def figures_of(
                 sentence,
                 c.lang,
                 c.unit,
+                c.speaker_id,
+                None,
+                c.via,
             )
         )
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from ..figures import Conflict, Figure, Origin, conflicts, origins, pack_facts
-from .models import Claim
+from .models import Claim, SourceKey
 
 
 def figures(measure: str | None = None) -> list[Figure]:
@@ -20,6 +20,8 @@ def figures(measure: str | None = None) -> list[Figure]:
         "hedge",
         "speaker",
         "speaker_org",
+        "speaker_id",
+        "via",
         "time_ref",
         "measure",
         "sentence_text",
@@ -29,10 +31,16 @@ def figures(measure: str | None = None) -> list[Figure]:
         "document__source",
         "document__locator",
     )
-    return [figure_of(c) for c in qs.order_by("published_on", "id").iterator(chunk_size=2000)]
+    names = entity_names()
+    return [figure_of(c, names) for c in qs.order_by("published_on", "id").iterator(chunk_size=2000)]
 
 
-def figure_of(c: Claim) -> Figure:
+def entity_names() -> dict[str, str]:
+    """Each speaker_id → its Source's name (a reviewer's merge or rename shows at once)."""
+    return dict(SourceKey.objects.values_list("key", "source__name"))
+
+
+def figure_of(c: Claim, entities: dict[str, str] | None = None) -> Figure:
     names, cumulative = pack_facts(c.measure, c.sentence_text, c.lang)
     return Figure(
         c.id,
@@ -49,6 +57,9 @@ def figure_of(c: Claim) -> Figure:
         c.sentence_text,
         c.lang,
         c.unit,
+        c.speaker_id,
+        (entities or {}).get(c.speaker_id or ""),
+        c.via,
     )
 
 
@@ -61,6 +72,9 @@ def _side(f: Figure) -> dict:
         "value_max": f.value_max,
         "hedge": f.hedge,
         "speaker": f.speaker,
+        "speaker_id": f.speaker_id,
+        "entity": f.entity,
+        "via": f.via,
         "interval": [f.interval[0], None if f.interval[1] == float("inf") else f.interval[1]],
         "time": f.when[0] if f.when else None,
         "sentence": f.sentence,
@@ -73,7 +87,12 @@ def conflict_record(c: Conflict) -> dict:
 
 
 def origin_record(o: Origin) -> dict:
-    return {"measure": o.measure, "origin": _side(o.origin), "echoes": [_side(e) for e in o.echoes]}
+    return {
+        "measure": o.measure,
+        "origin": _side(o.origin),
+        "echoes": [_side(e) for e in o.echoes],
+        "relays": [{"by": r.by, "of": r.of, "credited": r.credited, "claim": r.echo.id} for r in o.relays],
+    }
 
 
 def ledger_conflicts(measure: str | None = None) -> list[Conflict]:

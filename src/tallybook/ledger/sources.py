@@ -4,13 +4,16 @@ split, rename and set kind or parent, with history."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from simple_history.utils import update_change_reason
 
 from tallybook.extraction.sources import registry
 
-from .models import Claim, Source, SourceKey, SourceName
+from .models import SOURCE_KINDS, Claim, Source, SourceKey, SourceName
 
 _KINDS = {"person": "person", "org": "org"}
 
@@ -55,6 +58,7 @@ def _new_source(key: str, name: str, kind: str | None) -> Source:
             role=known.role if known else None,
         )
         SourceKey.objects.create(key=key, source=source)
+        add_name(source, source.name)
         if known:
             for n in (known.name, *known.names):
                 add_name(source, n)
@@ -130,7 +134,45 @@ def names_seen(source: Source) -> list[str]:
     return [r["speaker"] for r in rows]
 
 
+def keys_with_names(source: Source) -> list[tuple[str, list[str]]]:
+    """`source`'s own keys, each with the names its claims were written by."""
+    keys = list(SourceKey.objects.filter(source=source).order_by("key").values_list("key", flat=True))
+    written: dict[str, set[str]] = {k: set() for k in keys}
+    for key, name in Claim.objects.filter(speaker_id__in=keys).values_list("speaker_id", "speaker").distinct():
+        if name:
+            written[key].add(name)
+    return [(k, sorted(written[k])) for k in keys]
+
+
 # --- reviewers' corrections, each kept in the history with who and why --------------------------
+
+
+class SourceError(ValueError):
+    """A correction that cannot be made (the message says why, in one line)."""
+
+
+@dataclass(frozen=True)
+class SourceChange:
+    """One recorded change of a Source or of one of its keys; `user` None: tallybook itself."""
+
+    when: datetime
+    user: str | None
+    reason: str
+    fields: list[tuple[str, object, object]]  # (field, before, after); a key's move is ("key", from, to)
+
+
+EDITABLE = ("name", "kind", "role", "org", "parent")
+
+
+def _text(value: str, what: str, required: bool = True) -> str:
+    value = " ".join((value or "").split())
+    if "\x00" in value:
+        raise SourceError(f"{what}: holds a NUL character")
+    if required and not value:
+        raise SourceError(f"{what}: empty")
+    if len(value) > 300:
+        raise SourceError(f"{what}: longer than 300 characters")
+    return value
 
 
 def _saved(row, user, reason: str) -> None:
@@ -141,6 +183,9 @@ def _saved(row, user, reason: str) -> None:
 
 def merge(source: Source, into: Source, user=None, reason: str = "") -> Source:
     """`source` becomes part of `into`: its keys and names move, and it is deleted."""
+    if source.pk == into.pk:
+        raise SourceError(f"merge: {source.name} cannot be merged into itself")
+    reason = _text(reason, "reason", required=False)
     with transaction.atomic():
         for k in SourceKey.objects.filter(source=source):
             k.source = into
@@ -149,6 +194,10 @@ def merge(source: Source, into: Source, user=None, reason: str = "") -> Source:
             add_name(into, n.name)
         Source.objects.filter(org=source).update(org=into)
         Source.objects.filter(parent=source).update(parent=into)
+        if into.org_id == source.pk or into.parent_id == source.pk:
+            into.org = None if into.org_id == source.pk else into.org
+            into.parent = None if into.parent_id == source.pk else into.parent
+        _saved(into, user, reason or f"{source.name} merged into it")
         source._history_user = user
         source._change_reason = reason or f"merged into {into.name}"
         source.delete()
@@ -157,6 +206,13 @@ def merge(source: Source, into: Source, user=None, reason: str = "") -> Source:
 
 def split(source: Source, keys: list[str], name: str, user=None, reason: str = "") -> Source:
     """A new Source named `name` that takes `keys` (and their names) from `source`."""
+    name, reason = _text(name, "name"), _text(reason, "reason", required=False)
+    own = set(SourceKey.objects.filter(source=source).values_list("key", flat=True))
+    keys = sorted(set(keys))
+    if not keys or not set(keys) <= own:
+        raise SourceError(f"split: choose keys of {source.name} ({', '.join(sorted(own))})")
+    if set(keys) == own:
+        raise SourceError(f"split: {source.name} must keep at least one key")
     with transaction.atomic():
         new = Source(name=name, kind=source.kind, parent=source.parent, org=source.org)
         _saved(new, user, reason or f"split from {source.name}")
@@ -164,17 +220,83 @@ def split(source: Source, keys: list[str], name: str, user=None, reason: str = "
             k.source = new
             _saved(k, user, reason or f"split from {source.name}")
         written = set(Claim.objects.filter(speaker_id__in=keys).values_list("speaker", flat=True))
-        SourceName.objects.filter(source=source, name__in=written).update(source=new)
+        kept = set(Claim.objects.filter(speaker_id__in=own - set(keys)).values_list("speaker", flat=True))
+        for n in SourceName.objects.filter(source=source, name__in=written):
+            add_name(new, n.name)
+            if n.name not in kept and n.folded != folded(source.name):
+                n.delete()
         add_name(new, name)
     return new
 
 
 def edit(source: Source, user=None, reason: str = "", **changes) -> Source:
     """Rename, set kind, role, organisation or parent; one history record."""
+    changes = _checked(source, changes)
+    if not changes:
+        raise SourceError(f"edit: nothing to change on {source.name}")
     for field, value in changes.items():
         setattr(source, field, value)
+    reason = _text(reason, "reason", required=False)
     with transaction.atomic():
         _saved(source, user, reason or "edited: " + ", ".join(changes))
         if "name" in changes:
             add_name(source, changes["name"])
     return source
+
+
+def _checked(source: Source, changes: dict) -> dict:
+    """The changes that change something; SourceError for a field or value that cannot be set."""
+    out = {}
+    for field, value in changes.items():
+        if field not in EDITABLE:
+            raise SourceError(f"edit: {field} is not a field of a source ({', '.join(EDITABLE)})")
+        if field == "name":
+            value = _text(value, "name")
+        elif field == "role":
+            value = _text(value, "role", required=False) or None
+        elif field == "kind" and value not in SOURCE_KINDS:
+            raise SourceError(f"edit: kind {value!r} is not one of {', '.join(SOURCE_KINDS)}")
+        elif field in ("org", "parent") and value is not None:
+            _no_cycle(source, value, field)
+        if getattr(source, field) != value:
+            out[field] = value
+    return out
+
+
+def _no_cycle(source: Source, other: Source, field: str) -> None:
+    seen, at = set(), other
+    while at is not None and at.pk not in seen:
+        if at.pk == source.pk:
+            raise SourceError(f"edit: {other.name} cannot be the {field} of {source.name} (a loop)")
+        seen.add(at.pk)
+        at = getattr(at, field)
+
+
+def history(source: Source) -> list[SourceChange]:
+    """The changes of `source` and the moves of keys to it, newest first (who, when, why, fields)."""
+    records = list(Source.history.filter(id=source.pk).select_related("history_user").order_by("history_date"))
+    ids = SourceKey.history.filter(source_id=source.pk).values("id")
+    rows = list(SourceKey.history.filter(id__in=ids).select_related("history_user").order_by("id", "history_date"))
+    refs = {r.source_id for r in rows} | {v for r in records for v in (r.org_id, r.parent_id) if v}
+    names = dict(Source.history.filter(id__in=refs).values_list("id", "name"))
+    names |= dict(Source.objects.filter(id__in=refs).values_list("id", "name"))
+
+    def shown(field: str, value):
+        return names.get(value, value) if field in ("org", "parent") and value else value
+
+    out = []
+    for before, after in zip([None, *records], records):
+        delta = after.diff_against(before).changes if before is not None else []
+        out.append(_change(after, [(c.field, shown(c.field, c.old), shown(c.field, c.new)) for c in delta]))
+    for before, after in zip([None, *rows], rows):
+        if before is None or before.id != after.id or before.source_id == after.source_id:
+            continue
+        if source.pk in (before.source_id, after.source_id):
+            moved = (f"key {after.key}", names.get(before.source_id), names.get(after.source_id))
+            out.append(_change(after, [moved]))
+    return sorted(out, key=lambda c: c.when, reverse=True)
+
+
+def _change(rec, fields) -> SourceChange:
+    user = rec.history_user.get_username() if rec.history_user else None
+    return SourceChange(rec.history_date, user, rec.history_change_reason or "", fields)

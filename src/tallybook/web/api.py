@@ -36,6 +36,7 @@ from .incident_decisions import apply_incident_review
 from .models import Token
 from .roles import can_read, can_review
 from .views.incidents import incident_acled, incident_geojson
+from .sources_api import router as sources_router
 
 
 class BearerToken(HttpBearer):
@@ -164,6 +165,9 @@ class FigureOut(Schema):
     value_max: float | None
     hedge: str
     speaker: str | None
+    speaker_id: str | None  # the source entity's key
+    entity: str | None  # the source entity's name
+    via: str | None  # who relayed the speaker's figure
     interval: list[float | None]
     time: str | None
     sentence: str
@@ -176,10 +180,18 @@ class ConflictOut(Schema):
     b: FigureOut
 
 
+class RelayOut(Schema):
+    by: str  # the relaying outlet (the echo's `via`) or document
+    of: str | None  # the source it repeated
+    credited: bool  # the echo names that source
+    claim: int  # the echo's claim id
+
+
 class OriginOut(Schema):
     measure: str
     origin: FigureOut
     echoes: list[FigureOut]
+    relays: list[RelayOut]  # who repeated whom, one per echo
 
 
 class SpeakerOut(Schema):
@@ -444,3 +456,4 @@ def export_incidents_geojson(request, f: Query[IncidentFilters]):
     """The filtered incidents as a GeoJSON FeatureCollection (null geometry for a place without coordinates)."""
     _incident_params(f)
     return incident_geojson(request)
+api.add_router("/sources", sources_router)  # the sources and reviewers' corrections of them

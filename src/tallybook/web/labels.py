@@ -101,6 +101,12 @@ PERIODS = {
     "year": pgettext_lazy("period", "per year"),
 }
 MONTH = re.compile(r"(\d{4})-(\d\d)")
+SOURCE_KINDS = {  # ledger.models.SOURCE_KINDS
+    "person": pgettext_lazy("kind", "person"),
+    "org": pgettext_lazy("kind", "organisation"),
+    "outlet": pgettext_lazy("kind", "media outlet"),
+    "government": pgettext_lazy("kind", "government"),
+}
 
 
 @cache

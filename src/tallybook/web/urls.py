@@ -10,7 +10,7 @@ from django.views.i18n import set_language
 
 from . import admin as _registered  # noqa: F401  (model admins; admin autodiscovery is off)
 from .api import api
-from .views import adding, claims, documents, exports, incidents, measures, overview, review, speakers, teamwork
+from .views import adding, claims, documents, exports, incidents, measures, overview, review, sources, speakers, teamwork
 
 urlpatterns = [
     path("api/", api.urls),
@@ -37,6 +37,8 @@ urlpatterns += i18n_patterns(
     path("claims/<int:claim_id>/review/", review.review, name="review_claim"),
     path("speakers/", speakers.speaker_list, name="speakers"),
     path("speakers/<path:name>/", speakers.speaker_detail, name="speaker"),
+    path("sources/<int:source_id>/", speakers.source_detail, name="source"),
+    path("sources/<int:source_id>/correct/", sources.correct, name="correct_source"),
     path("measures/", measures.measure_list, name="measures"),
     path("measures/<path:measure>/data.json", measures.measure_data, name="measure_data"),  # any id reverses
     path("measures/<path:measure>/timeline.csv", measures.measure_csv, name="measure_csv"),

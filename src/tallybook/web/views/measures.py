@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from tallybook.figures import conflicts, latest_by_source, origins
-from tallybook.ledger.figures import figures
+from tallybook.ledger.figures import entity_names, figures
 from tallybook.ledger.models import Claim
 
 from .common import interval
@@ -103,7 +103,9 @@ def measure_csv(request, measure: str):
     out = csv.writer(response)
     out.writerow(
         ["date", "time_ref", "speaker", "value", "value_max", "hedge", "lo", "hi", "unit", "source", "claim_id"]
+        + ["speaker_id", "entity", "via"]
     )
+    names = entity_names()
     for c in _claims(measure).iterator(chunk_size=2000):
         lo, hi = interval(c.value, c.value_max, c.hedge)
         out.writerow(
@@ -119,19 +121,28 @@ def measure_csv(request, measure: str):
                 c.unit or "",
                 str(c.document),
                 c.id,
+                c.speaker_id or "",
+                names.get(c.speaker_id or "", ""),
+                c.via or "",
             ]
         )
     return response
 
 
 def measure_data(request, measure: str):
-    """{"measure", "series": [{"name", "points": [{"date", "value", "lo", "hi", "hedge", "id"}]}]}."""
+    """{"measure", "series": [{"name", "speaker_ids", "points": [{"date", "value", "lo", "hi", "hedge",
+    "id", "speaker"}]}]}: one series per source entity (its Source, however each claim wrote it)."""
     if not Claim.objects.filter(measure=measure).exists():
         raise Http404("no such measure")
+    names = entity_names()
     series: dict[str, list] = defaultdict(list)
+    keys: dict[str, set] = defaultdict(set)
     for c in _claims(measure).iterator(chunk_size=2000):
         lo, hi = interval(c.value, c.value_max, c.hedge)
-        series[c.speaker or c.speaker_org or "—"].append(
+        name = names.get(c.speaker_id or "") or c.speaker or c.speaker_org or "—"
+        if c.speaker_id:
+            keys[name].add(c.speaker_id)
+        series[name].append(
             {
                 "date": c.document.published_on.isoformat(),
                 "value": c.value,
@@ -139,9 +150,11 @@ def measure_data(request, measure: str):
                 "hi": hi,
                 "hedge": c.hedge,
                 "id": c.id,
+                "speaker": c.speaker or c.speaker_org,
             }
         )
-    return JsonResponse({"measure": measure, "series": [{"name": k, "points": v} for k, v in sorted(series.items())]})
+    out = [{"name": k, "speaker_ids": sorted(keys[k]), "points": v} for k, v in sorted(series.items())]
+    return JsonResponse({"measure": measure, "series": out})
 
 
 def conflict_list(request):
