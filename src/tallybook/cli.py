@@ -493,6 +493,26 @@ def claimreview(db, out) -> None:
 
 @main.command()
 @_db_option
+@click.option("--reviewed", is_flag=True, help="Only accepted and corrected claims (and their documents).")
+@click.argument("out", type=click.File("w", encoding="utf-8"), default="-")
+def ftm(db, reviewed, out) -> None:
+    """Write sources, documents and figures as FollowTheMoney entities (JSON Lines) for Aleph.
+
+    Sources are Person, Organization or PublicBody (names as alias, a person's organisation as a
+    Membership, a unit's body as parent); documents are Article; each figure is a Documentation
+    linking its document to its source (a Note on the document when it has none). Values are
+    cleaned and every entity validated by the followthemoney package. Rejected claims are left
+    out. OUT defaults to stdout.
+    """
+    _connect(db)
+    from .ledger.ftm import ftm_entities
+
+    for entity in ftm_entities(reviewed_only=reviewed):
+        out.write(json.dumps(entity, ensure_ascii=False) + "\n")
+
+
+@main.command()
+@_db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--measure", default=None, help="Only this measure and its scoped keys (e.g. casualties.killed).")
 def conflicts(db, fmt, measure) -> None:

@@ -95,6 +95,9 @@ def test_merge_from_the_page_moves_keys_and_names(ledger, as_user):
     assert sources.named("British intelligence") == uk
     html = page(client, uk)
     assert ("reviewer", "one body") in history_items(html)
+    changes = client.get("/changes/").content.decode()
+    assert f'corrected the source <a href="/sources/{uk.id}/">UK Ministry of Defence</a>' in changes
+    assert "corrected the source British intelligence · " in changes  # merged away: no page
     assert "key org:british-intelligence: <del>British intelligence</del> → <ins>UK Ministry of Defence</ins>" in html
 
 

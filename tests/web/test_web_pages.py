@@ -131,6 +131,7 @@ def test_measure_data(as_user):
         "series": [
             {
                 "name": "UK Ministry of Defence",
+                "speaker_ids": ["uk-ministry-of-defence"],
                 "points": [
                     {
                         "date": "2024-11-10",
@@ -139,6 +140,7 @@ def test_measure_data(as_user):
                         "hi": 1650.0,
                         "hedge": "approx",
                         "id": claim_id("about 1,500"),
+                        "speaker": "UK Ministry of Defence",
                     }
                 ],
             }

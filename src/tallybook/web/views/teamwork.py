@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from tallybook.ledger.models import Assignment, Claim, Comment, DocumentVersion, Review
+from tallybook.ledger.models import Assignment, Claim, Comment, DocumentVersion, Review, Source
 from tallybook.ledger.review import ReviewError, review_claim, undo_review
 
 from ..roles import REVIEWER, can_review
@@ -125,5 +125,23 @@ def recent_changes(request):
         )
     for v in DocumentVersion.objects.select_related("document").defer("text").order_by("-replaced", "-id")[:RECENT]:
         events.append({"when": v.replaced, "who": "tallybook", "kind": "version", "document": v.document})
+    events += source_events()
     events.sort(key=lambda e: e["when"], reverse=True)
     return render(request, "web/changes.html", {"events": list(islice(events, RECENT))})
+
+
+def source_events() -> list[dict]:
+    """Reviewers' corrections of sources (renames, kinds, parents, merges, splits), newest first."""
+    records = Source.history.filter(history_user__isnull=False).select_related("history_user")
+    live = set(Source.objects.values_list("id", flat=True))
+    return [
+        {
+            "when": r.history_date,
+            "who": r.history_user.get_username(),
+            "kind": "source",
+            "source_id": r.id if r.id in live else None,
+            "name": r.name,
+            "note": r.history_change_reason or "",
+        }
+        for r in records.order_by("-history_date", "-history_id")[:RECENT]
+    ]
