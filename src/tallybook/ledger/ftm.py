@@ -18,18 +18,21 @@ def _id(kind: str, *ids: object) -> str:
     return "-".join([PREFIX, kind, *map(str, ids)])
 
 
-def _entity(schema: str, entity_id: str, **props: object) -> dict:
+Value = str | list[str] | None
+
+
+def _entity(schema: str, entity_id: str, **props: Value) -> dict:
     """A FtM entity of `schema` with `props` (a list for several values), cleaned and validated."""
     from followthemoney import model
 
     proxy = model.make_entity(schema)
     proxy.id = entity_id
     for prop, values in props.items():
-        for value in values if isinstance(values, list | tuple) else [values]:
-            if value not in (None, ""):
+        for value in values if isinstance(values, list) else [values]:
+            if value:
                 proxy.add(prop, value, quiet=False)
     data = proxy.to_dict()
-    model.get(schema).validate(data)  # raises InvalidData naming the property
+    model.schemata[schema].validate(data)  # type: ignore[arg-type]  # raises InvalidData naming the property
     return {"id": data["id"], "schema": data["schema"], "properties": data["properties"]}
 
 
@@ -37,7 +40,7 @@ def source_entities() -> Iterator[dict]:
     """Each Source as Person, Organization or PublicBody; a person's organisation as a Membership."""
     for s in Source.objects.prefetch_related("names").order_by("id"):
         aliases = sorted({n.name for n in s.names.all()} - {s.name})
-        props: dict[str, object] = {"name": s.name, "alias": aliases}
+        props: dict[str, Value] = {"name": s.name, "alias": aliases}
         if s.kind == "person":
             props["position"] = s.role
         elif s.parent_id:
