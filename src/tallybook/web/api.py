@@ -35,8 +35,8 @@ from .decisions import FormError, apply_review
 from .incident_decisions import apply_incident_review
 from .models import Token
 from .roles import can_read, can_review
-from .views.incidents import incident_acled, incident_geojson
 from .sources_api import router as sources_router
+from .views.incidents import incident_acled, incident_geojson
 
 
 class BearerToken(HttpBearer):
@@ -456,4 +456,6 @@ def export_incidents_geojson(request, f: Query[IncidentFilters]):
     """The filtered incidents as a GeoJSON FeatureCollection (null geometry for a place without coordinates)."""
     _incident_params(f)
     return incident_geojson(request)
+
+
 api.add_router("/sources", sources_router)  # the sources and reviewers' corrections of them

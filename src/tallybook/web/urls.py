@@ -10,7 +10,19 @@ from django.views.i18n import set_language
 
 from . import admin as _registered  # noqa: F401  (model admins; admin autodiscovery is off)
 from .api import api
-from .views import adding, claims, documents, exports, incidents, measures, overview, review, sources, speakers, teamwork
+from .views import (
+    adding,
+    claims,
+    documents,
+    exports,
+    incidents,
+    measures,
+    overview,
+    review,
+    sources,
+    speakers,
+    teamwork,
+)
 
 urlpatterns = [
     path("api/", api.urls),
