@@ -46,3 +46,8 @@ def test_a_yearless_date_takes_the_latest_year_the_text_states():
     assert latest_year(text, "ru", words) == 2023
     assert _date(text, "ru", "raid") == "2023-10-14"
     assert _date(text, "ru", "raid", published="2025-01-20") == "2024-10-14"
+
+
+def test_a_range_whose_ends_take_their_prepositions():
+    words = load_incident_pack().dates["ru"]
+    assert dates_in("С мая 2001 года по март 2004 года там погибли 300 человек.", "ru", None, words) == []

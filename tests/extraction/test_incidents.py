@@ -78,6 +78,11 @@ def test_a_repeated_mention_is_the_same_incident():
     assert [i.type for i in tallybook.incidents(text, lang="en")] == ["raid"]
 
 
+def test_a_later_mention_naming_only_the_country_is_the_same_incident():
+    text = "Police raided a market in Kazan. The raids across Russia caught 40 men."
+    assert [i.type for i in tallybook.incidents(text, lang="en")] == ["raid"]
+
+
 def test_a_general_remark_is_not_an_incident():
     text = "Police usually raid hostels before holidays. Migrants are often detained at markets."
     assert tallybook.incidents(text, lang="en") == []
@@ -147,6 +152,8 @@ NOT_EVENTS = [
     ("en", "Peru asked Moscow not to recruit its citizens.", "contract"),
     ("en", "Russia recruits students from poor regions.", "contract"),
     ("en", "Many of the men will not return home.", "other"),
+    ("en", "Migrants could not apply for residence without signing a contract.", "contract"),
+    ("en", "Peru asked Moscow not to recruit its citizens and to return them home.", "other"),
     ("ru", "Эти мигранты забыли встать на воинский учёт.", "enlistment"),
     ("ru", "Иностранцы подписывают контракт, чтобы избежать депортации.", "deportation"),
 ]

@@ -88,12 +88,17 @@ def _join_ranges(sentence: str, found: list[tuple[When, int]], joins: tuple[str,
 
 
 PRECISION = {1: "year", 2: "month", 3: "day"}
+OPENERS = ("from", "between", "с", "со")
 
 
 def _is_range(sentence: str, start: int, end: int, next_start: int, joins: tuple[str, ...]) -> bool:
     between = re.sub(r"^(года|году|г\.)\s*", "", sentence[end:next_start].strip().lower())
+    nxt = sentence[next_start:].lower().split()
+    if not between and nxt and nxt[0] in joins:
+        between = nxt[0]  # the second date's rule took its preposition («по декабрь 2002 года»)
     before = sentence[max(0, start - 12) : start].lower().split()
-    opens = bool(before) and before[-1] in ("from", "between", "с", "со")
+    own = sentence[start:].lower().split()
+    opens = bool(before) and before[-1] in OPENERS or bool(own) and own[0] in OPENERS
     return opens and between in joins
 
 

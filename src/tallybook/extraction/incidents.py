@@ -116,7 +116,15 @@ def _same_event(first: Incident, later: Incident, values: list[float], tally: bo
     if p is None or p.start is None or not later.sentence[0] <= p.start < later.sentence[1]:
         return True  # no place of its own
     q = first.place
-    return q is not None and (q.name or q.raw) == (p.name or p.raw)
+    return q is not None and _compatible(q, p)
+
+
+def _compatible(q: Place, p: Place) -> bool:
+    """Can two places be one event's: the same, or one a country or unknown name that may hold
+    the other ("Ukraine" and "the SVO zone")?"""
+    if (q.name or q.raw) == (p.name or p.raw) or "unknown" in (p.precision, q.precision):
+        return True
+    return q.country == p.country and "country" in (p.precision, q.precision)
 
 
 def _has_types(path: str) -> bool:
@@ -287,22 +295,36 @@ def _is_unreal(tok: Token, ipack: IncidentPack, lang: str) -> bool:
     deportation")."""
     modals = ipack.unreal[lang]
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if (
+        verb.dep_ == "conj"
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.head.tag_ == "VB"
+        and _negated(verb.head, ipack.negation[lang])
+    ):
+        return True  # "not to recruit its citizens and to return them": the first verb's negation
     if _negated(verb, ipack.negation[lang]) or any(
         c.dep_ == "mark" and c.lower_ in ipack.condition[lang] for c in verb.children
     ):
         return True
     if tok.pos_ == "NOUN" and tok.dep_ in OBJECT_DEPS and tok.head.lemma_.lower() in modals:
         return True
+    if any(c.dep_ in ("prep", "case", "mark") and c.lower_ in ipack.negation[lang] for c in tok.children) or (
+        tok.dep_ == "pcomp" and tok.head.lower_ in ipack.negation[lang]
+    ):
+        return True  # "without signing a contract", «без подписания контракта»
     if any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() in modals for c in tok.children):
         return True
     morph = str(tok.morph)
     infinitive = "VerbForm=Inf" in morph or tok.tag_ in ("VB", "VBG") or any(c.lower_ == "to" for c in tok.children)
-    governor = tok.head
-    while infinitive and governor is not tok and governor.dep_ in ("xcomp", "ccomp") and governor.head is not governor:
+    cur = tok
+    while cur.dep_ == "conj" and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
+        cur = cur.head  # "to recruit ... and to return": the conjunct's governor is the first's
+    governor = cur.head
+    while infinitive and governor is not cur and governor.dep_ in ("xcomp", "ccomp") and governor.head is not governor:
         governor = governor.head
     return (
         infinitive
-        and tok.dep_ in ("xcomp", "ccomp", "advcl", "csubj", "acl", "pcomp")
+        and cur.dep_ in ("xcomp", "ccomp", "advcl", "csubj", "acl", "pcomp", "nmod")
         and governor.lemma_.lower() in modals
     )
 
