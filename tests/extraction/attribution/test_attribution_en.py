@@ -178,6 +178,18 @@ CASES = [
         "1,200",
         None,
     ),
+    # ... but documents and figures as subjects are not unnamed people: a named source beside them still counts
+    (
+        "In a Levada Center survey, 79 percent of men said they knew someone mobilised and 60 percent said they "
+        "feared a new wave.",
+        "60 percent",
+        "Levada Center",
+    ),
+    (
+        "Early polls show residents opposing the raids: a Gallup poll this month found 38 percent in favour.",
+        "38 percent",
+        "Gallup",
+    ),
     # figures put on no one
     ("Reports indicate that an average of 913 soldiers die each day.", "an average of 913", None),
     ("Some 40 migrants were detained in the raid on a warehouse.", "Some 40", None),

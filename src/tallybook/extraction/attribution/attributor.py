@@ -16,6 +16,7 @@ from .rules import CARRIED, ORDER, RULES, Candidate, named_token
 from .words import words_of
 
 AGENT_DEPS = {"agent", "obl:agent"}
+FIGURE_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 OBJECT_DEPS = {"dobj", "dative", "iobj", "obj"}
 LIST_ITEM = re.compile(r"^\s*(?:[-–—•*▪]|\d{1,2}[.)]|[«“\"„])")
 
@@ -130,6 +131,20 @@ class Attributor:
             # "ledgers showing ..." speak; "voters surveyed", "figures released" are spoken of
             return None if verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice", []) else verb.head
         return self._name_beside(verb)
+
+    def unnamed_people(self, subj: Token, verb: Token) -> bool:
+        """Is `subj` people the text leaves unnamed ("friends and former foes say")? Their words are
+        the figure's source even with no name, so weaker rules must not lend it another; documents
+        ("polls show") and figures ("79 percent said") are not such people."""
+        return (
+            subj.head == verb
+            and subj.dep_ in ("nsubj", "nsubj:pass")
+            and subj.pos_ == "NOUN"
+            and not subj.like_num
+            and subj.ent_type_ not in FIGURE_LABELS
+            and not any(c.dep_.startswith("nummod") or c.like_num for c in subj.children)
+            and not (self.w.has(subj, "documents") or self.w.is_data(subj))
+        )
 
     def candidate(self, verb: Token, subj: Token) -> Candidate:
         """The source of `verb` with its relay: "Y reports, citing Z" and «Y сообщает со ссылкой

@@ -113,8 +113,7 @@ def reporting_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
         subj = a.subject_of(verb, anchor)
         if subj is not None:
             found = a.candidate(verb, subj)
-            explicit = verb in governing and subj.head == verb and subj.dep_ in ("nsubj", "nsubj:pass")
-            yield found._replace(final=explicit)
+            yield found._replace(final=verb in governing and a.unnamed_people(subj, verb))
 
 
 @rule("attitude_verb")
