@@ -190,6 +190,13 @@ CASES = [
         "38 percent",
         "Gallup",
     ),
+    # an aside in brackets speaks through its own verb, not the sentence's
+    (
+        "Ivan Lee never cited a source for his claim that the region lost 25,000 men (Maria Lopez has said 4,000 "
+        "men were lost).",
+        "4,000",
+        "Maria Lopez",
+    ),
     # figures put on no one
     ("Reports indicate that an average of 913 soldiers die each day.", "an average of 913", None),
     ("Some 40 migrants were detained in the raid on a warehouse.", "Some 40", None),

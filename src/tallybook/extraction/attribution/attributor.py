@@ -132,6 +132,15 @@ class Attributor:
             return None if verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice", []) else verb.head
         return self._name_beside(verb)
 
+    def parenthesis(self, tok: Token) -> tuple[int, int] | None:
+        """The token indices of the brackets around `tok` in its sentence, if it stands in an aside."""
+        sent = tok.sent
+        opening = next((t.i for t in reversed(sent[: tok.i - sent.start]) if t.text in "()"), None)
+        closing = next((t.i for t in sent[tok.i - sent.start + 1 :] if t.text in "()"), None)
+        if opening is None or closing is None or self.doc[opening].text != "(" or self.doc[closing].text != ")":
+            return None
+        return opening, closing
+
     def unnamed_people(self, subj: Token, verb: Token) -> bool:
         """Is `subj` people the text leaves unnamed ("friends and former foes say")? Their words are
         the figure's source even with no name, so weaker rules must not lend it another; documents
