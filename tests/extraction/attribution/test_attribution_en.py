@@ -197,6 +197,19 @@ CASES = [
         "4,000",
         "Maria Lopez",
     ),
+    # an adverbial clause with a reporting verb of its own bounds the outer one
+    (
+        "We will not forget this, Ivan Lee said in August after Nabisco announced it was laying off 600 workers.",
+        "600",
+        "Nabisco",
+    ),
+    # data owned through a participle or a relative clause
+    (
+        "Gambling revenue rose 3.5 percent, according to data released on Friday by state gaming regulators.",
+        "3.5 percent",
+        "state gaming regulators",
+    ),
+    ("The town had 115 violent crimes, according to the latest data available from the FBI.", "115", "FBI"),
     # figures put on no one
     ("Reports indicate that an average of 913 soldiers die each day.", "an average of 913", None),
     ("Some 40 migrants were detained in the raid on a warehouse.", "Some 40", None),

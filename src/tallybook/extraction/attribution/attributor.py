@@ -132,6 +132,18 @@ class Attributor:
             return None if verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice", []) else verb.head
         return self._name_beside(verb)
 
+    def governing(self, anchor: Token) -> list[Token]:
+        """The reporting verbs above the figure, outermost first. An adverbial clause with a verb
+        of its own is a bound: "X said … after Nabisco announced it would cut 600 jobs" puts the
+        600 on Nabisco, not on X."""
+        found: list[Token] = []
+        for t in anchor.ancestors:
+            if self.w.is_cue(t):
+                found.append(t)
+            if t.dep_ == "advcl" and found:
+                break
+        return found[::-1]
+
     def parenthesis(self, tok: Token) -> tuple[int, int] | None:
         """The token indices of the brackets around `tok` in its sentence, if it stands in an aside."""
         sent = tok.sent

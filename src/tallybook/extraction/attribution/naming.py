@@ -216,14 +216,32 @@ class Namer:
             preps = (
                 [c]
                 if c.dep_ == "prep"
-                else [g for g in c.children if g.dep_ in ("agent", "obl:agent")]
-                if c.dep_ == "acl"
+                else [g for g in c.children if g.dep_ in ("agent", "obl:agent", "prep")]
+                if c.dep_ in ("acl", "amod")
                 else []
             )
             for prep in preps:
                 obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                if prep.lower_ in ("from", "by", "of") and obj is not None and is_name(obj):
-                    return obj
+                if obj is None or prep.lower_ not in ("from", "by", "of"):
+                    continue
+                if is_name(obj) or (c is not prep and obj.pos_ == "NOUN"):
+                    return obj  # "data from Mediazona"; "data released by state regulators", "available from the FBI"
+            if c.dep_ in ("relcl", "acl:relcl"):  # "figures her campaign released"
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubj:pass") and g.pos_ != "PRON"), None)
+                if subj is not None:
+                    return subj
+        return self.compound_name(data)
+
+    def compound_name(self, data: Token) -> Token | None:
+        """A name in the compounds before a data noun, however the tagger labelled it ("the
+        RealClearPolitics polling average"), not a place that only describes it."""
+        for c in data.children:
+            if c.dep_ != "compound" or c.i > data.i:
+                continue
+            for t in c.subtree:
+                capitalised = t.pos_ == "NOUN" and t.text[:1].isupper() and not t.is_sent_start
+                if (t.pos_ == "PROPN" or capitalised) and t.ent_type_ not in PLACE_LABELS | NOT_NAMES:
+                    return t
         return None
 
     def named_within(self, tok: Token) -> Token | None:

@@ -100,7 +100,7 @@ def reporting_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
     """X said / told / estimated / proposed … (the outermost verb that governs the figure first),
     "…, said the spokesman", "as X said", «…, сообщает X»; not a verb of a contrasted clause
     ("…, while X said there were more")."""
-    governing = [t for t in anchor.ancestors if a.w.is_cue(t)][::-1]
+    governing = a.governing(anchor)
     aside = a.parenthesis(anchor)  # "(Obama has proposed 10,000)": the aside's own verb, not the outer one
     if aside is not None and any(aside[0] < t.i < aside[1] for t in governing):
         governing = [t for t in governing if aside[0] < t.i < aside[1]]
