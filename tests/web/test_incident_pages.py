@@ -355,3 +355,13 @@ def test_ingested_incidents_reach_the_list(as_user, web_ledger):
     found = ids(client, "/incidents/?lang=ru")
     assert found and set(found) == set(Incident.objects.filter(lang="ru").values_list("id", flat=True))
     assert all(client.get(f"/incidents/{i}/").status_code == 200 for i in found)
+
+
+def test_a_document_and_a_claim_lead_to_their_incidents(as_user, incidents):
+    client = as_user("viewer")
+    death, protest = incidents[2], incidents[3]
+    doc = client.get(f"/documents/{death.document_id}/").content.decode()
+    assert f'<a id="incidents" href="/incidents/?document={death.document_id}">2 incidents</a>' in doc
+    assert ids(client, f"/incidents/?document={death.document_id}") == [protest.id, death.id]
+    claim = client.get(f"/ru/claims/{death.claims.get().id}/").content.decode()
+    assert f'<a href="/ru/incidents/{death.id}/" data-incident-id="{death.id}">Гибель: hurt</a>' in claim

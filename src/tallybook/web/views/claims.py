@@ -128,5 +128,6 @@ def claim_detail(request, claim_id: int):
         "assignment": Assignment.objects.filter(claim=claim).select_related("user").first(),
         "reviewers": reviewers() if can_review(request.user) else [],
         "can_undo": claim.reviews.exists(),
+        "incidents": claim.incidents.order_by("start", "id"),  # those this figure counts
     }
     return render(request, "web/claims/detail.html", ctx)

@@ -50,6 +50,7 @@ def document_detail(request, doc_id: int):
             "file": file_name(doc.source),
             "versions": doc.versions.defer("text").order_by("-replaced", "-id"),
             "named": {kind: [e for e in named if e.kind == kind] for kind in ENTITY_KINDS},
+            "incidents": doc.incidents.count(),
         },
     )
 
