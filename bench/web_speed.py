@@ -269,7 +269,7 @@ def serve(db: str, log: Path) -> tuple[subprocess.Popen, str]:
         try:
             requests.get(base + "/accounts/login/", timeout=5)
             return proc, base
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not up yet, or busy starting on a loaded machine
             time.sleep(0.2)
     proc.kill()
     sys.exit("web_speed: serve did not answer in 180 s")

