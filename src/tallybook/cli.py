@@ -25,6 +25,16 @@ def main() -> None:
     """tallybook: every number in conflict reporting, with who said it, where, and how it changed."""
 
 
+def _workers_option(f):
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=None,
+        metavar="N",
+        help="Worker processes reading the documents, each loading the models once [default: every core].",
+    )(f)
+
+
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @click.option("--lang", type=click.Choice(["auto", *CODES]), default="auto", show_default=True)
@@ -35,15 +45,19 @@ def main() -> None:
     is_flag=True,
     help="After each claim, say which attribution rule put it on its speaker, through which words.",
 )
+@_workers_option
 @click.argument("paths", nargs=-1, required=True)
-def extract(fmt: str, lang: str, pack: str | None, debug: bool, explain: bool, paths: tuple[str, ...]) -> None:
+def extract(
+    fmt: str, lang: str, pack: str | None, debug: bool, explain: bool, workers: int | None, paths: tuple[str, ...]
+) -> None:
     """Extract the claims of files, directories, URLs or standard input ("-").
 
     Every format `ingest` reads, by the same readers (the main text of an HTML page, a PDF's
     text, each entry of a feed). A text report's offsets count from the start of its file.
     """
-    from . import extract as extract_claims
     from .ingest.files import offset_in_file, sources_of
+    from .scale.pool import default_workers, in_order
+    from .scale.work import Extract, preload
 
     if pack:
         try:
@@ -54,13 +68,20 @@ def extract(fmt: str, lang: str, pack: str | None, debug: bool, explain: bool, p
     write, finish = _writer(fmt)
     if explain:
         write, finish = _explaining(write, finish, fmt)
-    for doc in sources_of(paths):
+    work = Extract(lang=None if lang == "auto" else lang, pack=pack)
+    docs = sources_of(paths)
+    for done in in_order(
+        work, docs, workers or default_workers(), wanted=lambda d: hasattr(d, "text"), prepare=preload
+    ):
+        doc = done.item
         if not hasattr(doc, "text"):  # a Failure: one line, and the batch goes on
             click.echo(f"tallybook: {doc}", err=True)
             failures += 1
             continue
         try:
-            claims = extract_claims(doc.text, lang=None if lang == "auto" else lang, published=doc.published, pack=pack)
+            if done.error is not None:
+                raise done.error
+            claims = done.result
         except Exception as e:  # one bad file never stops the batch
             if debug:
                 raise
@@ -396,8 +417,32 @@ def _filters(measure, speaker, lang, since, until, search):
     metavar="SECONDS",
     help="Time for the whole fetch of one URL.",
 )
+@_workers_option
+@click.option(
+    "--dask",
+    "scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Analyse on a Dask cluster (tcp://HOST:8786, or 'local' for one on this machine), "
+    "writing Parquet shards to --shards, then load them.",
+)
+@click.option(
+    "--shards",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder for the shards of --dask (on storage every worker reaches).",
+)
 @click.argument("paths", nargs=-1, required=True)
-def ingest(db: str | None, debug: bool, follow_symlinks: bool, timeout: float, paths: tuple[str, ...]) -> None:
+def ingest(
+    db: str | None,
+    debug: bool,
+    follow_symlinks: bool,
+    timeout: float,
+    workers: int | None,
+    scheduler: str | None,
+    shards: str | None,
+    paths: tuple[str, ...],
+) -> None:
     """Read files, directories, URL lists (.urls), URLs and standard input ("-") into the ledger.
 
     \b
@@ -413,13 +458,21 @@ def ingest(db: str | None, debug: bool, follow_symlinks: bool, timeout: float, p
     (same source, or same URL) has its claims replaced, its text before kept as a version
     (reviewed claims are kept). Each failure is printed on stderr as it happens; the summary is
     printed at the end, or when Ctrl-C stops the run (exit status 130). Exit status 1 if
-    anything failed.
+    anything failed. Documents are read in --workers processes (every core by default) and
+    stored one by one, in input order, each in its own transaction.
     """
+    if scheduler and not shards:
+        raise click.UsageError("--dask needs --shards DIR, a folder every worker can write to")
     _connect(db)
     from tqdm import tqdm
 
     from .ingest.files import sources_of
     from .ledger.batch import Summary, ingest_all
+    from .scale.pool import default_workers
+
+    if scheduler and shards:
+        _ingest_on_dask(scheduler, shards, sources_of(paths, follow_symlinks=follow_symlinks, timeout=timeout), workers)
+        return
 
     summary = Summary()
     try:
@@ -430,12 +483,67 @@ def ingest(db: str | None, debug: bool, follow_symlinks: bool, timeout: float, p
                 step=lambda: bar.update(),
                 report=lambda line: bar.write(f"tallybook: {line}", file=sys.stderr),
                 summary=summary,
+                workers=workers or default_workers(),
             )
     except KeyboardInterrupt:
         click.echo(f"{summary} (stopped by Ctrl-C)")
         sys.exit(130)
     click.echo(str(summary))
     if summary.failed:
+        sys.exit(1)
+
+
+def _ingest_on_dask(scheduler: str, shards: str, items, workers: int | None) -> None:
+    """`ingest --dask`: the documents analysed on the cluster into shards, then loaded."""
+    from distributed import Client, LocalCluster
+    from tqdm import tqdm
+
+    from .scale import cluster
+
+    if scheduler == "local":
+        from .scale.pool import default_workers
+
+        local = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True)
+        client = Client(local)
+    else:
+        client = Client(scheduler)
+    click.echo(f"tallybook: Dask dashboard: {client.dashboard_link}", err=True)
+    with client, tqdm(desc="analyse", unit="doc", file=sys.stderr, disable=None) as bar:
+        run = cluster.run(client, items, shards, done=lambda part, counts: bar.update(counts["documents"]))
+    for line in run.failures:
+        click.echo(f"tallybook: {line}", err=True)
+    click.echo(str(run))
+    summary = _load_shards(shards)
+    if run.failures or summary.failed:
+        sys.exit(1)
+
+
+def _load_shards(folder: str):
+    from tqdm import tqdm
+
+    from .scale.load import load
+
+    with tqdm(desc="load", unit="doc", file=sys.stderr, disable=None) as bar:
+        summary = load(folder, step=lambda: bar.update())
+    for line in summary.failures:
+        click.echo(f"tallybook: {line}", err=True)
+    click.echo(str(summary))
+    return summary
+
+
+@main.command()
+@_db_option
+@click.argument("folder", type=click.Path(file_okay=False))
+def load(db: str | None, folder: str) -> None:
+    """Load the Parquet shards of `ingest --dask` (FOLDER/documents/part-*.parquet, claims/,
+    names/, incidents/) into the ledger, many documents to a transaction, each stored as
+    `ingest` stores it: loading again, or shards of a rerun, change nothing."""
+    from pathlib import Path
+
+    if not any((Path(folder) / "documents").glob("part-*.parquet")):
+        raise click.ClickException(f"load: {shown(folder)}: no shards (documents/part-*.parquet)")
+    _connect(db)
+    if _load_shards(folder).failed:
         sys.exit(1)
 
 

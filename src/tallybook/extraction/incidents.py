@@ -46,21 +46,33 @@ def incidents(
 ) -> list[Incident]:
     """The incidents `text` reports, in text order (claims indices as `tallybook.extract` gives)."""
     when = _as_date(published)
-    ipack = load_incident_pack(pack if pack and _has_types(pack) else None)
-    measures_pack = None if pack and _has_types(pack) else pack
-    runs = [run for a, b in chunks(text) for run in _runs(text, a, b, lang)]
+    ipack, measures_pack = packs_of(pack)
+    runs = runs_of(text, lang)
     out: list[Incident] = []
     values: list[float] = []
-    ctx = _Context()
-    if when is None:  # no publication date: yearless dates take the latest year the text states
-        years = [latest_year(text[a:b], lg, ipack.dates[lg]) for a, b, lg in runs]
-        ctx.year = max((y for y in years if y is not None), default=None)
+    ctx = context_of(text, runs, when, ipack)
     for start, end, run_lang in runs:
         found, claims = _read_run(text[start:end], run_lang, when, ipack, measures_pack, ctx, len(values))
         out.extend(i.shifted(start) for i in found)
         values.extend(c.value for c in claims)
-    headlines = {i.sentence for i in out if is_title_case(text[i.sentence[0] : i.sentence[1]])}
-    return merge_repeats(out, values, {t.id for t in ipack.types.values() if t.tally}, headlines)
+    return finished(out, values, text, ipack)
+
+
+def context_of(text: str, runs: list[tuple[int, int, str]], when: date | None, ipack: IncidentPack) -> _Context:
+    """A document's reading context; with no publication date, yearless dates take the latest
+    year the text states."""
+    ctx = _Context()
+    if when is None:
+        years = [latest_year(text[a:b], lg, ipack.dates[lg]) for a, b, lg in runs]
+        ctx.year = max((y for y in years if y is not None), default=None)
+    return ctx
+
+
+def finished(found: list[Incident], values: list[float], text: str, ipack: IncidentPack) -> list[Incident]:
+    """The document's incidents, one per action (merge_repeats), a title-case headline giving way
+    to the body's telling."""
+    headlines = {i.sentence for i in found if is_title_case(text[i.sentence[0] : i.sentence[1]])}
+    return merge_repeats(found, values, tallies_of(ipack), headlines)
 
 
 def is_title_case(line: str) -> bool:
@@ -69,6 +81,23 @@ def is_title_case(line: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
     ending = line.rstrip()[-1:]
     return len(words) >= 3 and ending not in ".!?" and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def packs_of(pack: str | None) -> tuple[IncidentPack, str | None]:
+    """The incident pack and the measures pack of a `--pack` file (one of the two, or neither)."""
+    if pack and _has_types(pack):
+        return load_incident_pack(pack), None
+    return load_incident_pack(None), pack
+
+
+def tallies_of(ipack: IncidentPack) -> set[str]:
+    """The types that keep a running tally (merge_repeats)."""
+    return {t.id for t in ipack.types.values() if t.tally}
+
+
+def runs_of(text: str, lang: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, lang) of the runs of one language in `text`, piece by piece (extraction.chunks)."""
+    return [run for a, b in chunks(text) for run in _runs(text, a, b, lang)]
 
 
 def _runs(text: str, start: int, end: int, lang: str | None) -> list[tuple[int, int, str]]:
@@ -147,8 +176,20 @@ def _read_run(
     if not text.strip():
         return [], []
     doc = parse(text, lang)
+    claims = run_claims(text, lang, doc, when, measures_pack)
+    return doc_incidents(doc, lang, when, ipack, claims, claim_base, ctx), claims
+
+
+def run_claims(text: str, lang: str, doc: Doc, when: date | None, measures_pack: str | None) -> list[Claim]:
+    """The claims the incidents of a run are linked to (every number, web addresses not blanked)."""
     numbers = read_numbers(text, lang)
-    claims = _claims(text, lang, doc, numbers, when, measures_pack) if any(n.is_claim for n in numbers) else []
+    return _claims(text, lang, doc, numbers, when, measures_pack) if any(n.is_claim for n in numbers) else []
+
+
+def doc_incidents(
+    doc: Doc, lang: str, when: date | None, ipack: IncidentPack, claims: list[Claim], claim_base: int, ctx: _Context
+) -> list[Incident]:
+    """The incidents of one parsed run, sentence by sentence, its places kept in `ctx`."""
     out: list[Incident] = []
     for sent in doc.sents:
         places = []
@@ -159,7 +200,7 @@ def _read_run(
         out.extend(_sentence_incidents(sent, lang, when, ipack, places, claims, claim_base, ctx))
         for t, p in places:
             _remember(ctx, t, p, doc)
-    return out, claims
+    return out
 
 
 def _remember(ctx: _Context, top: Toponym, place: Place, doc: Doc) -> None:

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 import dateparser
+from spacy.tokens import Doc
 
 from ..languages import LANGUAGES
 from ..lexicons import Lexicon, lexicon
@@ -67,12 +68,17 @@ def _read_chunks(
     return Reading(claims, names)
 
 
-def _read_run(text: str, lang: str, when: date | None, pack: str | None, with_names: bool) -> Reading:
-    """The claims (and, when asked, the names) of a text in one language."""
+def _read_run(
+    text: str, lang: str, when: date | None, pack: str | None, with_names: bool, doc: Doc | None = None
+) -> Reading:
+    """The claims (and, when asked, the names) of a text in one language; `doc` is its parse,
+    when the caller has it (extraction.analysis), else the text is parsed only if needed."""
     numbers = read_numbers(_without_links(text), lang)
     if not any(n.is_claim for n in numbers):
-        return Reading([], names_of(parse(text, lang), lang) if with_names and text.strip() else [])
-    doc = parse(text, lang)
+        if not (with_names and text.strip()):
+            return Reading([], [])
+        return Reading([], names_of(parse(text, lang) if doc is None else doc, lang))
+    doc = parse(text, lang) if doc is None else doc
     claims = scope_measures(_claims(text, lang, doc, numbers, when, pack), text, doc, lang, pack, when)
     return Reading(claims, names_of(doc, lang) if with_names else [])
 

@@ -12,11 +12,13 @@ import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
 
 import tallybook
+from tallybook.extraction.analysis import Analysis, analyse
 from tallybook.model import Claim as ClaimValue
 from tallybook.model import Document as DocumentValue
 from tallybook.model import Reading
@@ -52,7 +54,7 @@ def content_hash(text: str) -> str:
 def without_nul(doc: DocumentValue) -> DocumentValue:
     """`doc` with each NUL character made U+FFFD (same offsets): PostgreSQL refuses NUL in text,
     SQLite stores it, and both must hold the same ledger."""
-    changed = {
+    changed: dict[str, Any] = {
         f.name: v.replace("\x00", "\ufffd")
         for f in fields(doc)
         if isinstance(v := getattr(doc, f.name), str) and "\x00" in v
@@ -65,20 +67,41 @@ def ingest_document(doc: DocumentValue, read: Read = tallybook.read) -> str:
     return store_document(doc, read).outcome
 
 
-def store_document(doc: DocumentValue, read: Read = tallybook.read, version: str = EXTRACTOR_VERSION) -> Stored:
-    """ingest_document with the count of claims written and the document's ledger id."""
+def store_document(
+    doc: DocumentValue, read: Read = tallybook.read, version: str = EXTRACTOR_VERSION, analysis: Analysis | None = None
+) -> Stored:
+    """ingest_document with the count of claims written and the document's ledger id. `analysis`
+    is the document's, when a worker process made it (tallybook.scale), else it is made here."""
     doc = without_nul(doc)
     digest = content_hash(doc.text)
     old = earlier_copy(doc)
     if old is not None and (old.content_hash == digest or _older_copy(old, doc, digest)):
         return Stored("unchanged", 0, old.id)
-    reading = read(doc.text, lang=doc.lang, published=doc.published)  # slow: outside the transaction
-    found = tallybook.incidents(doc.text, lang=doc.lang, published=doc.published)
+    if analysis is None:
+        analysis = analysed(doc.text, doc.lang, doc.published, read)  # slow: outside the transaction
+    reading = analysis.reading
     with transaction.atomic():
         row, created = _save_document(doc, digest, reading.claims, old)
         written = replace_claims(row, reading, version)
-        replace_incidents(row, found, [(c.start, c.end) for c in reading.claims], version)
+        replace_incidents(row, analysis.incidents, [(c.start, c.end) for c in reading.claims], version)
     return Stored("added" if created else "replaced", written, row.id)
+
+
+def analysed(text: str, lang: str | None, published: str | None, read: Read = tallybook.read) -> Analysis:
+    """The claims, names and incidents of a text: one parse (extraction.analysis) with the
+    default extractor, else `read` and the incidents apart."""
+    if read is tallybook.read:
+        return analyse(text, lang=lang, published=published)
+    reading = read(text, lang=lang, published=published)
+    return Analysis(reading, tallybook.incidents(text, lang=lang, published=published))
+
+
+def is_unchanged(doc: DocumentValue) -> bool:
+    """Does the ledger hold `doc` as it is (store_document would write nothing)?"""
+    doc = without_nul(doc)
+    digest = content_hash(doc.text)
+    old = earlier_copy(doc)
+    return old is not None and (old.content_hash == digest or _older_copy(old, doc, digest))
 
 
 def earlier_copy(doc: DocumentValue) -> Document | None:
@@ -211,12 +234,12 @@ def reextract(read: Read = tallybook.read, version: str = EXTRACTOR_VERSION) -> 
     """Rerun the extractor over every document, by the same rules as a changed document."""
     for doc_id in list(Document.objects.order_by("id").values_list("id", flat=True)):  # not a cursor held across writes
         doc = Document.objects.get(id=doc_id)
-        reading = read(doc.text, lang=doc.lang, published=doc.published)
-        found = tallybook.incidents(doc.text, lang=doc.lang, published=doc.published)
+        analysis = analysed(doc.text, doc.lang, doc.published, read)
+        reading = analysis.reading
         with transaction.atomic():
             doc = Document.objects.select_for_update().get(id=doc_id)
             written = replace_claims(doc, reading, version)
-            replace_incidents(doc, found, [(c.start, c.end) for c in reading.claims], version)
+            replace_incidents(doc, analysis.incidents, [(c.start, c.end) for c in reading.claims], version)
         yield Stored("replaced", written, doc_id)
 
 
