@@ -44,8 +44,24 @@ def test_a_killed_worker_fails_only_its_item() -> None:
     assert all(isinstance(d.result, int) for d in done if d.item != 7)
 
 
-def test_one_item_stays_in_this_process() -> None:
-    assert [d.result for d in in_order(die_on_seven, [3], 4)] == [os.getpid()]
+def test_one_worker_is_this_process() -> None:
+    assert [d.result for d in in_order(die_on_seven, [3, 4], 1)] == [os.getpid()] * 2
+
+
+def test_a_result_comes_while_the_next_item_is_still_being_read() -> None:
+    import threading
+
+    gate = threading.Event()
+
+    def items():
+        yield 5
+        gate.wait(30)  # a slow fetch: the first result must not wait for it
+        yield 6
+
+    done = in_order(square, items(), 2)
+    assert next(done).result == 25
+    gate.set()
+    assert [d.result for d in done] == [36]
 
 
 def test_default_is_every_core() -> None:

@@ -12,6 +12,7 @@ from .jsonl import read_jsonl
 from .pdf import read_pdf
 from .telegram import read_telegram
 from .txt import read_txt
+from .warc import read_warc
 
 Reader = Callable[..., Iterator[Document | Failure]]
 READERS: dict[str, Reader] = {
@@ -21,6 +22,7 @@ READERS: dict[str, Reader] = {
     "feed": read_feed,
     "telegram": read_telegram,
     "jsonl": read_jsonl,
+    "warc": read_warc,
 }
 SUFFIXES = {
     ".txt": "txt",
@@ -35,6 +37,7 @@ SUFFIXES = {
     ".json": "telegram",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".warc": "warc",
 }
 FEED_TAGS = (b"<rss", b"<feed", b"<rdf:rdf")
 

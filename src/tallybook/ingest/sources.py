@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import glob
+import gzip
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -14,6 +16,7 @@ from .web import TIMEOUT, is_url, read_url
 
 MAX_BYTES = 100 * MB
 URL_LIST = ".urls"
+GZIP = ".gz"
 
 
 def read_sources(
@@ -40,8 +43,28 @@ def read_sources(
         elif item.lower().endswith(URL_LIST):
             for entry in url_list(item, max_bytes):
                 yield from [entry] if isinstance(entry, Failure) else _fetch(entry, timeout, url_max_bytes)
+        elif is_pattern(item):
+            yield from _matching(item, max_bytes)
         else:
             yield from read_file(item, max_bytes=max_bytes)
+
+
+def is_pattern(item: str) -> bool:
+    """A glob pattern ("archive/**/*.jsonl.gz") rather than a path that exists."""
+    return any(ch in item for ch in "*?[") and not Path(item).exists()
+
+
+def _matching(pattern: str, max_bytes: int) -> Iterator[Document | Failure]:
+    """The documents of every file a glob pattern matches ("**" reaches into subfolders), taken as
+    the pattern yields them (a million matches are never listed at once); none is a Failure."""
+    found = False
+    for name in glob.iglob(pattern, recursive=True):
+        path = Path(name)
+        if path.is_file() and not path.name.startswith("."):
+            found = True
+            yield from read_file(path, max_bytes=max_bytes)
+    if not found:
+        yield Failure(pattern, "no file matches this pattern")
 
 
 def _fetch(url: str, timeout: float, max_bytes: int) -> Iterator[Document | Failure]:
@@ -62,10 +85,30 @@ def _read_checked(path: Path, source: str, max_bytes: int) -> Iterator[Document 
         raise IngestError(source, "empty file")
     if size > max_bytes:
         raise IngestError(source, f"too large: {size_text(size)} > {size_text(max_bytes)} limit")
+    if path.suffix.lower() == GZIP:
+        return _read_gzip(path, source, max_bytes)
     kind = kind_of_suffix(path.suffix) or _sniff_file(path)
     if kind is None:
         raise IngestError(source, f"unknown file type ({path.suffix or 'no suffix'})")
     return READERS[kind](source, path.read_bytes())
+
+
+def _read_gzip(path: Path, source: str, max_bytes: int) -> Iterator[Document | Failure]:
+    """A gzip-compressed file (`news.jsonl.gz`), read by the reader of the suffix inside, its
+    uncompressed size held to the same limit."""
+    inner = Path(path.stem).suffix
+    kind = kind_of_suffix(inner)
+    try:
+        with gzip.open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except (OSError, EOFError) as e:
+        raise IngestError(source, f"not a readable gzip file ({brief(e)})") from None
+    if len(data) > max_bytes:
+        raise IngestError(source, f"too large uncompressed: over the {size_text(max_bytes)} limit")
+    kind = kind or sniff(data)
+    if kind is None:
+        raise IngestError(source, f"unknown file type inside ({inner or 'no suffix'}.gz)")
+    return READERS[kind](source, data)
 
 
 def _size(path: Path, source: str) -> int:
@@ -116,7 +159,7 @@ def walk(root: Path, follow_symlinks: bool = False) -> Iterator[Path | Failure]:
         seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith(".") or not kind_of_suffix(Path(name).suffix):
+            if name.startswith(".") or not _known(name):
                 continue
             path = here / name
             target = path.resolve()
@@ -124,6 +167,14 @@ def walk(root: Path, follow_symlinks: bool = False) -> Iterator[Path | Failure]:
                 yield Failure(str(path), f"symbolic link out of {root} (to {target}); --follow-symlinks reads it")
             else:
                 yield path
+
+
+def _known(name: str) -> bool:
+    """A file name a reader takes: a known suffix, or one under `.gz` ("a.jsonl.gz")."""
+    path = Path(name)
+    if path.suffix.lower() == GZIP:
+        path = Path(path.stem)
+    return kind_of_suffix(path.suffix) is not None
 
 
 def _outside(path: Path, top: Path) -> bool:

@@ -9,10 +9,12 @@ one a single process makes, and kill -9 leaves whole documents only.
 from __future__ import annotations
 
 import os
+import queue
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import CancelledError, ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_all_start_methods, get_context
@@ -73,16 +75,20 @@ def in_order(
     wanted: Callable[[Any], bool] = lambda item: True,
     prepare: Callable[[], object] = lambda: None,
 ) -> Iterator[Done]:
-    """`work(item)` for every wanted item, as Done values in the order of `items`. With one worker
-    (or one item) all runs in this process; else in `workers` processes, a few items ahead, forked
-    after `prepare()` (loading models here once, for every worker to share)."""
-    it = iter(items)
-    head = [item for _, item in zip(range(2), it)]
-    if workers <= 1 or len(head) < 2:
-        yield from (_here(work, item, wanted) for items_ in (head, it) for item in items_)
+    """`work(item)` for every wanted item, as Done values in the order of `items`, each as soon
+    as it and those before it are done. With one worker all runs in this process; else in
+    `workers` processes forked after `prepare()` (models loaded here once, for every worker to
+    share), while a thread reads the items (a slow fetch holds no finished result back)."""
+    if workers <= 1:
+        yield from (_here(work, item, wanted) for item in items)
         return
     prepare()
-    yield from _pooled(work, [*head], it, workers, wanted)
+    pool = _Pool(work, workers)
+    feed = _Feed(items, WINDOW * workers)
+    try:
+        yield from _pooled(pool, feed, wanted, WINDOW * workers)
+    finally:
+        pool.close()
 
 
 def _here(work: Callable[[Any], Any], item: Any, wanted: Callable[[Any], bool]) -> Done:
@@ -94,21 +100,56 @@ def _here(work: Callable[[Any], Any], item: Any, wanted: Callable[[Any], bool]) 
         return Done(item, error=e)
 
 
-def _pooled(
-    work: Callable[[Any], Any], head: list[Any], rest: Iterator[Any], workers: int, wanted: Callable[[Any], bool]
-) -> Iterator[Done]:
-    """Items sent to a process pool, at most WINDOW per worker in flight."""
-    pool = _Pool(work, workers)
-    try:
-        for items_ in (head, rest):
-            for item in items_:
-                pool.send(item, wanted(item))
-                while len(pool.pending) >= WINDOW * workers:
-                    yield pool.next()
-        while pool.pending:
+def _pooled(pool: _Pool, feed: _Feed, wanted: Callable[[Any], bool], cap: int) -> Iterator[Done]:
+    """Send items as the feed has them (at most `cap` in flight); yield the first in order as
+    soon as it is done."""
+    while True:
+        while not feed.ended and len(pool.pending) < cap:
+            took, item = feed.take(wait=not pool.pending)
+            if not took:
+                break
+            pool.send(item, wanted(item))
+        if not pool.pending:
+            if feed.ended:
+                return
+            continue
+        if feed.ended or len(pool.pending) >= cap or pool.head_done(0.05):
             yield pool.next()
-    finally:
-        pool.close()
+
+
+class _Feed:
+    """The items, read by a thread into a bounded queue."""
+
+    END = object()
+
+    def __init__(self, items: Iterable[Any], size: int):
+        self.queue: queue.Queue[Any] = queue.Queue(size)
+        self.ended = False
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._read, args=(items,), daemon=True, name="tallybook-feed")
+        self.thread.start()
+
+    def _read(self, items: Iterable[Any]) -> None:
+        try:
+            for item in items:
+                self.queue.put(item)
+        except BaseException as e:  # raised again in the reading thread's consumer
+            self.error = e
+        self.queue.put(self.END)
+
+    def take(self, wait: bool) -> tuple[bool, Any]:
+        """(True, the next item), or (False, None) when none is ready (and `wait` is false) or
+        the items have ended."""
+        try:
+            item = self.queue.get(block=wait)
+        except queue.Empty:
+            return False, None
+        if item is self.END:
+            self.ended = True
+            if self.error is not None:
+                raise self.error
+            return False, None
+        return True, item
 
 
 class _Pool:
@@ -123,7 +164,18 @@ class _Pool:
         self.pending: deque[list[Any]] = deque()  # [item, Future | Done | None]
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, mp_context=self.ctx, initializer=worker_setup)
+        """A pool with all its workers started (forked now, not later beside the feed thread)."""
+        executor = ProcessPoolExecutor(self.workers, mp_context=self.ctx, initializer=worker_setup)
+        for f in [executor.submit(os.getpid) for _ in range(self.workers)]:
+            f.result()
+        return executor
+
+    def head_done(self, timeout: float) -> bool:
+        """Is the first item in flight done (waiting up to `timeout` seconds)?"""
+        outcome = self.pending[0][1]
+        if outcome is None or isinstance(outcome, Done):
+            return True
+        return bool(wait([outcome], timeout=timeout).done)
 
     def send(self, item: Any, wanted: bool) -> None:
         if not wanted:

@@ -79,10 +79,10 @@ def read_shards(folder: str | Path) -> Iterator[tuple[Document, Analysis]]:
 
 def row_of(value: Any) -> dict[str, Any]:
     """A dataclass value as one flat row: nested dataclasses as JSON text."""
-    out = {}
+    out: dict[str, Any] = {}
     for f in fields(value):
         v = getattr(value, f.name)
-        if is_dataclass(v):
+        if is_dataclass(v) and not isinstance(v, type):
             out[f.name] = json.dumps(asdict(v), ensure_ascii=False)
         elif isinstance(v, tuple):
             out[f.name] = list(v)
@@ -101,7 +101,7 @@ def _value(hint: Any, v: Any) -> Any:
     if v is None:
         return None
     base = _base(hint)
-    if is_dataclass(base):
+    if isinstance(base, type) and is_dataclass(base):
         return _from_dict(base, json.loads(v) if isinstance(v, str) else v)
     if get_origin(base) is tuple:
         args = [a for a in get_args(base) if a is not Ellipsis]

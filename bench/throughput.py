@@ -1,0 +1,164 @@
+"""Throughput in one run, on the same texts: characters per second of `extract` against the bare
+parses (spaCy for English, natasha for Russian, with language detection on), what `ingest`
+reads per document (one parse for claims, names and incidents) against reading them apart, 1
+and 2 worker processes with the scaling efficiency and the peak memory of a worker, and the
+speed of `tallybook load` (Parquet shards into PostgreSQL, claims per second).
+
+    .venv/bin/python bench/throughput.py [--repeat N] [--docs N] [--pg URL]
+
+The machine's other load moves every figure: `uptime` is printed first and last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from extract_speed import bare_natasha, sample_texts
+from ingest_speed import corpus
+from scratch_db import pg_scratch
+
+import tallybook
+from tallybook.extraction.analysis import analyse
+from tallybook.nlp.en import pipeline
+from tallybook.scale.pool import in_order
+from tallybook.scale.work import analyse_document, preload
+
+
+def rate(fn: Callable[[str], object], texts: list[str]) -> float:
+    chars = sum(len(t) for t in texts)
+    start = time.perf_counter()
+    for t in texts:
+        fn(t)
+    return chars / (time.perf_counter() - start)
+
+
+def show(rows: list[tuple[str, float]]) -> None:
+    base = rows[0][1]
+    for name, value in rows:
+        print(f"  {name:<46} {value:>10,.0f} chars/s  {value / base:.2f}x")
+
+
+def one_core(repeat: int) -> None:
+    en, ru = sample_texts("en", repeat), sample_texts("ru", repeat)
+    nlp = pipeline()
+    for t in (en[0], ru[0]):
+        tallybook.extract(t)
+        analyse(t)
+    bare_natasha(ru[0])
+    print(f"English: {len(en)} texts, {sum(map(len, en)):,} characters")
+    show(
+        [
+            ("bare spaCy parse (en_core_web_sm)", rate(nlp, en)),
+            ("tallybook.extract, language detected", rate(tallybook.extract, en)),
+            ("ingest's reading: analyse (one parse)", rate(analyse, en)),
+            ("read + incidents apart (two parses)", rate(lambda t: (tallybook.read(t), tallybook.incidents(t)), en)),
+        ]
+    )
+    print(f"Russian: {len(ru)} texts, {sum(map(len, ru)):,} characters")
+    show(
+        [
+            ("bare natasha analysis", rate(bare_natasha, ru)),
+            ("tallybook.extract, language detected", rate(tallybook.extract, ru)),
+            ("tallybook.extract, --lang ru", rate(lambda t: tallybook.extract(t, lang="ru"), ru)),
+            ("ingest's reading: analyse (one parse)", rate(analyse, ru)),
+        ]
+    )
+
+
+def workers(n_docs: int) -> None:
+    """Documents analysed by 1 and by 2 worker processes; each run in a fresh child process so
+    that its workers' peak memory is their own."""
+    print(f"Workers: {n_docs} documents (English and Russian), the analysis `ingest` stores")
+    results = {}
+    for n in (1, 2):
+        out = subprocess.run(
+            [sys.executable, __file__, "--child-workers", str(n), "--docs", str(n_docs)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        results[n] = (float(out[0]), float(out[1]), float(out[2]))
+    base = results[1][0]
+    for n, (chars, peak, parent) in results.items():
+        print(
+            f"  {n} worker(s): {chars:>10,.0f} chars/s  speed-up {chars / base:.2f}x  "
+            f"efficiency {chars / base / n:.2f}  peak memory of a worker {peak:,.0f} MB (parent {parent:,.0f} MB)"
+        )
+
+
+def child_workers(n: int, n_docs: int) -> None:
+    docs = corpus(n_docs, "all")
+    preload()
+    if n == 1:
+        analyse_document(docs[0])  # both languages loaded, as each worker loads them
+        analyse_document(next(d for d in docs if d.lang == "ru"))
+    start = time.perf_counter()
+    done = list(in_order(analyse_document, docs, n, prepare=preload))
+    seconds = time.perf_counter() - start
+    assert all(d.error is None for d in done)
+    chars = sum(len(d.text) for d in docs) / seconds
+    self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(chars, self_peak if n == 1 else child_peak, self_peak)
+
+
+def load_speed(pg: str | None, n_docs: int) -> None:
+    if not pg:
+        print("Load: skipped (no --pg URL or $TALLYBOOK_TEST_POSTGRES)")
+        return
+    from tallybook.scale.shards import write_shards
+
+    docs = corpus(n_docs, "en")
+    analysed = [(d, analyse_document(d)) for d in docs]
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(0, len(analysed), 500):
+            write_shards(tmp, k // 500, analysed[k : k + 500])
+        url, drop = pg_scratch(pg)
+        try:
+            from tallybook import ledger
+            from tallybook.scale.load import load
+
+            ledger.connect(url)
+            start = time.perf_counter()
+            summary = load(tmp)
+            seconds = time.perf_counter() - start
+            again = time.perf_counter()
+            second = load(tmp)
+            rerun = time.perf_counter() - again
+            ledger.disconnect()
+        finally:
+            drop()
+    print(
+        f"Load into PostgreSQL: {summary.added} documents, {summary.claims} claims in {seconds:.1f} s: "
+        f"{summary.claims / seconds:,.0f} claims/s; loaded again: {second.unchanged} unchanged in {rerun:.1f} s"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--docs", type=int, default=120)
+    ap.add_argument("--pg", default=os.environ.get("TALLYBOOK_TEST_POSTGRES"))
+    ap.add_argument("--child-workers", type=int, default=0, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child_workers:
+        child_workers(args.child_workers, args.docs)
+        return
+    print("load:", os.getloadavg())
+    one_core(args.repeat)
+    workers(args.docs)
+    load_speed(args.pg, args.docs * 4)
+    print("load:", os.getloadavg())
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    main()
