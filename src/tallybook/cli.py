@@ -453,6 +453,9 @@ def ingest(
       feed     .xml .rss .atom (each entry)
       Telegram .json (a channel export: each post)
       records  .jsonl .ndjson (one document a line)
+      WARC     .warc (each HTML or text response of a web archive)
+      gzip     any of these compressed: .jsonl.gz, .warc.gz, .html.gz ...
+    A glob pattern ('archive/**/*.jsonl.gz', quoted) reads every file it matches.
 
     Each document goes in whole or not at all; an unchanged document is skipped, a changed one
     (same source, or same URL) has its claims replaced, its text before kept as a version

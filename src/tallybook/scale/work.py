@@ -5,15 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..extraction.analysis import Analysis, analyse
+from ..languages import DEFAULT
 from ..model import Claim, Document
 
 
-def preload() -> None:
-    """Load the default language's models in this process, before workers are forked from it
-    (they share the loaded model, and start at once); another language loads in each worker."""
-    from ..languages import DEFAULT, language
+WARM_UP = "Police detained 12 migrants in Kazan on Monday, the ministry said."
 
-    language(DEFAULT).parse("")
+
+def preload() -> None:
+    """Read a short English text in this process before workers are forked from it, so that the
+    English model, lexicons, packs and gazetteer are loaded once and shared by every worker (they
+    start at once); another language's model loads once in each worker that meets it."""
+    analyse(WARM_UP, lang=DEFAULT)
 
 
 def analyse_document(doc: Document) -> Analysis:
