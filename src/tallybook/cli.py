@@ -25,14 +25,14 @@ def main() -> None:
     """tallybook: every number in conflict reporting, with who said it, where, and how it changed."""
 
 
-def _workers_option(f):
+def _workers_option(default: str):
     return click.option(
         "--workers",
         type=click.IntRange(min=1),
         default=None,
         metavar="N",
-        help="Worker processes reading the documents, each loading the models once [default: every core].",
-    )(f)
+        help=f"Worker processes reading the documents, each loading the models once [default: {default}].",
+    )
 
 
 @main.command()
@@ -45,7 +45,7 @@ def _workers_option(f):
     is_flag=True,
     help="After each claim, say which attribution rule put it on its speaker, through which words.",
 )
-@_workers_option
+@_workers_option("every core")
 @click.argument("paths", nargs=-1, required=True)
 def extract(
     fmt: str, lang: str, pack: str | None, debug: bool, explain: bool, workers: int | None, paths: tuple[str, ...]
@@ -417,7 +417,7 @@ def _filters(measure, speaker, lang, since, until, search):
     metavar="SECONDS",
     help="Time for the whole fetch of one URL.",
 )
-@_workers_option
+@_workers_option("1; --workers $(nproc) for every core")
 @click.option(
     "--dask",
     "scheduler",
@@ -461,8 +461,8 @@ def ingest(
     (same source, or same URL) has its claims replaced, its text before kept as a version
     (reviewed claims are kept). Each failure is printed on stderr as it happens; the summary is
     printed at the end, or when Ctrl-C stops the run (exit status 130). Exit status 1 if
-    anything failed. Documents are read in --workers processes (every core by default) and
-    stored one by one, in input order, each in its own transaction.
+    anything failed. With --workers N, documents are read in N processes and stored one by one,
+    in input order, each in its own transaction, as with one.
     """
     if scheduler and not shards:
         raise click.UsageError("--dask needs --shards DIR, a folder every worker can write to")
@@ -471,7 +471,6 @@ def ingest(
 
     from .ingest.files import sources_of
     from .ledger.batch import Summary, ingest_all
-    from .scale.pool import default_workers
 
     if scheduler and shards:
         _ingest_on_dask(scheduler, shards, sources_of(paths, follow_symlinks=follow_symlinks, timeout=timeout), workers)
@@ -486,7 +485,7 @@ def ingest(
                 step=lambda: bar.update(),
                 report=lambda line: bar.write(f"tallybook: {line}", file=sys.stderr),
                 summary=summary,
-                workers=workers or default_workers(),
+                workers=workers or 1,
             )
     except KeyboardInterrupt:
         click.echo(f"{summary} (stopped by Ctrl-C)")

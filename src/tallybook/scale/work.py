@@ -8,7 +8,6 @@ from ..extraction.analysis import Analysis, analyse
 from ..languages import DEFAULT
 from ..model import Claim, Document
 
-
 WARM_UP = "Police detained 12 migrants in Kazan on Monday, the ministry said."
 
 
