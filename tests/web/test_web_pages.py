@@ -69,9 +69,16 @@ def test_claim_page_says_why_the_speaker(as_user):
     claim = Claim.objects.get(text="12")  # "Kyiv's city administration said 12 drones were shot down"
     html = as_user("viewer").get(f"/claims/{claim.id}/").content.decode()
     assert claim.rule == "reporting_verb"
-    why = re.search(r'<small class="why" id="why" title="([^"]*)"><code>([^<]*)</code> · “([^”]*)”', html)
-    assert why.group(2, 3) == ("reporting_verb", "said")
+    why = re.search(r'<small class="why" id="why" title="([^"]*)" data-rule="([^"]*)">([^<]*) · “([^”]*)”', html)
+    assert why.group(2, 3, 4) == ("reporting_verb", "reporting verb", "said")
     assert why.group(1).startswith("Put on ")
+
+
+def test_every_attribution_rule_has_a_name_for_reviewers():
+    from tallybook.extraction.attribution.rules import ORDER
+    from tallybook.web.labels import RULES
+
+    assert set(RULES) == set(ORDER)
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,20 @@ HEDGES = {
     "average": pgettext_lazy("hedge", "average"),
     "range": pgettext_lazy("hedge", "range"),
 }
+# The attribution rules (extraction/attribution/rules.py ORDER), named for a reviewer.
+RULES = {
+    "quotation": pgettext_lazy("rule", "quotation"),
+    "according_to": pgettext_lazy("rule", "“according to”"),
+    "reporting_verb": pgettext_lazy("rule", "reporting verb"),
+    "data_owner": pgettext_lazy("rule", "owner of the data"),
+    "in_document": pgettext_lazy("rule", "in a document"),
+    "impersonal_body": pgettext_lazy("rule", "a body as where it was said"),
+    "final_clause": pgettext_lazy("rule", "closing clause"),
+    "pointer_after": pgettext_lazy("rule", "a sentence pointing back"),
+    "colon_intro": pgettext_lazy("rule", "an introducing line"),
+    "attitude_verb": pgettext_lazy("rule", "verb of proposing or wanting"),
+    "continuation": pgettext_lazy("rule", "continues the sentence before"),
+}
 STATUSES = {
     "new": pgettext_lazy("status", "new"),
     "accepted": pgettext_lazy("status", "accepted"),

@@ -44,6 +44,12 @@ def hedge_name(hedge) -> str:
 
 
 @register.filter
+def rule_name(rule) -> str:
+    """An attribution rule's name in the page's language (its id when unknown)."""
+    return str(labels.RULES.get(rule, rule or "—"))
+
+
+@register.filter
 def status_name(status) -> str:
     return str(labels.STATUSES.get(status, status))
 

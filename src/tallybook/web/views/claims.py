@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tallybook.extraction.attribution.explain import explanation
@@ -116,7 +117,7 @@ def claim_detail(request, claim_id: int):
         "span": text[claim.start : claim.end],
         "sentence_after": text[claim.end : e],
         "history": history_of(claim),
-        "why": explanation(claim.speaker, claim.rule, claim.cue, claim.via),
+        "why": why(claim),
         "can_review": can_review(request.user),
         "hedges": labels.hedge_choices(),
         "measures": labels.measure_choices(known_measures()),
@@ -131,3 +132,16 @@ def claim_detail(request, claim_id: int):
         "incidents": claim.incidents.order_by("start", "id"),  # those this figure counts
     }
     return render(request, "web/claims/detail.html", ctx)
+
+
+def why(claim) -> str:
+    """The tooltip saying why the figure is on its speaker: the rule's own description in English,
+    the rule's translated name and its words in another language."""
+    if (get_language() or "en").startswith("en"):
+        return explanation(claim.speaker, claim.rule, claim.cue, claim.via)
+    parts = [str(labels.RULES.get(claim.rule, claim.rule or "—"))]
+    if claim.cue:
+        parts.append(f"“{claim.cue}”")
+    if claim.via:
+        parts.append(f"← {claim.via}")
+    return " · ".join(parts)
