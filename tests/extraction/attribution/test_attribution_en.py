@@ -210,6 +210,12 @@ CASES = [
         "state gaming regulators",
     ),
     ("The town had 115 violent crimes, according to the latest data available from the FBI.", "115", "FBI"),
+    # a name the tagger took for a common noun still owns its poll
+    (
+        "He still leads with 24.6 percent, according to a recent poll by RealClearPolitics.",
+        "24.6 percent",
+        "RealClearPolitics",
+    ),
     # figures put on no one
     ("Reports indicate that an average of 913 soldiers die each day.", "an average of 913", None),
     ("Some 40 migrants were detained in the raid on a warehouse.", "Some 40", None),

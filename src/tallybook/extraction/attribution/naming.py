@@ -98,13 +98,19 @@ class Namer:
         if tok.ent_type_ in PERSON_LABELS:
             role, org = self.role_org(tok)
             return self.person(self.name_of(tok), role, org)
-        if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN":
+        if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN" or self.unknown_name(tok):
             name = self.name_of(tok)
             full = self.memory.full_name(name)
             if full != name:  # a short name of a person named before ("Bastrykin")
                 return Speaker(full, "person")
             return Speaker(name, "org")
         return None
+
+    def unknown_name(self, tok: Token) -> bool:
+        """A capitalised word the tagger took for a common noun, and none of the words for
+        bodies, roles, documents or people in general ("RealClearPolitics", not "the Ministry")."""
+        keys = ("bodies", "roles", "documents", "data_nouns", "generic", "staff")
+        return name_like(tok) and not is_name(tok) and not any(self.w.has(tok, k) for k in keys)
 
     def owned(self, tok: Token) -> Speaker | None:
         """A document or figure speaks for its owner ("the ministry's data" → the ministry)."""
@@ -209,7 +215,7 @@ class Namer:
                 return c
             if c.dep_ == "det" and self.w.is_possessive(c):  # «его», «их» as determiners
                 return c
-            if c.dep_ == "compound" and is_name(c):
+            if c.dep_ == "compound" and name_like(c):
                 return c
             if c.dep_ == "nmod" and c.i > data.i and is_name(c):
                 return c
@@ -224,7 +230,7 @@ class Namer:
                 obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if obj is None or prep.lower_ not in ("from", "by", "of"):
                     continue
-                if is_name(obj) or (c is not prep and obj.pos_ == "NOUN"):
+                if name_like(obj) or (c is not prep and obj.pos_ == "NOUN"):
                     return obj  # "data from Mediazona"; "data released by state regulators", "available from the FBI"
             if c.dep_ in ("relcl", "acl:relcl"):  # "figures her campaign released"
                 subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubj:pass") and g.pos_ != "PRON"), None)
@@ -239,8 +245,7 @@ class Namer:
             if c.dep_ != "compound" or c.i > data.i:
                 continue
             for t in c.subtree:
-                capitalised = t.pos_ == "NOUN" and t.text[:1].isupper() and not t.is_sent_start
-                if (t.pos_ == "PROPN" or capitalised) and t.ent_type_ not in PLACE_LABELS | NOT_NAMES:
+                if (t.pos_ == "PROPN" or name_like(t)) and t.ent_type_ not in PLACE_LABELS | NOT_NAMES:
                     return t
         return None
 
@@ -335,6 +340,14 @@ class Namer:
             ]
             return " ".join(words) or None, org
         return None, None
+
+
+def name_like(tok: Token) -> bool:
+    """A name, or a capitalised noun inside a sentence the tagger took for a common noun
+    ("a poll by RealClearPolitics")."""
+    return is_name(tok) or (
+        tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start and not tok.ent_type_
+    )
 
 
 def _person_after(role: Token) -> Token | None:
