@@ -172,3 +172,26 @@ def test_the_extractor_prints_one_id_in_both_languages():
     assert [c.speaker_id for c in en] == [UK]
     assert [c.speaker_id for c in ru] == [UK]
     assert en[0].as_record()["speaker_id"] == UK
+
+
+UNNAMED = [
+    ("Media", "en"),
+    ("several outlets", "en"),
+    ("Russian media", "en"),
+    ("experts", "en"),
+    ("СМИ", "ru"),
+    ("российские СМИ", "ru"),
+    ("источники", "ru"),
+    ("западные СМИ", "ru"),
+]
+
+
+@pytest.mark.parametrize("name, lang", UNNAMED)
+def test_media_and_sources_name_no_one_even_beside_a_named_body(name, lang):
+    text = "The Ministry of Defence of Russia spoke. Минобороны России сообщило. Then the press wrote."
+    assert Resolver(text, lang).speaker_id(Speaker(name, "org"), 60, lang) is None
+
+
+def test_a_named_outlet_is_still_itself():
+    assert Resolver("", "en").speaker_id(Speaker("Meduza", "org"), 0, "en") == "meduza"
+    assert Resolver("", "en").speaker_id(Speaker("BBC Russian Service", "org"), 0, "en") == "bbc-russian"

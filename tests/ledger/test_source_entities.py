@@ -110,3 +110,15 @@ def test_rename_set_kind_and_parent_with_history(filled):
     assert texts(Claim.objects.filter(sources.by_org("Nepal (government)"))) == ["12", "1300", "about 1,500"]
     record = Source.history.filter(id=uk.id).order_by("history_date").last()
     assert record.history_change_reason == "a test of parents" and record.parent_id == nepal.id
+
+
+def test_a_split_leaves_the_registry_names_and_takes_its_own(filled):
+    bastrykin = sources.named("Alexander Bastrykin")
+    stray = sources.source_for_key("person:a-bstrkn", "А. И. Бастрыкин", "person")
+    Claim.objects.filter(speaker_id="alexander-bastrykin").update(speaker_id="person:a-bstrkn")
+    sources.merge(stray, bastrykin, reason="one man")
+    apart = sources.split(bastrykin, ["person:a-bstrkn"], "А. И. Бастрыкин", reason="kept apart")
+    assert sources.named("а. и. бастрыкин") == apart
+    assert sources.named("Alexander Bastrykin") == bastrykin
+    assert bastrykin in sources.matching("Александр Бастрыкин")  # the registry's names stay with him
+    assert texts(sources.claims_of(apart)) == ["20 000"] and texts(sources.claims_of(bastrykin)) == []

@@ -15,6 +15,8 @@ The registry (`packs/sources.toml`) is read first; names it lacks get ids by rul
   kind that the document names (nearest before, else first after), else the language's default
   country for the kind; failing that it is a description, and gets no id (`None`): it is never
   an entity of its own;
+- a description that names no one ("the media", «российские СМИ», "several outlets", «источники»:
+  the pack's `[unnamed]` words) has no id whatever the context;
 - any other body: `org:` and its words' dictionary forms (Russian in the nominative).
 """
 
@@ -122,6 +124,8 @@ class Registry:
     defaults: dict[str, dict[str, str]] = field(default_factory=dict)
     describing: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()
+    unnamed: frozenset[str] = frozenset()
+    quantifying: frozenset[str] = frozenset()
 
     def government(self, code: str) -> str:
         return self.countries[code].id
@@ -160,6 +164,8 @@ def registry(path: str | None = None) -> Registry:
         defaults=data.get("defaults", {}),
         describing=frozenset(_lemma(w) for w in data["describing"]["words"]),
         generic=frozenset(lem for w in data["generic"]["words"] for lem in lemmas(w)),
+        unnamed=frozenset(lem for w in data["unnamed"]["words"] for lem in lemmas(w)),
+        quantifying=frozenset(lem for w in data["unnamed"]["quantifying"] for lem in lemmas(w)),
     )
     for code, c in data["countries"].items():
         for n in c["names"]:
@@ -236,10 +242,20 @@ class Resolver:
             return self.reg.by_key[k]
         if speaker.kind == "person" and not (k in self.reg.country_of or k in self.reg.seat_of):
             return self._person(ws)
+        if self._names_no_one(lemmas(speaker.name)):
+            return None
         person = self._person_within(ws, speaker.name)
         if person:
             return person
         return self._body(lemmas(speaker.name), at)
+
+    def _names_no_one(self, lems: tuple[str, ...]) -> bool:
+        """ "the media", «российские СМИ», «источники»: a description that names no one."""
+        rest = set(lems) - self.reg.describing
+        return (
+            bool(rest & self.reg.unnamed)
+            and not _take_country(self.reg, rest - self.reg.unnamed - self.reg.quantifying)[1]
+        )
 
     def _person(self, ws: list[str]) -> str:
         surname = word_key(ws[-1])

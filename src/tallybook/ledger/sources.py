@@ -221,12 +221,22 @@ def split(source: Source, keys: list[str], name: str, user=None, reason: str = "
             _saved(k, user, reason or f"split from {source.name}")
         written = set(Claim.objects.filter(speaker_id__in=keys).values_list("speaker", flat=True))
         kept = set(Claim.objects.filter(speaker_id__in=own - set(keys)).values_list("speaker", flat=True))
+        kept |= {source.name} | _registry_names(own - set(keys))
+        kept_folded = {folded(n) for n in kept if n}
         for n in SourceName.objects.filter(source=source, name__in=written):
             add_name(new, n.name)
-            if n.name not in kept and n.folded != folded(source.name):
+            if n.folded not in kept_folded:
                 n.delete()
+        if folded(name) not in kept_folded:  # the new name finds the new source only
+            SourceName.objects.filter(source=source, folded=folded(name)).delete()
         add_name(new, name)
     return new
+
+
+def _registry_names(keys: set[str]) -> set[str]:
+    """The names the registry gives the sources of `keys` (a split leaves them where they are)."""
+    known = [registry().sources.get(k) for k in keys]
+    return {n for s in known if s for n in (s.name, *s.names)}
 
 
 def edit(source: Source, user=None, reason: str = "", **changes) -> Source:
