@@ -124,9 +124,10 @@ def load_speed(pg: str | None, n_docs: int) -> None:
         url, drop = pg_scratch(pg)
         try:
             from tallybook import ledger
-            from tallybook.scale.load import load
 
             ledger.connect(url)
+            from tallybook.scale.load import load
+
             start = time.perf_counter()
             summary = load(tmp)
             seconds = time.perf_counter() - start
