@@ -138,6 +138,17 @@ CASES = [
         "13 percent",
         None,
     ),
+    # ... and a poll's findings too, but not one person's closed statement
+    (
+        "A Gallup poll released on Monday showed 44 percent backing the mayor. Another 12 percent were undecided.",
+        "12 percent",
+        "Gallup",
+    ),
+    (
+        "Police detained 500 migrants in Moscow, the Interior Ministry said. Turnout fell by 27% on Sunday.",
+        "27%",
+        None,
+    ),
     # a name before its verb across an aside between commas
     (
         "As part of the deal, Piotr Nowak, 51, said that he had moved nearly 90 recruits across the border.",

@@ -87,7 +87,7 @@ class Attributor:
                 speaker = self.namer.resolve(found.source)
                 if speaker is not None:
                     self.memory.see(speaker)
-                    if name in CARRIED:
+                    if name in CARRIED or (name == "reporting_verb" and self.is_record(found.source)):
                         self.carried = (anchor.sent, found)
                     via = self.namer.resolve(found.via) if found.via is not None else None
                     return Attribution(speaker, found.cue, name, via if via != speaker else None)
@@ -143,6 +143,11 @@ class Attributor:
             if t.dep_ == "advcl" and found:
                 break
         return found[::-1]
+
+    def is_record(self, tok: Token) -> bool:
+        """A poll, report or data as the subject of a reporting verb ("A CNN/ORC poll showed …"):
+        an account the next sentence may go on with, unlike one person's statement."""
+        return self.w.has(tok, "documents") or self.w.is_data(tok)
 
     def parenthesis(self, tok: Token) -> tuple[int, int] | None:
         """The token indices of the brackets around `tok` in its sentence, if it stands in an aside."""

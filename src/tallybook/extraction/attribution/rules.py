@@ -48,9 +48,10 @@ ORDER = (
     "continuation",
 )
 
-# Rules whose source a following sentence with none of its own continues: cues of the figure's own
-# sentence, not those that reach into other sentences.
-CARRIED = {"according_to", "reporting_verb", "data_owner", "in_document", "impersonal_body", "continuation"}
+# Rules whose source a following sentence with none of its own continues: an account framed as a
+# source's ("according to X", X's data, a document's findings; also a poll or report as the subject of a
+# reporting verb, see Attributor.is_record), not one person's closed statement ("…, the ministry said.").
+CARRIED = {"according_to", "data_owner", "in_document", "continuation"}
 
 
 def rule(name: str) -> Callable[[Rule], Rule]:
