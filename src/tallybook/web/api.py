@@ -33,10 +33,10 @@ from tallybook.ledger.review import ClaimGone, ReviewError
 from . import filters
 from .decisions import FormError, apply_review
 from .incident_decisions import apply_incident_review
+from .incident_exports import incident_acled, incident_geojson
 from .models import Token
 from .roles import can_read, can_review
 from .sources_api import router as sources_router
-from .views.incidents import incident_acled, incident_geojson
 
 
 class BearerToken(HttpBearer):

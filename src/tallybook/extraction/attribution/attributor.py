@@ -140,8 +140,8 @@ class Attributor:
         for t in anchor.ancestors:
             if self.w.is_cue(t):
                 found.append(t)
-            if t.dep_ == "advcl" and found:
-                break
+            if t.dep_ == "advcl" and found and not self.w.has(t, "relay_verbs"):
+                break  # ("…, citing X, that …" is the outer verb's relay, not a clause of its own)
         return found[::-1]
 
     def is_record(self, tok: Token) -> bool:

@@ -3,7 +3,6 @@ right), JSON and XLSX, of the same filters as the page (`/claims/export.csv?same
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -16,9 +15,9 @@ from tallybook.ledger import query
 from tallybook.ledger.incident_query import IncidentParamError
 
 from .. import filters, labels
+from ..streams import csv_stream as _csv
 from .measures import measure_summaries
 
-BOM = "\ufeff"
 CLAIM_EXTRA = ["title", "url", "outlet", "sentence"]  # the source and the sentence, beside every claim
 
 
@@ -123,17 +122,6 @@ def export(request, what: str, fmt: str):
         )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def _csv(rows: Iterable[dict], fields: list[str]) -> Iterator[str]:
-    class Echo:
-        def write(self, value):
-            return value
-
-    writer = csv.DictWriter(Echo(), fieldnames=fields, extrasaction="ignore")
-    yield BOM + writer.writeheader()
-    for rec in rows:
-        yield writer.writerow(rec)
 
 
 def _json(rows: Iterable[dict]) -> Iterator[str]:

@@ -4,19 +4,16 @@ review and history, and the list's exports (ACLED-style CSV, GeoJSON)."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from tallybook.export.acled import COLUMNS, acled_rows
-from tallybook.export.geojson import feature_collection
 from tallybook.ledger.history import history_of
 from tallybook.ledger.incident_query import (
     PRECISIONS,
     IncidentParamError,
     IncidentParams,
-    incident_record,
     incidents,
 )
 from tallybook.ledger.incidents import IncidentReviewError
@@ -26,10 +23,10 @@ from .. import labels
 from ..decisions import FormError
 from ..facets import Spec, facets
 from ..incident_decisions import apply_incident_review
+from ..incident_exports import incident_acled, incident_geojson  # noqa: F401  (urls name them here)
 from ..roles import can_review
 from .claims import context_after, context_before
 from .common import page_of, querystring
-from .exports import _csv
 
 # (filter parameter, title, incident field); the order they are shown in
 FACETS: Spec = [
@@ -141,40 +138,3 @@ def incident_review(request, incident_id: int):
     except (IncidentReviewError, FormError) as e:
         return HttpResponseBadRequest(str(e), content_type="text/plain; charset=utf-8")
     return redirect("incident", incident_id=inc.id)
-
-
-def _export_rows(request):
-    """The view's incidents for an export, in the list's order, a chunk at a time."""
-    return incidents(IncidentParams.from_query(request.GET)).iterator(chunk_size=1000)
-
-
-def incident_acled(request):
-    """The view's incidents as ACLED-style CSV (ACLED's column order; UTF-8 with a byte-order mark)."""
-    try:
-        rows = acled_rows(_export_rows(request))
-    except IncidentParamError as e:
-        return HttpResponseBadRequest(str(e), content_type="text/plain; charset=utf-8")
-    response = StreamingHttpResponse(_csv(rows, COLUMNS), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="incidents-acled-style.csv"'
-    return response
-
-
-MAP_FIELDS = ("id", "type", "text", "place_raw", "place_name", "date", "lat", "lon")  # what a map point shows
-
-
-def incident_geojson(request) -> HttpResponse:
-    """The view's incidents as a GeoJSON FeatureCollection (null geometry where a place has no
-    coordinates); `points=1`, for the map: only those with coordinates, with what a point shows."""
-    try:
-        if request.GET.get("points"):
-            placed = incidents(IncidentParams.from_query(request.GET)).filter(lat__isnull=False, lon__isnull=False)
-            records = placed.values(*MAP_FIELDS).iterator(chunk_size=2000)
-        else:
-            records = (incident_record(i) for i in _export_rows(request))
-        body = feature_collection(records)
-    except IncidentParamError as e:
-        return HttpResponseBadRequest(str(e), content_type="text/plain; charset=utf-8")
-    response = StreamingHttpResponse(body, content_type="application/geo+json; charset=utf-8")
-    if request.GET.get("download"):
-        response["Content-Disposition"] = 'attachment; filename="incidents.geojson"'
-    return response
