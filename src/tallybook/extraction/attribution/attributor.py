@@ -289,10 +289,9 @@ class Attributor:
         if self.carried is None:
             return None
         prev, found = self.carried
-        if prev.end != sent.start or "\n" in prev.text.strip() + self.doc.text[prev.end_char : sent.start_char]:
+        between = prev.text[len(prev.text.rstrip()) :] + self.doc.text[prev.end_char : sent.start_char]
+        if prev.end != sent.start or "\n" in prev.text.strip() + between + sent.text.strip():
             return None  # not the sentence right before, or across a paragraph break
-        if "\n" in prev.text[len(prev.text.rstrip()) :] or "\n" in sent.text.strip():
-            return None
         if any(self.w.is_cue(t) or self.w.is_attitude(t) or self.according_prep(t) is not None for t in sent):
             return None
         return found

@@ -178,9 +178,7 @@ class Namer:
 
     def introduced(self, tok: Token) -> bool:
         """ "a spokesman", «один из чиновников»: someone new, not the person named before."""
-        return any(c.dep_ == "det" and self.w.has(c, "indefinites") for c in tok.children) or any(
-            c.dep_ == "nummod" and self.w.has(c, "indefinites") for c in tok.children
-        )
+        return any(c.dep_ in ("det", "nummod") and self.w.has(c, "indefinites") for c in tok.children)
 
     def body(self, tok: Token) -> Speaker | None:
         """A body noun: the body it names within ("an analysis by The Washington Post"), itself
