@@ -51,3 +51,22 @@ def test_every_sentence_is_one_tree(path):
                 tok = tok.head
                 steps += 1
                 assert steps <= len(sent)
+
+
+@pytest.mark.parametrize(
+    "text, abbreviations",
+    [
+        ("На учёт поставили 12 тыс. иностранцев за год.", ["тыс."]),
+        ("Штраф составил 40 тыс. руб., сообщил суд.", ["тыс.", "руб."]),
+        ("Бюджет программы — 3,5 млрд. долл. в год.", ["млрд.", "долл."]),
+    ],
+)
+def test_a_number_abbreviation_keeps_its_period(text, abbreviations):
+    """«тыс.» is one token inside one sentence, not «тыс» and a period that ends nothing."""
+    doc = parse(text)
+    assert doc.text == text
+    assert [
+        t.text for t in doc if t.text.rstrip(".").lower() in {a.rstrip(".") for a in abbreviations}
+    ] == abbreviations
+    assert len(list(doc.sents)) == 1
+    assert [t.text for t in doc if t.text == "."] == ["."] * text.endswith(".")

@@ -18,6 +18,8 @@ import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..lexicons import lexicon
+
 if not hasattr(inspect, "getargspec"):  # pymorphy2, under natasha, still calls it (gone in 3.11)
     inspect.getargspec = lambda f: inspect.getfullargspec(f)[:4]  # type: ignore[attr-defined]
 
@@ -109,6 +111,7 @@ def parse(text: str) -> Doc:
         if body.strip():
             ndoc = NatashaDoc(body)
             ndoc.segment(nat.segmenter)
+            _join_abbreviations(ndoc, lexicon("ru").words("parse", "abbreviations"))
             ndoc.tag_morph(nat.morph)
             ndoc.parse_syntax(nat.syntax)
             ndoc.tag_ner(nat.ner)
@@ -131,6 +134,21 @@ def parse(text: str) -> Doc:
     )
     doc.user_data["normal"] = normal
     return doc
+
+
+def _join_abbreviations(ndoc, abbreviations: frozenset[str]) -> None:
+    """Put an abbreviation's period back on its word («тыс» «.» → «тыс.»): split off, the period
+    reads as a sentence's end inside «244 тыс. мобилизованных», and the parse goes astray."""
+    for sent in ndoc.sents:
+        kept: list = []
+        for tok in sent.tokens:
+            prev = kept[-1] if kept else None
+            if prev and tok.text == "." and prev.stop == tok.start and f"{prev.text.lower()}." in abbreviations:
+                prev.text, prev.stop = prev.text + ".", tok.stop
+            else:
+                kept.append(tok)
+        sent.tokens = kept
+    ndoc.tokens = [tok for sent in ndoc.sents for tok in sent.tokens]
 
 
 def _add_line(out: _Tokens, text: str, ndoc, offset: int, nat: Natasha, normal: dict) -> None:
