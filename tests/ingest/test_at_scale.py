@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+from pathlib import Path
 
 from tallybook.ingest import Failure, read_sources
+from tallybook.ingest.sources import walk
 
 RECORDS = [
     {"text": "Police detained 40 people at a market.", "title": "Market", "lang": "en"},
@@ -108,3 +110,35 @@ def test_a_file_that_is_no_warc_is_one_line(tmp_path):
     bad.write_bytes(b"this is not an archive at all\n")
     (failure,) = read_sources([str(bad)])
     assert isinstance(failure, Failure) and failure.source == str(bad)
+
+
+def many_files(folder, n: int) -> list[str]:
+    """`n` small reports under `folder`, with names long enough that a directory read fetches a
+    few hundred at a time; their names."""
+    names = [f"report-{i:05d}-from-the-regional-archive-of-daily-press-releases.txt" for i in range(n)]
+    for name in names:
+        (folder / name).write_text("Officials said 12 drones were shot down.", encoding="utf-8")
+    return names
+
+
+def test_a_large_folder_is_walked_as_it_is_read_not_listed_first(tmp_path):
+    names = many_files(tmp_path, 3000)
+    files = walk(tmp_path, run=100)
+    first = next(files)
+    for name in names:  # the walker has read a run and what the filesystem fetched with it
+        (tmp_path / name).unlink()
+    rest = list(files)
+    assert isinstance(first, Path) and first.parent == tmp_path
+    assert 99 <= len(rest) < 2000  # a listing made before the first file would hold all 2,999
+
+
+def test_a_folder_larger_than_a_run_comes_in_sorted_runs_the_same_each_time(tmp_path):
+    names = many_files(tmp_path, 2500)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("The mayor said 300 families had left.", encoding="utf-8")
+    walked = [p.name for p in walk(tmp_path, run=1000)]
+    assert walked == [p.name for p in walk(tmp_path, run=1000)]
+    assert walked[-1] == "a.txt" and sorted(walked[:-1]) == names  # the folder's files, then its subfolder
+    falls = sum(a > b for a, b in zip(walked[:-1], walked[1:-1]))
+    assert falls <= 2  # at most three runs of entries (the subfolder's among them), each sorted
+    assert [p.name for p in walk(tmp_path)] == [*names, "a.txt"]  # under a run: name order

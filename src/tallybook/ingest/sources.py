@@ -6,6 +6,7 @@ import glob
 import gzip
 import os
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from ..model import Document
@@ -140,33 +141,71 @@ def guarded(source: str, read: Callable[[], Iterable[Document | Failure]]) -> It
         yield Failure(source, f"unexpected error ({type(e).__name__}: {brief(e)})")
 
 
-def walk(root: Path, follow_symlinks: bool = False) -> Iterator[Path | Failure]:
-    """Files of a known suffix under `root`, sorted, skipping hidden files and directories.
+RUN = 100_000  # a folder's files sorted together: a folder of up to this many is walked in name order
+
+
+def walk(root: Path, follow_symlinks: bool = False, run: int = RUN) -> Iterator[Path | Failure]:
+    """Files of a known suffix under `root`, skipping hidden files and directories: a folder's
+    files in name order, then its subfolders, each walked the same way.
+
+    Folders are read entry by entry (os.scandir), never listed whole, so a folder of millions of
+    files costs the memory of `run` entries: its files come in runs of `run` as the filesystem
+    lists them, each run sorted, and the first comes before the rest are read. A folder of up to
+    `run` files is in name order; a larger one in an order that stays the same while the folder
+    does (on one filesystem). The ledger does not depend on it (a document is known by its
+    source, so a rerun skips what is stored whatever the order); a fresh ledger's ids and
+    `extract`'s output follow it. Subfolder names are held until walked, as os.walk holds them.
 
     A symbolic link whose target lies outside `root` is a Failure (a folder received from others
-    may hold a link to /etc/passwd), unless `follow_symlinks`; a linked folder inside is not walked twice.
+    may hold a link to /etc/passwd), unless `follow_symlinks`; a linked folder inside is not
+    walked twice; a folder that cannot be read is a Failure.
     """
     top = root.resolve()
     seen: set[Path] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True):
-        here = Path(folder)
+    pending = [root]
+    while pending:
+        here = pending.pop()
         real = here.resolve()
         if real in seen or (here != root and not follow_symlinks and _outside(real, top)):
-            dirs[:] = []
             if real not in seen:
                 yield Failure(str(here), f"symbolic link out of {root} (to {real}); --follow-symlinks reads it")
             continue
         seen.add(real)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or not _known(name):
-                continue
-            path = here / name
-            target = path.resolve()
-            if not follow_symlinks and _outside(target, top):
-                yield Failure(str(path), f"symbolic link out of {root} (to {target}); --follow-symlinks reads it")
-            else:
-                yield path
+        try:
+            listing = os.scandir(here)
+        except OSError as e:
+            yield Failure(str(here), f"folder cannot be read ({e.strerror or brief(e)})")
+            continue
+        subfolders: list[str] = []
+        with listing:
+            while entries := sorted(islice(listing, run), key=lambda e: e.name):
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    if _is_dir(entry):
+                        subfolders.append(entry.name)
+                    elif _known(entry.name):
+                        yield _checked(here / entry.name, entry, root, top, follow_symlinks)
+        pending.extend(here / name for name in sorted(subfolders, reverse=True))
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    """A folder, or a link to one (as os.walk with followlinks)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _checked(path: Path, entry: os.DirEntry, root: Path, top: Path, follow_symlinks: bool) -> Path | Failure:
+    """`path`, or a Failure for a symbolic link out of `top` (only a link needs resolving: a file
+    of a folder inside is inside)."""
+    if follow_symlinks or not entry.is_symlink():
+        return path
+    target = path.resolve()
+    if _outside(target, top):
+        return Failure(str(path), f"symbolic link out of {root} (to {target}); --follow-symlinks reads it")
+    return path
 
 
 def _known(name: str) -> bool:
