@@ -185,6 +185,19 @@ NEG = "Polarity=Neg"
              ("workers", 0, "pobj", "NOUN"), ("deported", 4, "ROOT", "VERB")],
             (0, 3), (), ["workers", "deported"], ["More"],
         ),
+        # a figure in the verb's prepositional phrase takes the verb, and its subject is what it is of
+        (
+            "en",
+            [("fatalities", 3, "nsubj", "NOUN"), ("have", 3, "aux", "AUX"), ("not", 3, "neg", "PART"),
+             ("dipped", 3, "ROOT", "VERB"), ("below", 3, "prep", "ADP"), ("100", 4, "pobj", "NUM")],
+            (4, 6), (), ["fatalities", "not", "dipped"], ["below"],
+        ),
+        (
+            "ru",
+            [("Волонтёры", 1, "nsubj", "NOUN"), ("изучают", 1, "ROOT", "VERB"), ("кладбища", 1, "obj", "NOUN"),
+             ("в", 5, "case", "ADP"), ("60", 5, "nummod", "NUM"), ("городах", 1, "obl", "NOUN")],
+            (4, 5), (), ["городах", "изучают", "кладбища", "Волонтёры"], [],
+        ),
     ],
 )  # fmt: skip
 def test_counted_rule_on_a_parse(lang, rows, figure, others, words, absent):
@@ -230,6 +243,10 @@ def test_what_happened_to_the_15_of_85_is_the_15s():
         ("More than a million workers arrived in the city in the four months of 2024.", "en", "More than a million",
          ["workers", "arrived", "four", "months"], []),
         ("На фронт отправили 10 тыс. мигрантов.", "ru", "10 тыс.", ["мигрантов", "отправили", "фронт"], []),
+        ("Weekly fatalities have not dipped below 100 since October.", "en", "below 100",
+         ["fatalities", "not", "dipped"], []),
+        ("The authorities admitted to 500 deaths.", "en", "500", ["deaths", "admitted", "authorities"], []),
+        ("Волонтёры изучают кладбища в 60 городах.", "ru", "60", ["городах", "изучают", "кладбища", "Волонтёры"], []),
     ],
 )  # fmt: skip
 def test_counted_rules_on_real_parses(text, lang, figure, words, absent):

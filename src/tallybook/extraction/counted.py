@@ -216,7 +216,9 @@ COMPLEMENT_DEPS = {
 }  # fmt: skip
 HAPPENED_WORDS = 12  # complements kept in all: where, when, how, not the whole sentence
 AUX_DEPS = {"aux", "auxpass", "aux:pass"}
-QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj"}
+# how the counted noun stands to the verb that says what happened to it: its subject, object, or
+# the object of its preposition ("admitted to 500 deaths", «изучают кладбища в 60 городах»)
+QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj", "prep", "obl"}
 
 
 def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = frozenset()) -> list[Token]:
@@ -226,11 +228,14 @@ def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = froz
     its negation ("had not published", «не встали»), and the verbs joined to it that share its
     subject ("were deported or charged with offences", «убиты или ранены»). "an average of 913
     soldiers die": the soldiers are what the subject ("average") counts; "15 of the 85 regions had
-    not published": what happened is the 15's, not the 85's."""
+    not published": what happened is the 15's, not the 85's. A figure in a verb's prepositional
+    phrase ("fatalities have not dipped below 100") takes the verb as for an object."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in QUANTITY_OF:
         if noun.head.head.i in figures:
             return []
         noun = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        noun = noun.head  # "admitted to 500 deaths": the preposition stands to the verb
     verb = noun.head
     if verb.dep_ in AUX_DEPS:  # "90 [are] missing", as a parser may hang the subject on the auxiliary
         verb = verb.head
@@ -279,15 +284,16 @@ def _shared_conjuncts(verb: Token, figures: frozenset[int]) -> list[Token]:
     ]
 
 
-OBJECT_OF = {"obj", "dobj", "attr"}
+OBJECT_OF = {"obj", "dobj", "attr", "prep", "obl"}  # the counted noun is not the verb's subject
 SUBJECT_OF = {"nsubj", "nsubj:pass", "nsubjpass"}
 DOER_WORDS = 8
 
 
 def _doer(noun: Token, verb: Token, figures: frozenset[int]) -> list[Token]:
     """Who did it, when the counted noun is the verb's object: "Russia will call up 300,000
-    reservists", "the army comprises 617,000 people" (a pronoun or a clause holding another
-    figure is left out)."""
+    reservists", "the army comprises 617,000 people", or what the figure is of, when it is in
+    the verb's prepositional phrase: "weekly fatalities have not dipped below 100" (a pronoun or
+    a clause holding another figure is left out)."""
     if noun.dep_ not in OBJECT_OF:
         return []
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_OF), None)
