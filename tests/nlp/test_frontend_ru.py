@@ -70,3 +70,33 @@ def test_a_number_abbreviation_keeps_its_period(text, abbreviations):
     ] == abbreviations
     assert len(list(doc.sents)) == 1
     assert [t.text for t in doc if t.text == "."] == ["."] * text.endswith(".")
+
+
+def _annotations(doc, shift=0):
+    """What the parse says of each word, offsets moved by `shift`; heads relative to the word."""
+    words = [
+        (t.idx + shift, t.text, t.pos_, t.dep_, t.head.i - t.i, t.lemma_, str(t.morph), t.ent_iob_, t.ent_type_)
+        for t in doc
+        if not t.is_space
+    ]
+    names = {(a + shift, b + shift): name for (a, b), name in doc.user_data.get("normal", {}).items()}
+    return words, names
+
+
+def test_lines_analysed_together_as_each_alone():
+    """The models run over the sentences of all lines at once, in batches; each line's analysis
+    is the one it has parsed alone (lines of different lengths, a short one between long ones)."""
+    lines = [
+        "Губернатор области Пётр Сидоров заявил журналистам, что в регионе набрали 1200 добровольцев.",
+        "Итоги недели",
+        "По данным Минобороны, за месяц контракт подписали около 800 человек. Ещё 40 отказались.",
+        "Об этом сообщила пресс-служба правительства края в четверг вечером.",
+    ]
+    words, names, at = [], {}, 0
+    for line in lines:
+        w, n = _annotations(parse(line), at)
+        words += w
+        names |= n
+        at += len(line) + 1
+    assert names and any(ent for *_, ent in words)
+    assert _annotations(parse("\n".join(lines))) == (words, names)

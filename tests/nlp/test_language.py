@@ -56,3 +56,45 @@ def test_mixed_text_is_read_run_by_run():
         assert MIXED[c.sentence[0] : c.sentence[1]].strip()
     assert claims[1].hedge == "approx" and claims[1].value == 10000
     assert claims[3].speaker == "UK Ministry of Defence"
+
+
+class _Counting:
+    """Stands in for lingua's detector, counting the texts it is asked about."""
+
+    def __init__(self, detector):
+        self.detector, self.asked = detector, []
+
+    def detect_language_of(self, text):
+        self.asked.append(text)
+        return self.detector.detect_language_of(text)
+
+
+@pytest.fixture
+def lingua(monkeypatch):
+    from tallybook.nlp import language
+
+    counting = _Counting(language._detector())
+    monkeypatch.setattr(language, "_detector", lambda: counting)
+    return counting
+
+
+def test_one_alphabet_is_read_by_its_letters_alone(lingua):
+    english = "The regional governor said 1,200 volunteers had signed up. Another 40 refused.\nWeekly summary"
+    russian = "Губернатор заявил, что набрали 1200 добровольцев. Ещё 40 отказались.\nИтоги недели"
+    assert [r.lang for r in language_runs(english)] == ["en"]
+    assert [r.lang for r in language_runs(russian)] == ["ru"]
+    assert lingua.asked == []
+
+
+def test_lingua_only_for_a_sentence_of_mixed_letters(lingua):
+    text = (
+        "Губернатор заявил, что набрали 1200 добровольцев. "
+        "Press service Tverskoy Oblast Krai soobshchil 40 otkazalis. "
+        "Ещё 40 отказались от контракта."
+    )
+    runs = language_runs(text)
+    assert lingua.asked == []  # each sentence is in one alphabet
+    assert [r.lang for r in runs] == ["ru", "en", "ru"]
+    mixed = "Пресс-служба Tverskoy Oblast сообщила"
+    detect(mixed)
+    assert lingua.asked == [mixed]

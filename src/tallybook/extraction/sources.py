@@ -120,6 +120,7 @@ class Registry:
     country_of: dict[frozenset[str], str] = field(default_factory=dict)  # a country's name → code
     seat_of: dict[frozenset[str], str] = field(default_factory=dict)
     types: list[tuple[frozenset[str], str]] = field(default_factory=list)  # longest first
+    type_of: dict[frozenset[str], str] = field(default_factory=dict)  # a phrase of `types` → its kind
     by_type: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind of body, country) → id
     defaults: dict[str, dict[str, str]] = field(default_factory=dict)
     describing: frozenset[str] = frozenset()
@@ -175,6 +176,8 @@ def registry(path: str | None = None) -> Registry:
     reg.types = sorted(
         ((key(p), t) for t, phrases in data["types"].items() for p in phrases), key=lambda pt: len(pt[0]), reverse=True
     )
+    for phrase, kind in reg.types:
+        reg.type_of.setdefault(phrase, kind)
     for s in sources.values():
         if s.kind == "person":
             _index_person(reg, s)
@@ -397,8 +400,8 @@ def _named_at(reg: Registry, lems: list[str], i: int, n: int, words: list) -> li
         if country is None and s.org in reg.sources:
             country = reg.sources[s.org].country
         return [Mention(i, t, sid, country) for t in (s.types or ("",))]
-    kind, rest = _take_type(reg, set(window))
-    if kind and not rest:
+    kind = reg.type_of.get(window)  # (the words are a kind of body, and nothing else)
+    if kind:
         country = _qualifier(reg, words, lems, i, n)
         if country and i and words[i - 1][1] in _prepositions():  # «на стороне России»: a place
             return []

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 import spacy
 from spacy.tokens import Doc
@@ -28,11 +29,11 @@ if not hasattr(inspect, "getargspec"):  # pymorphy2, under natasha, still calls 
 class Natasha:
     """natasha's models, loaded once per process."""
 
-    segmenter: object
-    morph_vocab: object
-    morph: object
-    syntax: object
-    ner: object
+    segmenter: Any
+    morph_vocab: Any
+    morph: Any
+    syntax: Any
+    ner: Any
     vocab: Vocab  # spaCy's Russian vocabulary: lower_, like_num, is_punct… read Russian right
 
 
@@ -100,23 +101,12 @@ class _Tokens:
 
 def parse(text: str) -> Doc:
     """Parse Russian text into a spaCy `Doc` with sentences, lemmas, UD relations and entities."""
-    from natasha import Doc as NatashaDoc
-
     nat = pipeline()
     out = _Tokens()
     normal: dict[tuple[int, int], str] = {}
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if body.strip():
-            ndoc = NatashaDoc(body)
-            ndoc.segment(nat.segmenter)
-            _join_abbreviations(ndoc, lexicon("ru").words("parse", "abbreviations"))
-            ndoc.tag_morph(nat.morph)
-            ndoc.parse_syntax(nat.syntax)
-            ndoc.tag_ner(nat.ner)
-            _add_line(out, text, ndoc, offset, nat, normal)
-        offset += len(line)
+    lines = _lines(text)
+    for (offset, _), ndoc in zip(lines, _analysed([body for _, body in lines], nat)):
+        _add_line(out, text, ndoc, offset, nat, normal)
     out.gap(text, len(text))
     if not out.words:
         return Doc(nat.vocab, words=[])
@@ -151,6 +141,51 @@ def _join_abbreviations(ndoc, abbreviations: frozenset[str]) -> None:
     ndoc.tokens = [tok for sent in ndoc.sents for tok in sent.tokens]
 
 
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each line of `text` that holds more than whitespace, line break left out."""
+    found, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            found.append((offset, body))
+        offset += len(line)
+    return found
+
+
+def _analysed(lines: list[str], nat: Natasha) -> list:
+    """natasha's analysis of each line on its own (segments, morphology, syntax, entities), the
+    models run once over the sentences of all the lines, in natasha's batches, as over one text."""
+    from natasha import Doc as NatashaDoc
+    from natasha.doc import DocSpan, inject_morph, inject_syntax, offset_syntax, sent_words
+
+    docs = [NatashaDoc(line) for line in lines]
+    abbreviations = lexicon("ru").words("parse", "abbreviations")
+    for ndoc in docs:
+        ndoc.segment(nat.segmenter)
+        _join_abbreviations(ndoc, abbreviations)
+    sents = [sent for ndoc in docs for sent in ndoc.sents]
+    words = [sent_words(sent) for sent in sents]
+    for sent, markup in zip(sents, nat.morph.map(words)):
+        inject_morph(sent.tokens, markup.tokens)
+    parsed = iter(nat.syntax.map(words))
+    for ndoc in docs:
+        for sent_id, sent in enumerate(ndoc.sents, 1):
+            inject_syntax(sent.tokens, next(parsed).tokens)
+            offset_syntax(sent_id, sent.tokens)
+    for ndoc, markup in zip(docs, nat.ner.map(lines)):
+        ndoc.spans = [DocSpan(start, stop, kind, ndoc.text[start:stop]) for start, stop, kind in markup.spans]
+        ndoc.envelop_span_tokens()
+        ndoc.envelop_sent_spans()
+    return docs
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> str | None:
+    """natasha's lemma of a word with its part of speech and features (pymorphy's choice among
+    the word's forms), kept: the same words come back in every text."""
+    return pipeline().morph_vocab.lemmatize(word, pos, dict(feats))
+
+
 def _add_line(out: _Tokens, text: str, ndoc, offset: int, nat: Natasha, normal: dict) -> None:
     """Append the tokens of one parsed line, with heads made absolute and entities in IOB."""
     ent_of: dict[int, str] = {}
@@ -171,13 +206,12 @@ def _add_line(out: _Tokens, text: str, ndoc, offset: int, nat: Natasha, normal: 
             out.sent_starts.append(len(index) == 1)
             out.end = offset + tok.stop
         for tok in sent.tokens:
-            tok.lemmatize(nat.morph_vocab)
             i = index[tok.id]
             out.words[i] = tok.text
             out.heads[i] = index.get(tok.head_id, i)
             out.deps[i] = "ROOT" if tok.rel == "root" else tok.rel
             out.pos[i] = tok.pos or "X"
-            out.lemmas[i] = tok.lemma or tok.text.lower()
+            out.lemmas[i] = _lemma(tok.text, tok.pos, tuple((tok.feats or {}).items())) or tok.text.lower()
             out.morphs[i] = "|".join(f"{k}={v}" for k, v in (tok.feats or {}).items())
             out.ents[i] = ent_of.get(tok.start, "O")
         _make_tree(out.heads, out.deps, sorted(index.values()))

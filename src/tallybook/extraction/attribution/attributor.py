@@ -18,10 +18,7 @@ from .words import words_of
 AGENT_DEPS = {"agent", "obl:agent"}
 FIGURE_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 OBJECT_DEPS = {"dobj", "dative", "iobj", "obj"}
-COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "csubj"}
 LIST_ITEM = re.compile(r"^\s*(?:[-–—•*▪]|\d{1,2}[.)]|[«“\"„])")
-QUOTE_LINE = re.compile(r"^\s*[«“\"„]")
-SIGNATURE = re.compile(r"^\s*[-–—]\s*([^\n]{2,60}?)[.\s]*$")  # "- Bernie Sanders." under a quotation
 
 
 @dataclass(frozen=True)
@@ -39,6 +36,7 @@ class Attributor:
 
     def __init__(self, lex: Lexicon, doc: Doc):
         self.doc = doc
+        self.text = doc.text  # (spaCy joins the tokens again at each `doc.text`)
         self.w = words_of(lex)
         self.memory = Memory()
         self.namer = Namer(self.w, self.memory)
@@ -132,7 +130,7 @@ class Attributor:
             return self.subject_of(verb.head.head, anchor)  # "X rallied them by promising …"
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
             # "ledgers showing ..." speak; "voters surveyed", "figures released" are spoken of
-            return None if self.passive(verb) else verb.head
+            return None if verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice", []) else verb.head
         return self._name_beside(verb)
 
     def governing(self, anchor: Token) -> list[Token]:
@@ -145,8 +143,6 @@ class Attributor:
                 found.append(t)
             if t.dep_ == "advcl" and found and not self.w.has(t, "relay_verbs"):
                 break  # ("…, citing X, that …" is the outer verb's relay, not a clause of its own)
-            if t.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in t.children):
-                break  # "Illinois was counting, but the Project estimated 19 points": the clause above is another's
         return found[::-1]
 
     def is_record(self, tok: Token) -> bool:
@@ -162,21 +158,6 @@ class Attributor:
         if opening is None or closing is None or self.doc[opening].text != "(" or self.doc[closing].text != ")":
             return None
         return opening, closing
-
-    @staticmethod
-    def within_said(tok: Token, verbs: list[Token]) -> bool:
-        """Is `tok` inside what one of `verbs` says (its complement), not a frame beside it ("as X reports")?"""
-        return any(tok in c.subtree for v in verbs for c in v.children if c.dep_ in COMPLEMENT_DEPS)
-
-    def in_own_aside(self, cue: Token, anchor: Token) -> bool:
-        """Does a cue reach the figure: not one inside an aside (brackets) that the figure is outside of?"""
-        aside = self.parenthesis(cue)
-        return aside is None or aside[0] < anchor.i < aside[1]
-
-    @staticmethod
-    def passive(verb: Token) -> bool:
-        """A passive participle ("figures released", «опубликованные данные»)."""
-        return verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice", [])
 
     def unnamed_people(self, subj: Token, verb: Token) -> bool:
         """Is `subj` people the text leaves unnamed ("friends and former foes say")? Their words are
@@ -239,21 +220,17 @@ class Attributor:
         return None
 
     def quote_sources(self, quote: tuple[int, int], anchor: Token) -> list[Candidate]:
-        """A name introducing a quotation with a colon ('Jane Roe, Daily Post: "..."', 'X said:
-        "..."'), then subjects of reporting verbs within a short reach after, then before, the
-        quotation (not in the next paragraph: its "Y said" is Y's own quotation)."""
+        """A name introducing a quotation with a colon ('Jane Roe, Daily Post: "..."'), then
+        subjects of reporting verbs within a short reach after, then before, the quotation."""
         start, end = quote
-        text = self.doc.text
-        after = [t for t in self.doc if end <= t.idx < end + 60 and "\n" not in text[end : t.idx]]
+        after = [t for t in self.doc if end <= t.idx < end + 60]
         before = [t for t in self.doc if start - 80 <= t.idx < start][::-1]
         found = []
         colon = next((t for t in before if not t.is_space), None)
         if colon is not None and colon.text == ":":
+            intro = self.doc[colon.sent.start : colon.i]
+            named = named_token(intro)
             verb = self.doc[colon.i - 1] if colon.i else colon
-            subj = self.subject_of(verb, anchor) if self.w.has(verb, "verbs") and verb.pos_ in ("VERB", "AUX") else None
-            if subj is not None:
-                found.append(self.candidate(verb, subj))
-            named = named_token(self.doc[colon.sent.start : colon.i])
             if named is not None:
                 found.append(Candidate(named, verb.text if self.w.has(verb, "verbs") else ":"))
         for t in after + before:
@@ -288,7 +265,7 @@ class Attributor:
         doc, found = self.doc, []
         here = sent
         for _ in range(2):
-            if here.end >= len(doc) or "\n" in doc.text[here.end_char : doc[here.end].idx]:
+            if here.end >= len(doc) or "\n" in self.text[here.end_char : doc[here.end].idx]:
                 break
             nxt = doc[here.end].sent
             if "\n" in nxt.text.strip():
@@ -313,7 +290,7 @@ class Attributor:
         if self.carried is None:
             return None
         prev, found = self.carried
-        between = prev.text[len(prev.text.rstrip()) :] + self.doc.text[prev.end_char : sent.start_char]
+        between = prev.text[len(prev.text.rstrip()) :] + self.text[prev.end_char : sent.start_char]
         if prev.end != sent.start or "\n" in prev.text.strip() + between + sent.text.strip():
             return None  # not the sentence right before, or across a paragraph break
         if any(self.w.is_cue(t) or self.w.is_attitude(t) or self.according_prep(t) is not None for t in sent):
@@ -337,18 +314,14 @@ class Attributor:
         """Character ranges introduced by a line: "X: …" (a headline or lead naming its source:
         the rest of the line), and a line ending in a colon ("What X said:", "X wrote:") over the
         line after it and, while they are list items or quotations, the lines after that."""
-        text, lines, pos = self.doc.text, [], 0
+        text, lines, pos = self.text, [], 0
         for line in text.split("\n"):
             lines.append((pos, pos + len(line)))
             pos += len(line) + 1
         out = []
         for k, (start, end) in enumerate(lines):
             line = text[start:end]
-            signed = self._signature(lines, k)
-            if signed is not None:
-                out.append(signed)
-                continue
-            head = re.match(r"^\s*([^:\n]{2,60}):(?:\s+|(?=[\"“«„]))\S", line)
+            head = re.match(r"^\s*([^:\n]{2,60}):\s+\S", line)
             if head and not line.rstrip().endswith(":"):
                 span = self.doc.char_span(start + head.start(1), start + head.end(1), alignment_mode="expand")
                 if span is not None and all(
@@ -365,27 +338,9 @@ class Attributor:
                     out.append((end, lines[last][1], cand))
         return out
 
-    def _signature(self, lines: list[tuple[int, int]], k: int) -> tuple[int, int, Candidate] | None:
-        """A line "- Name." right under a quotation that stands alone (as fact-checks quote a
-        claim): the quotation is that name's."""
-        text = self.doc.text
-        sign = SIGNATURE.match(text[lines[k][0] : lines[k][1]])
-        prev = next((j for j in range(k - 1, -1, -1) if text[lines[j][0] : lines[j][1]].strip()), None)
-        if sign is None or prev is None or not QUOTE_LINE.match(text[lines[prev][0] : lines[prev][1]]):
-            return None
-        span = self.doc.char_span(lines[k][0] + sign.start(1), lines[k][0] + sign.end(1), alignment_mode="expand")
-        if span is None or not all(t.is_punct or t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in span):
-            return None
-        named = named_token(span)
-        return (
-            (lines[prev][0], lines[prev][1], Candidate(named, text[lines[k][0] : lines[k][1]].strip()[0]))
-            if named
-            else None
-        )
-
     def _introduced(self, lines: list[tuple[int, int]], k: int) -> int | None:
         """The last line that the line `k` (ending in a colon) introduces."""
-        text, last, listed = self.doc.text, None, False
+        text, last, listed = self.text, None, False
         for j in range(k + 1, len(lines)):
             body = text[lines[j][0] : lines[j][1]].strip()
             if not body:
@@ -405,8 +360,6 @@ class Attributor:
                 subj = self.subject_of(verb, verb)
                 if subj is not None:
                     return self.candidate(verb, subj)
-        if not any(self.w.is_data(t) for t in span):  # "Here are four reasons X should worry:" is no one's
-            return None
         named = named_token(sent)
         return Candidate(named, ":") if named is not None else None
 
