@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
+
+from ..lexicons import Lexicon
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The words of the lexicon's [counted] section that the phrase is read with."""
+
+    speech: frozenset[str] = frozenset()  # lemmas of verbs of speech: who gives the figure, not what happened
+    sourcing: frozenset[str] = frozenset()  # "according to X", «по данным X»: who says so, not what happened
+
+    @classmethod
+    def of(cls, lex: Lexicon) -> Cues:
+        return cls(lex.words("counted", "speech"), lex.words("counted", "sourcing"))
+
 
 SKIP_DEPS = {"det", "punct", "quantmod", "nummod", "advmod", "cc", "case", "nummod:gov", "nummod:entity"}
 MAX_WORDS = 14
@@ -22,65 +39,132 @@ def anchor_of(tokens: list[Token]) -> Token:
     return anchor
 
 
+NOUNS = ("NOUN", "PROPN")
+MODIFIER_DEPS = {"nummod", "quantmod", "amod", "compound", "nummod:gov", "nummod:entity"}
+
+
+def _modified_noun(anchor: Token, head: Token) -> Token | None:
+    """ "300 reservists", «80 мигрантов»: the noun the number modifies."""
+    is_modifier = anchor.dep_ in MODIFIER_DEPS or anchor.dep_ == "nmod"
+    return head if is_modifier and head.pos_ in NOUNS else None
+
+
+def _partitive(anchor: Token, head: Token, span: set[int]) -> Token | None:
+    """ "15 of the regions": what the figure is a part of."""
+    of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return obj if obj is not None and obj.i not in span else None
+
+
+def _governed_noun(anchor: Token, head: Token, span: set[int]) -> Token | None:
+    """«80 мигрантов» where the parser makes the number the head: the noun it governs."""
+    return next(
+        (c for c in anchor.children if c.dep_ in ("nmod", "obl", "nsubj") and c.pos_ in NOUNS and c.i > anchor.i),
+        None,
+    )
+
+
+def _copular_attribute(anchor: Token, head: Token, span: set[int]) -> Token | None:
+    """ "13,781 were volunteers": what the figure is."""
+    if not (anchor.dep_.startswith("nsubj") and head.lemma_ in ("be", "быть")):
+        return None
+    return next((c for c in head.children if c.dep_ == "attr" and c.pos_ in NOUNS), None)
+
+
+def _of_noun(anchor: Token, head: Token, span: set[int]) -> Token | None:
+    """ "a monthly payment of $3,000", "an increase of nearly 300": what the figure is."""
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in span:
+        return head.head
+    return None
+
+
+def _participle_noun(anchor: Token, head: Token, span: set[int]) -> Token | None:
+    """ "the first payment standing at €4,800", "salaries starting at €1,825", «выплаты, достигающие
+    200 тысяч рублей»: the figure completes a participle, which says what the noun it modifies is."""
+    verb = head.head if anchor.dep_ == "pobj" and head.pos_ == "ADP" else head
+    if anchor.dep_ not in ("dobj", "obj", "attr", "pobj", "obl") or verb.dep_ != "acl":
+        return None
+    return verb.head if verb.head.pos_ in NOUNS and verb.head.i not in span else None
+
+
+def _verb_subject(anchor: Token, head: Token, span: set[int]) -> Token | None:
+    """ "the army comprises 617,000": the figure is what the verb's subject has or is."""
+    if anchor.dep_ not in ("attr", "dobj", "pobj") or head.pos_ not in ("AUX", "VERB"):
+        return None
+    subj = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
+    return subj if subj is not None and subj.i not in span else None
+
+
+# How the parse says what a figure counts, tried in this order; the first that finds a noun wins.
+NOUN_RULES = (
+    ("modified noun", lambda anchor, head, span: _modified_noun(anchor, head)),
+    ("partitive", _partitive),
+    ("governed noun", _governed_noun),
+    ("copular attribute", _copular_attribute),
+    ("of noun", _of_noun),
+    ("participle noun", _participle_noun),
+    ("verb subject", _verb_subject),
+)
+
+
 def counted_noun(anchor: Token, span: set[int]) -> Token | None:
-    """The noun the figure counts: its head noun, "15 of X" → X, or a copular subject."""
+    """The noun the figure counts, by the first rule of NOUN_RULES that finds one; the head the
+    rules see is the first one outside the figure's own words."""
     head = anchor.head
     while head.i in span and head.head.i != head.i:
         head = head.head
     if head.i in span:
         return None
-    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nummod:gov", "nummod:entity") or (
-        anchor.dep_ == "nmod" and head.pos_ in ("NOUN", "PROPN")
-    ):
-        if head.pos_ in ("NOUN", "PROPN"):
-            return head
-    of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is not None:
-        obj = next((g for g in of.children if g.dep_ == "pobj"), None)
-        if obj is not None:
-            return obj
-    for c in anchor.children:  # Russian: the number governs its noun ("80 мигрантов")
-        if c.dep_ in ("nmod", "obl", "nsubj") and c.pos_ in ("NOUN", "PROPN") and c.i > anchor.i:
-            return c
-    if anchor.dep_.startswith("nsubj") and head.lemma_ in ("be", "быть"):
-        attr = next((c for c in head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
-        if attr is not None:
-            return attr  # "13,781 were volunteers": what the figure is
-    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in span:
-        return head.head  # "a monthly payment of $3,000", "an increase of nearly 300": what the figure is
-    if anchor.dep_ in ("attr", "dobj", "pobj") and head.pos_ in ("AUX", "VERB"):
-        subj = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
-        if subj is not None and subj.i not in span:
-            return subj
-    return None
+    return next((noun for _, rule in NOUN_RULES if (noun := rule(anchor, head, span)) is not None), None)
 
 
 def counted_of(
     tokens: list[Token],
     antecedent: str | None = None,
-    reporting: frozenset[str] = frozenset(),
+    cues: Cues = Cues(),
     figures: frozenset[int] = frozenset(),
 ) -> str | None:
     """The counted noun phrase with its modifiers and the verb that says what happened. With an
     `antecedent` ("10,000 of them were sent"), that phrase stands for the noun, and what
-    happened is read from the figure itself. Verbs whose lemma is in `reporting` ("announce",
-    «сообщать») say who gives the figure, not what happened to what it counts. `figures` are the
+    happened is read from the figure itself. `cues` name the words that say who gives the
+    figure ("announced", "according to"), not what happened to what it counts. `figures` are the
     token indices of the sentence's other claims, whose phrases are left out."""
     span = {t.i for t in tokens}
     anchor = anchor_of(tokens)
     if antecedent is not None:
-        words = happened_to(anchor, reporting, figures)
+        words = happened_to(anchor, cues, figures)
         return " ".join([antecedent] + [t.text for t in words])
     noun = counted_noun(anchor, span)
     if noun is None:  # "two were wounded", "almost 100 are missing": the figure is the subject
-        words = happened_to(anchor, reporting, figures)
+        words = happened_to(anchor, cues, figures)
         return " ".join(t.text for t in words if t.i not in span) or None
     # «617 тысяч человек находятся»: the number governs its noun, so the number's clause is the noun's
     doer = anchor if noun.head.i == anchor.i and noun.i > anchor.i else noun
-    words = noun_phrase(noun, span) + happened_to(doer, reporting, figures)
+    if doer.head.i in span:  # «более 30 рабочих были депортированы»: the parser hangs the noun on the hedge
+        doer = next((t for t in tokens if t.head.i not in span), doer)
+    holder = holder_of(doer, span | figures)
+    words = noun_phrase(noun, span, figures) + [t for t in happened_to(holder, cues, figures) if t.i not in span]
+    if holder.i != doer.i:
+        inner = {t.i for t in doer.subtree}
+        words += [t for t in noun_phrase(holder, span, figures) if t.i not in inner]
     words = sorted(set(words), key=lambda t: t.i)[: MAX_WORDS + 4]
     text = " ".join(t.text for t in words).strip()
     return text or None
+
+
+def holder_of(noun: Token, taken: set[int]) -> Token:
+    """The noun that the counted noun completes, walked up while there is one: "the names and
+    ranks of 557 soldiers" → names, «о гибели 1351 человека» → гибели, «возвращением тел 10
+    погибших» → возвращением. What happened is said of it, and it belongs to the phrase."""
+    while True:
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            head = head.head  # "the names of [557 soldiers]"
+        elif not (noun.dep_ == "nmod" and head.pos_ == "NOUN" and not any(c.dep_ == "case" for c in noun.children)):
+            return noun  # only a bare genitive completes a noun in Russian («списки граждан», not «граждан из списка»)
+        if head.i in taken or head.i == noun.i:
+            return noun
+        noun = head
 
 
 def counted_phrase(tokens: list[Token]) -> str | None:
@@ -91,16 +175,18 @@ def counted_phrase(tokens: list[Token]) -> str | None:
     return " ".join(t.text for t in noun_phrase(noun, span)) or None if noun is not None else None
 
 
-def noun_phrase(noun: Token, span: set[int]) -> list[Token]:
-    """The noun with its modifiers, leaving out a clause that carries a figure of its own
-    ("68 foreigners, 58 of whom left" → "foreigners")."""
+def noun_phrase(noun: Token, span: set[int], figures: frozenset[int] = frozenset()) -> list[Token]:
+    """The noun with its modifiers, leaving out a clause or conjunct that carries a figure of its
+    own ("68 foreigners, 58 of whom left" → "foreigners"; «747 танков и 2,3 тыс. бронемашин» →
+    «танков»). The noun itself stays whatever the parser called it."""
     own_figure = {
         t.i for c in noun.children if c.dep_ in CLAUSE_DEPS and any(g.like_num for g in c.subtree) for t in c.subtree
-    }
+    } | _branches_with(noun, figures, keep=span)
     words = [
         t
         for t in noun.subtree
-        if t.i not in span
+        if t.i == noun.i
+        or t.i not in span
         and t.i not in own_figure
         and t.dep_ not in SKIP_DEPS
         and not t.is_punct
@@ -109,45 +195,105 @@ def noun_phrase(noun: Token, span: set[int]) -> list[Token]:
     return [t for t in words if abs(t.i - noun.i) <= MAX_WORDS]
 
 
-COMPLEMENT_DEPS = {"prep", "prt", "obl", "dative", "acomp", "oprd", "npadvmod", "obl:tmod", "dobj", "obj"}
+def _branches_with(root: Token, figures: frozenset[int], keep: set[int]) -> set[int]:
+    """The tokens of each branch under `root` that holds another claim's figure and none of `keep`
+    (the figure's own tokens): what that other figure counts, not this one."""
+    on_path = {root.i} | {a.i for k in keep for a in root.doc[k].ancestors} | keep
+    out: set[int] = set()
+    for f in figures:
+        branch = root.doc[f]
+        if branch.i in on_path or root.i not in {a.i for a in branch.ancestors}:
+            continue
+        while branch.head.i not in on_path:
+            branch = branch.head
+        out.update(t.i for t in branch.subtree)
+    return out
+
+
+# what a verb takes that says what happened: its object, where, when, how, to what end
+COMPLEMENT_DEPS = {
+    "prep", "prt", "obl", "dative", "acomp", "oprd", "npadvmod", "obl:tmod", "dobj", "obj", "iobj", "xcomp",
+}  # fmt: skip
 HAPPENED_WORDS = 12  # complements kept in all: where, when, how, not the whole sentence
-QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj"}
+AUX_DEPS = {"aux", "auxpass", "aux:pass"}
+# how the counted noun stands to the verb that says what happened to it: its subject, object, or
+# the object of its preposition ("admitted to 500 deaths", «изучают кладбища в 60 городах»)
+QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj", "prep", "obl"}
 
 
-def happened_to(
-    noun: Token, reporting: frozenset[str] = frozenset(), figures: frozenset[int] = frozenset()
-) -> list[Token]:
+def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = frozenset()) -> list[Token]:
     """The verb of which `noun` is subject or object, with its object and complements: what, where, when, how
     ("sent to the front", «встали на воинский учёт в ЦВО после рейдов»), on either side of the
-    verb, leaving out any that hold another claim's figure (a year or a date stays: "in January 2024"). "an average of 913 soldiers die":
-    the soldiers are what the subject ("average") counts."""
+    verb, leaving out any that hold another claim's figure (a year or a date stays: "in January 2024");
+    its negation ("had not published", «не встали»), and the verbs joined to it that share its
+    subject ("were deported or charged with offences", «убиты или ранены»). "an average of 913
+    soldiers die": the soldiers are what the subject ("average") counts; "15 of the 85 regions had
+    not published": what happened is the 15's, not the 85's. A figure in a verb's prepositional
+    phrase ("fatalities have not dipped below 100") takes the verb as for an object."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in QUANTITY_OF:
+        if noun.head.head.i in figures:
+            return []
         noun = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        noun = noun.head  # "admitted to 500 deaths": the preposition stands to the verb
     verb = noun.head
-    if noun.dep_ not in QUANTITY_OF or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in reporting:
+    if verb.dep_ in AUX_DEPS:  # "90 [are] missing", as a parser may hang the subject on the auxiliary
+        verb = verb.head
+    if noun.dep_ not in QUANTITY_OF or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in cues.speech:
         return []
     words = [verb] + _doer(noun, verb, figures)
-    for c in verb.children:
-        if c.dep_ not in COMPLEMENT_DEPS or c.i == noun.i or abs(c.i - verb.i) > MAX_WORDS:
-            continue
-        phrase = [t for t in c.subtree if not t.is_punct]  # articles kept: "sent to the front"
-        if any(t.i in figures for t in phrase):
-            continue
-        if sum(t.dep_ != "det" for t in words + phrase) > HAPPENED_WORDS + 1:
-            break
-        words.extend(phrase)
-    return sorted(words, key=lambda t: t.i)
+    for v in [verb] + _shared_conjuncts(verb, figures):
+        if v.i != verb.i:
+            words.append(v)
+        words.extend(c for c in v.children if is_negation(c))
+        for c in v.children:
+            if c.dep_ not in COMPLEMENT_DEPS or c.i == noun.i or abs(c.i - verb.i) > MAX_WORDS:
+                continue
+            phrase = [t for t in c.subtree if not t.is_punct]  # articles kept: "sent to the front"
+            if any(t.i in figures for t in phrase) or _is_sourcing(phrase, cues.sourcing):
+                continue
+            if sum(t.dep_ != "det" for t in words + phrase) > HAPPENED_WORDS + 1:
+                break
+            words.extend(phrase)
+    return sorted(set(words), key=lambda t: t.i)
 
 
-OBJECT_OF = {"obj", "dobj", "attr"}
+def _is_sourcing(phrase: list[Token], sourcing: frozenset[str]) -> bool:
+    """ "according to local authorities", «по данным Минобороны»: the figure's source, which is
+    the speaker's field, not what happened."""
+    words = [t.lower_ for t in phrase]
+    return any(" ".join(words[:n]) in sourcing for n in (1, 2, 3))
+
+
+def is_negation(token: Token) -> bool:
+    """ "not", "never", «не»: a word that turns what happened round, never left out."""
+    return token.dep_ == "neg" or "Neg" in token.morph.get("Polarity", [])
+
+
+def _shared_conjuncts(verb: Token, figures: frozenset[int]) -> list[Token]:
+    """The verbs joined to `verb` that take its subject, having none of their own ("were deported
+    or charged", «убиты или ранены»), near enough to be one event."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and abs(c.i - verb.i) <= MAX_WORDS
+        and not any(g.dep_ in SUBJECT_OF for g in c.children)
+        and not any(t.i in figures for t in c.subtree)  # "killing three and wounding [two]": the two's
+    ]
+
+
+OBJECT_OF = {"obj", "dobj", "attr", "prep", "obl"}  # the counted noun is not the verb's subject
 SUBJECT_OF = {"nsubj", "nsubj:pass", "nsubjpass"}
 DOER_WORDS = 8
 
 
 def _doer(noun: Token, verb: Token, figures: frozenset[int]) -> list[Token]:
     """Who did it, when the counted noun is the verb's object: "Russia will call up 300,000
-    reservists", "the army comprises 617,000 people" (a pronoun or a clause holding another
-    figure is left out)."""
+    reservists", "the army comprises 617,000 people", or what the figure is of, when it is in
+    the verb's prepositional phrase: "weekly fatalities have not dipped below 100" (a pronoun or
+    a clause holding another figure is left out)."""
     if noun.dep_ not in OBJECT_OF:
         return []
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_OF), None)

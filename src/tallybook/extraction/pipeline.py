@@ -17,7 +17,7 @@ from ..nlp.language import language_runs
 from ..numbers import read_numbers
 from .attribution import Attributor
 from .chunks import CHUNK, chunks
-from .counted import anchor_of, counted_of, counted_phrase
+from .counted import Cues, anchor_of, counted_of, counted_phrase
 from .measures import load_pack
 from .names import names_of
 from .quotes import Quotes
@@ -90,7 +90,7 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
     attributor = Attributor(lex, doc)
     quotes = Quotes(text)
     durations = lex.words("durations", "words")
-    reporting = lex.words("counted", "speech")
+    cues = Cues.of(lex)
     ago = lex.words("durations", "ago")
     claims: list[Claim] = []
     antecedent: str | None = None  # what the last figure counted, for a later "of them"
@@ -107,15 +107,17 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
             for n in sent_numbers
             if n.is_claim and not _is_article_one(n, lex)
         }
+        # a duration is no claim, so it is no other figure either: "arrived in the four months of 2024"
+        spans = {
+            n: tokens
+            for n, tokens in spans.items()
+            if tokens and not (_is_bare_duration(n, durations, text) or _is_time_ago(n, durations, ago, text))
+        }  # dropped before the antecedent: "in four months" is no figure "of them" refers to
         for n, tokens in spans.items():
-            if not tokens:
-                continue
-            if _is_bare_duration(n, durations, text) or _is_time_ago(n, durations, ago, text):
-                continue  # before the antecedent: "in four months" is no figure "of them" refers to
             others = frozenset(t.i for m, ts in spans.items() if m is not n for t in ts)
-            counted = counted_of(tokens, reporting=reporting, figures=others)
+            counted = counted_of(tokens, cues=cues, figures=others)
             if _is_anaphoric(n, counted, text, lex) and antecedent:
-                counted = counted_of(tokens, antecedent, reporting, others)
+                counted = counted_of(tokens, antecedent, cues, others)
             else:
                 antecedent = counted_phrase(tokens) or antecedent
             found = attributor.speaker_of(anchor_of(tokens), quotes.chain(n.start))

@@ -29,6 +29,10 @@ DOMAIN_NAME = re.compile(
 )
 
 
+# A colon run into the quotation it opens ('Governor Lena Park:"We hired 40 ..."') splits off.
+COLON_BEFORE_QUOTE = r"(?<=[\w.)]):(?=[\"“«„])"
+
+
 @Language.component("tallybook_domain_names")
 def domain_names(doc: Doc) -> Doc:
     """A capitalised web-address name the tagger left untagged ("Censor.NET") is an organisation."""
@@ -47,6 +51,8 @@ def pipeline() -> Language:
     tokenizer: Any = nlp.tokenizer
     token_match = tokenizer.token_match
     tokenizer.token_match = lambda s: DOMAIN_NAME.match(s) or (token_match(s) if token_match else None)
+    infixes = list(nlp.Defaults.infixes or ()) + [COLON_BEFORE_QUOTE]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     return nlp
 
 

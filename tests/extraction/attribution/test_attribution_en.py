@@ -230,7 +230,61 @@ CASES = [
     # figures put on no one
     ("Reports indicate that an average of 913 soldiers die each day.", "an average of 913", None),
     ("Some 40 migrants were detained in the raid on a warehouse.", "Some 40", None),
-    ("It is noted that about 200 citizens serve in the army.", "about 200", None),
+    (
+        "It is noted that about 200 citizens serve in the army.",
+        "about 200",
+        None,
+    ),  # a clause joined with a subject of its own bounds the verbs above the figure
+    (
+        "Kazan was still counting the damage, but the Interior Ministry estimated that about 300 buildings were hit.",
+        "about 300",
+        "Interior Ministry",
+    ),
+    # a quotation is not put on a speaker of the next paragraph
+    (
+        'Anna Orlova said the recruiters promised "a bonus of 300,000 rubles to anyone who signs."\n\nViktor Lebedev said the offer was smaller.',
+        "300,000",
+        "Anna Orlova",
+    ),
+    # "X said:" before a quotation: the verb's subject, not the last name of the sentence
+    (
+        'At a dinner held for Mayor Tom Hale, the contractor Ruben Vance said: "I hired 5,000 workers last year."',
+        "5,000",
+        "Ruben Vance",
+    ),
+    # a headline "X:" right before the quotation mark
+    ('Governor Lena Park:"We have hired 40 new inspectors this month."', "40", "Lena Park"),
+    # a line ending in a colon with no word for what was said introduces no one's list
+    (
+        "Here are three reasons the Stop Recruitment campaign should worry:\n\n1. Police in Kazan detained 45 workers on Monday.",
+        "45",
+        None,
+    ),
+    # "by X's count / tally"
+    ("By Mediazona's count, 1,200 recruits signed contracts in May.", "1,200", "Mediazona"),
+    # an aside's "according to" is only the aside's
+    (
+        "Minister Ivan Sokolov said 81 percent of recruits were foreigners (the real share is nearer 15 percent, according to Mediazona).",
+        "81 percent",
+        "Ivan Sokolov",
+    ),
+    (
+        "Minister Ivan Sokolov said 81 percent of recruits were foreigners (the real share is nearer 15 percent, according to Mediazona).",
+        "15 percent",
+        "Mediazona",
+    ),
+    # what the figure's people are said to believe is not a frame of the figure
+    (
+        "Some 20 percent of respondents in a Levada poll said they believe the war will end this year.",
+        "Some 20 percent",
+        "Levada",
+    ),
+    # a participle of a noun outside the figure is spoken of, not speaking
+    ("Deputies blocked a 5 billion ruble package because of amendments added by the opposition.", "5 billion", None),
+    # an office's acronym before a role: the office
+    ("Of the 121 people held in the raids, 77 have been deported, according to an ICE spokeswoman.", "77", "ICE"),
+    # "- Name." under a quotation standing alone
+    ('"Almost all new income is going to the top 1 percent."\n\n- Bernie Sanders.', "1 percent", "Bernie Sanders"),
 ]
 
 

@@ -18,7 +18,10 @@ from .words import words_of
 AGENT_DEPS = {"agent", "obl:agent"}
 FIGURE_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 OBJECT_DEPS = {"dobj", "dative", "iobj", "obj"}
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "csubj"}
 LIST_ITEM = re.compile(r"^\s*(?:[-–—•*▪]|\d{1,2}[.)]|[«“\"„])")
+QUOTE_LINE = re.compile(r"^\s*[«“\"„]")
+SIGNATURE = re.compile(r"^\s*[-–—]\s*([^\n]{2,60}?)[.\s]*$")  # "- Bernie Sanders." under a quotation
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ class Attributor:
             return self.subject_of(verb.head.head, anchor)  # "X rallied them by promising …"
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
             # "ledgers showing ..." speak; "voters surveyed", "figures released" are spoken of
-            return None if verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice", []) else verb.head
+            return None if self.passive(verb) else verb.head
         return self._name_beside(verb)
 
     def governing(self, anchor: Token) -> list[Token]:
@@ -143,6 +146,8 @@ class Attributor:
                 found.append(t)
             if t.dep_ == "advcl" and found and not self.w.has(t, "relay_verbs"):
                 break  # ("…, citing X, that …" is the outer verb's relay, not a clause of its own)
+            if t.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in t.children):
+                break  # "Illinois was counting, but the Project estimated 19 points": the clause above is another's
         return found[::-1]
 
     def is_record(self, tok: Token) -> bool:
@@ -158,6 +163,21 @@ class Attributor:
         if opening is None or closing is None or self.doc[opening].text != "(" or self.doc[closing].text != ")":
             return None
         return opening, closing
+
+    @staticmethod
+    def within_said(tok: Token, verbs: list[Token]) -> bool:
+        """Is `tok` inside what one of `verbs` says (its complement), not a frame beside it ("as X reports")?"""
+        return any(tok in c.subtree for v in verbs for c in v.children if c.dep_ in COMPLEMENT_DEPS)
+
+    def in_own_aside(self, cue: Token, anchor: Token) -> bool:
+        """Does a cue reach the figure: not one inside an aside (brackets) that the figure is outside of?"""
+        aside = self.parenthesis(cue)
+        return aside is None or aside[0] < anchor.i < aside[1]
+
+    @staticmethod
+    def passive(verb: Token) -> bool:
+        """A passive participle ("figures released", «опубликованные данные»)."""
+        return verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice", [])
 
     def unnamed_people(self, subj: Token, verb: Token) -> bool:
         """Is `subj` people the text leaves unnamed ("friends and former foes say")? Their words are
@@ -220,17 +240,21 @@ class Attributor:
         return None
 
     def quote_sources(self, quote: tuple[int, int], anchor: Token) -> list[Candidate]:
-        """A name introducing a quotation with a colon ('Jane Roe, Daily Post: "..."'), then
-        subjects of reporting verbs within a short reach after, then before, the quotation."""
+        """A name introducing a quotation with a colon ('Jane Roe, Daily Post: "..."', 'X said:
+        "..."'), then subjects of reporting verbs within a short reach after, then before, the
+        quotation (not in the next paragraph: its "Y said" is Y's own quotation)."""
         start, end = quote
-        after = [t for t in self.doc if end <= t.idx < end + 60]
+        text = self.doc.text
+        after = [t for t in self.doc if end <= t.idx < end + 60 and "\n" not in text[end : t.idx]]
         before = [t for t in self.doc if start - 80 <= t.idx < start][::-1]
         found = []
         colon = next((t for t in before if not t.is_space), None)
         if colon is not None and colon.text == ":":
-            intro = self.doc[colon.sent.start : colon.i]
-            named = named_token(intro)
             verb = self.doc[colon.i - 1] if colon.i else colon
+            subj = self.subject_of(verb, anchor) if self.w.has(verb, "verbs") and verb.pos_ in ("VERB", "AUX") else None
+            if subj is not None:
+                found.append(self.candidate(verb, subj))
+            named = named_token(self.doc[colon.sent.start : colon.i])
             if named is not None:
                 found.append(Candidate(named, verb.text if self.w.has(verb, "verbs") else ":"))
         for t in after + before:
@@ -321,7 +345,11 @@ class Attributor:
         out = []
         for k, (start, end) in enumerate(lines):
             line = text[start:end]
-            head = re.match(r"^\s*([^:\n]{2,60}):\s+\S", line)
+            signed = self._signature(lines, k)
+            if signed is not None:
+                out.append(signed)
+                continue
+            head = re.match(r"^\s*([^:\n]{2,60}):(?:\s+|(?=[\"“«„]))\S", line)
             if head and not line.rstrip().endswith(":"):
                 span = self.doc.char_span(start + head.start(1), start + head.end(1), alignment_mode="expand")
                 if span is not None and all(
@@ -337,6 +365,24 @@ class Attributor:
                 if cand is not None and last is not None:
                     out.append((end, lines[last][1], cand))
         return out
+
+    def _signature(self, lines: list[tuple[int, int]], k: int) -> tuple[int, int, Candidate] | None:
+        """A line "- Name." right under a quotation that stands alone (as fact-checks quote a
+        claim): the quotation is that name's."""
+        text = self.doc.text
+        sign = SIGNATURE.match(text[lines[k][0] : lines[k][1]])
+        prev = next((j for j in range(k - 1, -1, -1) if text[lines[j][0] : lines[j][1]].strip()), None)
+        if sign is None or prev is None or not QUOTE_LINE.match(text[lines[prev][0] : lines[prev][1]]):
+            return None
+        span = self.doc.char_span(lines[k][0] + sign.start(1), lines[k][0] + sign.end(1), alignment_mode="expand")
+        if span is None or not all(t.is_punct or t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in span):
+            return None
+        named = named_token(span)
+        return (
+            (lines[prev][0], lines[prev][1], Candidate(named, text[lines[k][0] : lines[k][1]].strip()[0]))
+            if named
+            else None
+        )
 
     def _introduced(self, lines: list[tuple[int, int]], k: int) -> int | None:
         """The last line that the line `k` (ending in a colon) introduces."""
@@ -360,6 +406,8 @@ class Attributor:
                 subj = self.subject_of(verb, verb)
                 if subj is not None:
                     return self.candidate(verb, subj)
+        if not any(self.w.is_data(t) for t in span):  # "Here are four reasons X should worry:" is no one's
+            return None
         named = named_token(sent)
         return Candidate(named, ":") if named is not None else None
 

@@ -258,7 +258,7 @@ class Namer:
                 if g.dep_ in ("pobj", "compound", "appos", "poss", "agent", "prep", "nmod", "flat", "flat:name")
             ]:
                 if (
-                    (t.pos_ == "PROPN" or t.ent_type_ in NAMED_LABELS)
+                    (t.pos_ == "PROPN" or t.ent_type_ in NAMED_LABELS or (t.dep_ == "compound" and name_like(t)))
                     and not t.like_num
                     and t.ent_type_ not in NOT_NAMES
                 ):

@@ -71,9 +71,11 @@ def quotation(a: Attributor, anchor: Token) -> Iterator[Candidate]:
 
 @rule("according_to")
 def according_to(a: Attributor, anchor: Token) -> Iterator[Candidate]:
-    """ "according to X", «по словам / по данным X»."""
+    """ "according to X", «по словам / по данным X», "by the AP's tally"; one in an aside only for
+    the aside's figures ("81 percent (the actual number is 15, according to X)")."""
     doc = a.doc
     for t in anchor.sent:
+        found = None
         prep = a.according_prep(t)
         if prep is not None:
             source = next(
@@ -85,15 +87,18 @@ def according_to(a: Attributor, anchor: Token) -> Iterator[Candidate]:
                 ),
                 None,
             )
-            if source is not None:
-                yield Candidate(source, f"{prep.text} {t.text}")
-            continue
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            found = Candidate(source, f"{prep.text} {t.text}") if source is not None else None
+        elif t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
             if obj is None:
                 obj = next((c for c in t.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                yield Candidate(obj, "according to")
+            found = Candidate(obj, "according to") if obj is not None else None
+        elif t.lower_ == "by" and t.dep_ == "prep":  # "by the AP's tally", "by Kyiv's count"
+            data = next((c for c in t.children if c.dep_ == "pobj" and a.w.is_data(c)), None)
+            owner = a.namer.owner_of(data) if data is not None else None
+            found = Candidate(owner, f"by {data.text}") if owner is not None and data is not None else None
+        if found is not None and a.in_own_aside(t, anchor):
+            yield found
 
 
 @rule("reporting_verb")
@@ -111,8 +116,10 @@ def reporting_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
         if a.w.is_cue(t)
         and t not in governing
         and not a.contrasted(t)
-        and not any(c.dep_ == "poss" for c in t.children)
-    ]  # "his worst showing in the survey" is a noun, not a verb of speech
+        and not any(c.dep_ == "poss" for c in t.children)  # "his worst showing in the survey" is a noun
+        and not a.within_said(t, governing)  # "20 percent said they believe …": what was said
+        and not (t.dep_ == "acl" and a.passive(t) and anchor not in t.head.subtree)  # "measures added by X"
+    ]
     for verb in governing + beside:
         subj = a.subject_of(verb, anchor)
         if subj is not None:

@@ -1,0 +1,255 @@
+"""What a figure counts and what happened to it: each rule of extraction.counted on a parse
+built by hand (so a model update cannot move it), then on sentences the real models parse."""
+
+from __future__ import annotations
+
+import pytest
+from attribution.attribution_docs import build
+
+from tallybook import extract
+from tallybook.extraction.counted import NOUN_RULES, Cues, counted_of
+from tallybook.lexicons import lexicon
+
+
+def counted(lang: str, rows: list[tuple], figure: tuple[int, int], others: tuple[int, ...] = ()) -> list[str]:
+    """The counted phrase of the figure at doc[figure[0]:figure[1]], the words of `others` being
+    other claims' figures, as a list of words."""
+    doc = build(lang, rows)
+    text = counted_of(list(doc[figure[0] : figure[1]]), cues=Cues.of(lexicon(lang)), figures=frozenset(others))
+    return (text or "").split()
+
+
+def test_every_noun_rule_is_named_once():
+    names = [name for name, _ in NOUN_RULES]
+    assert len(names) == len(set(names)) and all(callable(rule) for _, rule in NOUN_RULES)
+
+
+NEG = "Polarity=Neg"
+
+
+@pytest.mark.parametrize(
+    "lang, rows, figure, others, words, absent",
+    [
+        # the noun stays whatever the parser called it ("citizens" as quantmod)
+        (
+            "en",
+            [("1,400", 1, "nummod", "NUM"), ("citizens", 3, "quantmod", "NOUN"), ("are", 3, "aux", "AUX"),
+             ("serving", 3, "ROOT", "VERB")],
+            (0, 1), (), ["citizens"], [],
+        ),
+        (
+            "ru",
+            [("1400", 1, "nummod", "NUM"), ("граждан", 2, "det", "NOUN"), ("служат", 2, "ROOT", "VERB")],
+            (0, 1), (), ["граждан"], [],
+        ),
+        # negation turns what happened round: it is never left out
+        (
+            "en",
+            [("12", 1, "nummod", "NUM"), ("recruits", 4, "nsubj", "NOUN"), ("had", 4, "aux", "AUX"),
+             ("not", 4, "neg", "PART"), ("returned", 4, "ROOT", "VERB")],
+            (0, 1), (), ["recruits", "not", "returned"], [],
+        ),
+        (
+            "ru",
+            [("трое", 1, "nummod", "NUM"), ("мигрантов", 3, "nsubj", "NOUN"), ("не", 3, "advmod", "PART", "не", NEG),
+             ("встали", 3, "ROOT", "VERB"), ("на", 5, "case", "ADP"), ("учёт", 3, "obl", "NOUN")],
+            (0, 1), (), ["мигрантов", "не", "встали", "учёт"], [],
+        ),
+        # verbs joined to the verb that share its subject are what happened too
+        (
+            "en",
+            [("30", 1, "nummod", "NUM"), ("workers", 3, "nsubjpass", "NOUN"), ("were", 3, "auxpass", "AUX"),
+             ("deported", 3, "ROOT", "VERB"), ("or", 5, "cc", "CCONJ"), ("fined", 3, "conj", "VERB")],
+            (0, 1), (), ["workers", "deported", "fined"], [],
+        ),
+        (
+            "ru",
+            [("70", 1, "nummod", "NUM"), ("солдат", 3, "nsubj:pass", "NOUN"), ("были", 3, "aux:pass", "AUX"),
+             ("убиты", 3, "ROOT", "VERB"), ("или", 5, "cc", "CCONJ"), ("ранены", 3, "conj", "VERB")],
+            (0, 1), (), ["солдат", "убиты", "ранены"], [],
+        ),
+        # ... but not one that has its own subject, or whose object is another claim's figure
+        (
+            "en",
+            [("Shelling", 1, "nsubj", "NOUN"), ("killed", 1, "ROOT", "VERB"), ("four", 3, "nummod", "NUM"),
+             ("people", 1, "dobj", "NOUN"), ("and", 1, "cc", "CCONJ"), ("wounded", 1, "conj", "VERB"),
+             ("two", 5, "dobj", "NUM")],
+            (2, 3), (6,), ["people", "killed"], ["wounded", "two"],
+        ),
+        (
+            "ru",
+            [("Обстрел", 1, "nsubj", "NOUN"), ("убил", 1, "ROOT", "VERB"), ("четырёх", 3, "nummod", "NUM"),
+             ("человек", 1, "obj", "NOUN"), ("и", 5, "cc", "CCONJ"), ("ранил", 1, "conj", "VERB"),
+             ("двоих", 5, "obj", "NUM")],
+            (2, 3), (6,), ["человек", "убил"], ["ранил", "двоих"],
+        ),
+        # a conjunct holding another claim's figure is what that figure counts
+        (
+            "en",
+            [("lost", 0, "ROOT", "VERB"), ("90", 2, "nummod", "NUM"), ("tanks", 0, "dobj", "NOUN"),
+             ("and", 2, "cc", "CCONJ"), ("40", 5, "nummod", "NUM"), ("planes", 2, "conj", "NOUN")],
+            (1, 2), (4,), ["tanks", "lost"], ["planes"],
+        ),
+        (
+            "ru",
+            [("уничтожили", 0, "ROOT", "VERB"), ("747", 2, "nummod", "NUM"), ("танков", 0, "obj", "NOUN"),
+             ("и", 5, "cc", "CCONJ"), ("300", 5, "nummod", "NUM"), ("бронемашин", 2, "conj", "NOUN")],
+            (1, 2), (4,), ["танков", "уничтожили"], ["бронемашин"],
+        ),
+        # the object of the verb, indirect and infinitive complements are what happened
+        (
+            "en",
+            [("40", 1, "nummod", "NUM"), ("men", 3, "nsubjpass", "NOUN"), ("were", 3, "auxpass", "AUX"),
+             ("forced", 3, "ROOT", "VERB"), ("to", 5, "aux", "PART"), ("sign", 3, "xcomp", "VERB"),
+             ("contracts", 5, "dobj", "NOUN")],
+            (0, 1), (), ["men", "forced", "sign", "contracts"], [],
+        ),
+        (
+            "ru",
+            [("Суд", 1, "nsubj", "NOUN"), ("лишил", 1, "ROOT", "VERB"), ("гражданства", 1, "iobj", "NOUN"),
+             ("троих", 4, "nummod", "NUM"), ("мигрантов", 1, "obj", "NOUN")],
+            (3, 4), (), ["мигрантов", "лишил", "гражданства"], [],
+        ),
+        (
+            "ru",
+            [("семь", 1, "nummod", "NUM"), ("человек", 2, "nsubj", "NOUN"), ("числятся", 2, "ROOT", "VERB"),
+             ("пропавшими", 2, "xcomp", "VERB")],
+            (0, 1), (), ["человек", "числятся", "пропавшими"], [],
+        ),
+        # a figure completing a participle says what the noun that the participle modifies is
+        (
+            "en",
+            [("salaries", 0, "ROOT", "NOUN"), ("starting", 0, "acl", "VERB"), ("at", 1, "prep", "ADP"),
+             ("1,825", 2, "pobj", "NUM")],
+            (3, 4), (), ["salaries"], ["starting"],
+        ),
+        (
+            "ru",
+            [("выплаты", 0, "ROOT", "NOUN"), ("превышающие", 0, "acl", "VERB"), ("4800", 1, "obj", "NUM")],
+            (2, 3), (), ["выплаты"], ["превышающие"],
+        ),
+        # the noun that the counted noun completes belongs to the phrase, and what happened is said of it
+        (
+            "en",
+            [("confirmed", 0, "ROOT", "VERB"), ("the", 2, "det", "DET"), ("names", 0, "dobj", "NOUN"),
+             ("of", 2, "prep", "ADP"), ("320", 5, "nummod", "NUM"), ("soldiers", 3, "pobj", "NOUN")],
+            (4, 5), (), ["names", "soldiers", "confirmed"], [],
+        ),
+        (
+            "ru",
+            [("вернули", 0, "ROOT", "VERB"), ("тела", 0, "obj", "NOUN"), ("10", 3, "nummod", "NUM"),
+             ("граждан", 1, "nmod", "NOUN"), ("в", 5, "case", "ADP"), ("Индию", 0, "obl", "PROPN")],
+            (2, 3), (), ["тела", "граждан", "вернули", "Индию"], [],
+        ),
+        # ... not a noun reached through a preposition of its own («граждан из списка»)
+        (
+            "ru",
+            [("10", 1, "nummod", "NUM"), ("граждан", 3, "nmod", "NOUN"), ("из", 1, "case", "ADP"),
+             ("списка", 3, "ROOT", "NOUN")],
+            (0, 1), (), ["граждан"], ["списка"],
+        ),
+        # who says so is the speaker's field, not what happened
+        (
+            "en",
+            [("90", 1, "nsubj", "NUM"), ("missing", 1, "ROOT", "VERB"), ("according", 1, "prep", "VERB"),
+             ("to", 2, "prep", "ADP"), ("police", 3, "pobj", "NOUN")],
+            (0, 1), (), ["missing"], ["according", "police"],
+        ),
+        (
+            "ru",
+            [("погибли", 0, "ROOT", "VERB"), ("26", 2, "nummod", "NUM"), ("человек", 0, "nsubj", "NOUN"),
+             ("по", 4, "case", "ADP"), ("данным", 0, "obl", "NOUN"), ("Минобороны", 4, "nmod", "PROPN")],
+            (1, 2), (), ["человек", "погибли"], ["данным", "Минобороны"],
+        ),
+        # a subject that a parser hangs on the auxiliary takes the verb the auxiliary serves
+        (
+            "en",
+            [("90", 1, "nsubj", "NUM"), ("are", 2, "aux", "AUX"), ("missing", 2, "ROOT", "VERB")],
+            (0, 1), (), ["missing"], [],
+        ),
+        (
+            "ru",
+            [("90", 1, "nsubj:pass", "NUM"), ("были", 2, "aux:pass", "AUX"), ("ранены", 2, "ROOT", "VERB")],
+            (0, 1), (), ["ранены"], [],
+        ),
+        # a noun the parser hangs on the hedge word: the hedge word stands for the figure in the clause
+        (
+            "ru",
+            [("Более", 3, "nsubj:pass", "ADV"), ("30", 2, "nummod", "NUM"), ("рабочих", 0, "obl", "NOUN"),
+             ("депортированы", 3, "ROOT", "VERB")],
+            (0, 2), (), ["рабочих", "депортированы"], ["Более"],
+        ),
+        (
+            "en",
+            [("More", 4, "nsubjpass", "ADJ"), ("than", 0, "prep", "ADP"), ("30", 3, "nummod", "NUM"),
+             ("workers", 0, "pobj", "NOUN"), ("deported", 4, "ROOT", "VERB")],
+            (0, 3), (), ["workers", "deported"], ["More"],
+        ),
+        # a figure in the verb's prepositional phrase takes the verb, and its subject is what it is of
+        (
+            "en",
+            [("fatalities", 3, "nsubj", "NOUN"), ("have", 3, "aux", "AUX"), ("not", 3, "neg", "PART"),
+             ("dipped", 3, "ROOT", "VERB"), ("below", 3, "prep", "ADP"), ("100", 4, "pobj", "NUM")],
+            (4, 6), (), ["fatalities", "not", "dipped"], ["below"],
+        ),
+        (
+            "ru",
+            [("Волонтёры", 1, "nsubj", "NOUN"), ("изучают", 1, "ROOT", "VERB"), ("кладбища", 1, "obj", "NOUN"),
+             ("в", 5, "case", "ADP"), ("60", 5, "nummod", "NUM"), ("городах", 1, "obl", "NOUN")],
+            (4, 5), (), ["городах", "изучают", "кладбища", "Волонтёры"], [],
+        ),
+    ],
+)  # fmt: skip
+def test_counted_rule_on_a_parse(lang, rows, figure, others, words, absent):
+    phrase = counted(lang, rows, figure, others)
+    assert all(w in phrase for w in words) and not any(w in phrase for w in absent), phrase
+
+
+def test_what_happened_to_the_15_of_85_is_the_15s():
+    """ "15 of the 85 regions had not published": the 85 counts the regions, nothing happened to them."""
+    rows = [
+        ("15", 5, "nsubj", "NUM"), ("of", 0, "prep", "ADP"), ("the", 4, "det", "DET"), ("85", 4, "nummod", "NUM"),
+        ("regions", 1, "pobj", "NOUN"), ("published", 5, "ROOT", "VERB"),
+    ]  # fmt: skip
+    assert counted("en", rows, (3, 4), others=(0,)) == ["regions"]
+    assert "published" in counted("en", rows, (0, 1), others=(3,))
+
+
+@pytest.mark.parametrize(
+    "text, lang, figure, words, absent",
+    [
+        ("Fifteen of the 85 regions had not published any data.", "en", "85", ["regions"], ["published"]),
+        ("Пятнадцать из 85 регионов не опубликовали данные.", "ru", "85", ["регионов"], ["опубликовали"]),
+        ("Officials said 12 recruits had not returned home.", "en", "12", ["recruits", "not", "returned"], []),
+        ("Трое мигрантов не встали на воинский учёт.", "ru", "Трое", ["мигрантов", "не", "встали", "учёт"], []),
+        ("More than 30 workers were deported or charged with visa offences.", "en", "More than 30",
+         ["workers", "deported", "charged", "offences"], []),
+        ("В августе 70 солдат были убиты или ранены.", "ru", "70", ["солдат", "убиты", "ранены"], []),
+        ("Более 30 рабочих были депортированы или оштрафованы за нарушения.", "ru", "Более 30",
+         ["рабочих", "депортированы", "оштрафованы", "нарушения"], []),
+        ("The army lost 90 tanks and 40 planes.", "en", "90", ["tanks"], ["planes"]),
+        ("Армия уничтожила 747 танков и 2,3 тыс. бронемашин.", "ru", "747", ["танков"], ["бронемашин", "тыс."]),
+        ("At least 40 men were forced to sign contracts.", "en", "At least 40", ["men", "forced", "sign", "contracts"],
+         []),
+        ("Суд лишил гражданства троих мигрантов.", "ru", "троих", ["мигрантов", "лишил", "гражданства"], []),
+        ("Ещё семь человек числятся пропавшими без вести.", "ru", "семь", ["человек", "числятся", "пропавшими"], []),
+        ("The adverts promised salaries starting at €1,900.", "en", "€1,900", ["salaries"], []),
+        ("Volunteers confirmed the names of 320 soldiers.", "en", "320", ["names", "soldiers", "confirmed"], []),
+        ("Волонтёры установили имена 320 солдат.", "ru", "320", ["имена", "солдат", "установили"], []),
+        ("Nearly 90 people are missing, according to the police.", "en", "Nearly 90", ["people", "missing"],
+         ["according", "police"]),
+        ("На фронте погибли 26 человек, по данным Минобороны.", "ru", "26", ["человек", "погибли", "фронте"],
+         ["данным", "Минобороны"]),
+        ("More than a million workers arrived in the city in the four months of 2024.", "en", "More than a million",
+         ["workers", "arrived", "four", "months"], []),
+        ("На фронт отправили 10 тыс. мигрантов.", "ru", "10 тыс.", ["мигрантов", "отправили", "фронт"], []),
+        ("Weekly fatalities have not dipped below 100 since October.", "en", "below 100",
+         ["fatalities", "not", "dipped"], []),
+        ("The authorities admitted to 500 deaths.", "en", "500", ["deaths", "admitted", "authorities"], []),
+        ("Волонтёры изучают кладбища в 60 городах.", "ru", "60", ["городах", "изучают", "кладбища", "Волонтёры"], []),
+    ],
+)  # fmt: skip
+def test_counted_rules_on_real_parses(text, lang, figure, words, absent):
+    (c,) = [c for c in extract(text, lang=lang) if c.text == figure]
+    phrase = (c.counted or "").split()
+    assert all(w in phrase for w in words) and not any(w in phrase for w in absent), phrase
