@@ -198,6 +198,33 @@ NEG = "Polarity=Neg"
              ("в", 5, "case", "ADP"), ("60", 5, "nummod", "NUM"), ("городах", 1, "obl", "NOUN")],
             (4, 5), (), ["городах", "изучают", "кладбища", "Волонтёры"], [],
         ),
+        # a figure set beside a noun measures that noun
+        (
+            "en",
+            [("500", 1, "nummod", "NUM"), ("volunteers", 1, "ROOT", "NOUN"), ("about", 3, "advmod", "ADV"),
+             ("20", 4, "nummod", "NUM"), ("%", 1, "appos", "NOUN")],
+            (2, 5), (0,), ["volunteers"], [],
+        ),
+        (
+            "ru",
+            [("500", 1, "nummod", "NUM"), ("добровольцев", 1, "ROOT", "NOUN"), ("—", 4, "punct", "PUNCT"),
+             ("20", 4, "nummod", "NUM"), ("%", 1, "appos", "NOUN")],
+            (3, 5), (0,), ["добровольцев"], [],
+        ),
+        # a measure of an adjective that completes a copula is the measure of the copula's subject
+        (
+            "en",
+            [("line", 1, "nsubj", "NOUN"), ("is", 1, "ROOT", "AUX"), ("2,000", 3, "nummod", "NUM"),
+             ("km", 4, "npadvmod", "NOUN"), ("long", 1, "acomp", "ADJ")],
+            (2, 3), (), ["km", "line"], [],
+        ),
+        # (Russian puts the measure as the verb's object: «линия составляет 2000 километров», the object rule)
+        (
+            "ru",
+            [("линия", 1, "nsubj", "NOUN"), ("составляет", 1, "ROOT", "VERB"), ("2000", 3, "nummod", "NUM"),
+             ("километров", 1, "obj", "NOUN")],
+            (2, 3), (), ["километров", "линия", "составляет"], [],
+        ),
     ],
 )  # fmt: skip
 def test_counted_rule_on_a_parse(lang, rows, figure, others, words, absent):
@@ -243,6 +270,15 @@ def test_what_happened_to_the_15_of_85_is_the_15s():
         ("More than a million workers arrived in the city in the four months of 2024.", "en", "More than a million",
          ["workers", "arrived", "four", "months"], []),
         ("На фронт отправили 10 тыс. мигрантов.", "ru", "10 тыс.", ["мигрантов", "отправили", "фронт"], []),
+        # a long subject does not crowd out what happened
+        ("Officers of the regional migration police in the capital detained 500 migrants during raids on hostels "
+         "and mosques in the south of the city.",
+         "en", "500", ["migrants", "detained", "raids", "Officers"], []),
+        ("Сотрудники регионального управления миграционной полиции в столице задержали 500 мигрантов в ходе рейдов "
+         "по общежитиям и мечетям на юге города.",
+         "ru", "500", ["мигрантов", "задержали", "рейдов", "Сотрудники"], []),
+        ("Putin said the front line was 2,000 km long.", "en", "2,000", ["km", "front", "line"], ["Putin"]),
+        ("Линия фронта составляет 2 тыс. километров.", "ru", "2 тыс.", ["километров", "Линия", "фронта"], []),
         ("Weekly fatalities have not dipped below 100 since October.", "en", "below 100",
          ["fatalities", "not", "dipped"], []),
         ("The authorities admitted to 500 deaths.", "en", "500", ["deaths", "admitted", "authorities"], []),

@@ -49,6 +49,11 @@ def _modified_noun(anchor: Token, head: Token) -> Token | None:
     return head if is_modifier and head.pos_ in NOUNS else None
 
 
+def _apposed_noun(anchor: Token, head: Token, span: set[int]) -> Token | None:
+    """ "13,781 were volunteers - about 20% -": a figure set beside a noun measures that noun."""
+    return head if anchor.dep_ == "appos" and head.pos_ in NOUNS else None
+
+
 def _partitive(anchor: Token, head: Token, span: set[int]) -> Token | None:
     """ "15 of the regions": what the figure is a part of."""
     of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -99,6 +104,7 @@ def _verb_subject(anchor: Token, head: Token, span: set[int]) -> Token | None:
 NOUN_RULES = (
     ("modified noun", lambda anchor, head, span: _modified_noun(anchor, head)),
     ("partitive", _partitive),
+    ("apposed noun", _apposed_noun),
     ("governed noun", _governed_noun),
     ("copular attribute", _copular_attribute),
     ("of noun", _of_noun),
@@ -218,7 +224,7 @@ HAPPENED_WORDS = 12  # complements kept in all: where, when, how, not the whole 
 AUX_DEPS = {"aux", "auxpass", "aux:pass"}
 # how the counted noun stands to the verb that says what happened to it: its subject, object, or
 # the object of its preposition ("admitted to 500 deaths", «изучают кладбища в 60 городах»)
-QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj", "prep", "obl"}
+QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj", "prep", "obl", "acomp"}
 
 
 def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = frozenset()) -> list[Token]:
@@ -234,6 +240,8 @@ def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = froz
         if noun.head.head.i in figures:
             return []
         noun = noun.head.head
+    if noun.dep_ == "npadvmod" and noun.head.dep_ == "acomp":
+        noun = noun.head  # "the line is 2,000 km long": the adjective stands to the verb
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
         noun = noun.head  # "admitted to 500 deaths": the preposition stands to the verb
     verb = noun.head
@@ -241,7 +249,7 @@ def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = froz
         verb = verb.head
     if noun.dep_ not in QUANTITY_OF or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in cues.speech:
         return []
-    words = [verb] + _doer(noun, verb, figures)
+    words = [verb]
     for v in [verb] + _shared_conjuncts(verb, figures):
         if v.i != verb.i:
             words.append(v)
@@ -255,7 +263,7 @@ def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = froz
             if sum(t.dep_ != "det" for t in words + phrase) > HAPPENED_WORDS + 1:
                 break
             words.extend(phrase)
-    return sorted(set(words), key=lambda t: t.i)
+    return sorted(set(words + _doer(noun, verb, figures)), key=lambda t: t.i)  # who did it: outside the budget
 
 
 def _is_sourcing(phrase: list[Token], sourcing: frozenset[str]) -> bool:
@@ -284,7 +292,7 @@ def _shared_conjuncts(verb: Token, figures: frozenset[int]) -> list[Token]:
     ]
 
 
-OBJECT_OF = {"obj", "dobj", "attr", "prep", "obl"}  # the counted noun is not the verb's subject
+OBJECT_OF = {"obj", "dobj", "attr", "prep", "obl", "acomp"}  # the counted noun is not the verb's subject
 SUBJECT_OF = {"nsubj", "nsubj:pass", "nsubjpass"}
 DOER_WORDS = 8
 
