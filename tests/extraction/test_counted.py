@@ -225,6 +225,32 @@ NEG = "Polarity=Neg"
              ("километров", 1, "obj", "NOUN")],
             (2, 3), (), ["километров", "линия", "составляет"], [],
         ),
+        # a figure that names no noun takes the noun of its twin in a parallel clause
+        (
+            "en",
+            [("Shelling", 1, "nsubj", "NOUN"), ("killed", 1, "ROOT", "VERB"), ("four", 3, "nummod", "NUM"),
+             ("people", 1, "dobj", "NOUN"), ("and", 1, "cc", "CCONJ"), ("wounded", 1, "conj", "VERB"),
+             ("two", 5, "dobj", "NUM")],
+            (6, 7), (2,), ["people", "wounded"], ["killed", "four"],
+        ),
+        (
+            "ru",
+            [("26", 1, "nummod", "NUM"), ("человек", 2, "nsubj", "NOUN"), ("погибли", 2, "ROOT", "VERB"),
+             ("а", 5, "cc", "CCONJ"), ("семь", 5, "nsubj", "NUM"), ("пропали", 2, "conj", "VERB")],
+            (4, 5), (0,), ["человек", "пропали"], ["погибли", "26"],
+        ),
+        # an adjective of the figure itself says what it counts
+        (
+            "en",
+            [("losses", 1, "nsubj", "NOUN"), ("are", 1, "ROOT", "AUX"), ("5,937", 1, "attr", "NUM"),
+             ("dead", 2, "amod", "ADJ")],
+            (2, 3), (), ["losses", "dead"], [],
+        ),
+        (
+            "ru",
+            [("потери", 0, "ROOT", "NOUN"), ("5937", 0, "appos", "NUM"), ("убитых", 1, "amod", "ADJ")],
+            (1, 2), (), ["потери", "убитых"], [],
+        ),
     ],
 )  # fmt: skip
 def test_counted_rule_on_a_parse(lang, rows, figure, others, words, absent):
@@ -277,6 +303,10 @@ def test_what_happened_to_the_15_of_85_is_the_15s():
         ("Сотрудники регионального управления миграционной полиции в столице задержали 500 мигрантов в ходе рейдов "
          "по общежитиям и мечетям на юге города.",
          "ru", "500", ["мигрантов", "задержали", "рейдов", "Сотрудники"], []),
+        ("The shelling killed four people and wounded another two.", "en", "two", ["people", "wounded"], ["killed"]),
+        ("По данным полиции, 26 человек погибли, а семь пропали без вести.", "ru", "семь", ["человек", "пропали"],
+         ["погибли"]),
+        ('"Our losses for today are 5,937 dead," the minister said.', "en", "5,937", ["losses", "dead"], []),
         ("Putin said the front line was 2,000 km long.", "en", "2,000", ["km", "front", "line"], ["Putin"]),
         ("Линия фронта составляет 2 тыс. километров.", "ru", "2 тыс.", ["километров", "Линия", "фронта"], []),
         ("Weekly fatalities have not dipped below 100 since October.", "en", "below 100",

@@ -141,6 +141,11 @@ def counted_of(
         words = happened_to(anchor, cues, figures)
         return " ".join([antecedent] + [t.text for t in words])
     noun = counted_noun(anchor, span)
+    if noun is None and (twin := parallel_noun(anchor, figures)) is not None:
+        words = [twin, *(c for c in twin.children if c.dep_ in ("amod", "compound"))] + happened_to(
+            anchor, cues, figures
+        )
+        return " ".join(t.text for t in sorted(set(words), key=lambda t: t.i) if t.i not in span)
     if noun is None:  # "two were wounded", "almost 100 are missing": the figure is the subject
         words = happened_to(anchor, cues, figures)
         return " ".join(t.text for t in words if t.i not in span) or None
@@ -149,13 +154,29 @@ def counted_of(
     if doer.head.i in span:  # «более 30 рабочих были депортированы»: the parser hangs the noun on the hedge
         doer = next((t for t in tokens if t.head.i not in span), doer)
     holder = holder_of(doer, span | figures)
-    words = noun_phrase(noun, span, figures) + [t for t in happened_to(holder, cues, figures) if t.i not in span]
+    own = [c for c in anchor.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i not in span]  # "5,937 dead"
+    words = own + noun_phrase(noun, span, figures) + [t for t in happened_to(holder, cues, figures) if t.i not in span]
     if holder.i != doer.i:
         inner = {t.i for t in doer.subtree}
         words += [t for t in noun_phrase(holder, span, figures) if t.i not in inner]
     words = sorted(set(words), key=lambda t: t.i)[: MAX_WORDS + 4]
     text = " ".join(t.text for t in words).strip()
     return text or None
+
+
+def parallel_noun(anchor: Token, figures: frozenset[int]) -> Token | None:
+    """The noun of the figure in a parallel clause, for a figure that names none: "killing three
+    people and wounding another two", «26 человек погибли, а семь числятся пропавшими» (the
+    twin stands to its verb as this figure to its own, and carries another claim's figure)."""
+    verb = anchor.head
+    if anchor.dep_ not in QUANTITY_OF or verb.pos_ != "VERB":
+        return None
+    twins = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+    for twin in twins:
+        for c in twin.children:
+            if c.dep_ == anchor.dep_ and c.pos_ in NOUNS and any(g.i in figures for g in c.children):
+                return c
+    return None
 
 
 def holder_of(noun: Token, taken: set[int]) -> Token:
