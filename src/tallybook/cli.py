@@ -526,7 +526,7 @@ def _load_shards(folder: str):
     from .scale.load import load
 
     with tqdm(desc="load", unit="doc", file=sys.stderr, disable=None) as bar:
-        summary = load(folder, step=lambda: bar.update())
+        summary = load(folder, step=bar.update)
     for line in summary.failures:
         click.echo(f"tallybook: {line}", err=True)
     click.echo(str(summary))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from tallybook.model import Name
 
@@ -17,26 +19,15 @@ def normalised(name: str) -> str:
     return _LEADING_THE.sub("", _SPACE.sub(" ", name).strip()).casefold()
 
 
+Found = tuple[str, str, int | None, int | None, Any]  # kind, name, start, end, the claim it is the speaker of
+
+
 def link_entities(document: Document, claims: list[Claim], names: list[Name]) -> int:
-    """Entities and mentions for `document`: each claim's speaker and speaker's organisation
-    (mentions tied to the claim), and the organisations and places the text names. A person the
-    text names is linked only when the document puts a figure on them: people enter the ledger
-    as public speakers, never as the subjects of a report."""
-    found: list[tuple[str, str, int | None, int | None, Claim | None]] = []  # kind, name, start, end, claim
-    for claim in claims:
-        org = claim.speaker_org if claim.speaker_org != claim.speaker else None
-        for kind, name in ((claim.speaker_kind or "person", claim.speaker), ("org", org)):
-            if name:
-                start = _where(document.text, name, claim.start)
-                found.append((kind, name, start, None if start is None else start + len(name), claim))
+    """Entities and mentions for `document` (see found_in), the speakers its claims in the
+    ledger name beside `claims`."""
     speakers = set(Claim.objects.filter(document=document, speaker_kind="person").values_list("speaker", flat=True))
-    for name in names:
-        speaker = _speaker_named(normalised(name.norm), speakers)
-        if speaker is not None:  # whatever the tagger took it for ("Bastrykin" tagged ORG)
-            found.append(("person", speaker, name.start, name.end, None))
-        elif name.kind != "person":
-            found.append((name.kind, name.norm, name.start, name.end, None))
-    entities = _entities([(kind, name) for kind, name, _, _, _ in found])
+    found = found_in(document.text, claims, names, speakers)
+    entities = entities_for([(kind, name) for kind, name, _, _, _ in found])
     mentions = [
         Mention(entity=entities[kind, normalised(name)], document=document, claim=claim, start=start, end=end)
         for kind, name, start, end, claim in found
@@ -45,18 +36,48 @@ def link_entities(document: Document, claims: list[Claim], names: list[Name]) ->
     return len(mentions)
 
 
-def _entities(wanted: list[tuple[str, str]]) -> dict[tuple[str, str], Entity]:
+def found_in(text: str, claims: Iterable[Any], names: Iterable[Name], speakers: set[str]) -> list[Found]:
+    """The mentions of a text: each claim's speaker and speaker's organisation (tied to the
+    claim), and the organisations and places the text names. A person the text names is
+    linked only when it is one of the document's person `speakers`: people enter the ledger as
+    public speakers, never as the subjects of a report. `claims`: anything with a claim's
+    start, speaker, speaker_kind and speaker_org."""
+    found: list[Found] = []
+    for claim in claims:
+        org = claim.speaker_org if claim.speaker_org != claim.speaker else None
+        for kind, name in ((claim.speaker_kind or "person", claim.speaker), ("org", org)):
+            if name:
+                start = _where(text, name, claim.start)
+                found.append((kind, name, start, None if start is None else start + len(name), claim))
+    for name in names:
+        speaker = _speaker_named(normalised(name.norm), speakers)
+        if speaker is not None:  # whatever the tagger took it for ("Bastrykin" tagged ORG)
+            found.append(("person", speaker, name.start, name.end, None))
+        elif name.kind != "person":
+            found.append((name.kind, name.norm, name.start, name.end, None))
+    return found
+
+
+LOOKUP = 10_000  # names a query: under SQLite's limit of bound parameters
+
+
+def entities_for(wanted: list[tuple[str, str]]) -> dict[tuple[str, str], Entity]:
     """The entities for (kind, name) pairs, keyed by (kind, normalised name); a missing one is made,
     named as first given (speakers come before the tagger's names: "UK Ministry of Defence", not
-    "The UK Ministry of Defence"). Three queries however many names: look up, insert the new
+    "The UK Ministry of Defence"), in the order first given. Three queries however many names: look up, insert the new
     (rows a concurrent writer made first are ignored), look up again."""
     first_name: dict[tuple[str, str], str] = {}
     for kind, name in wanted:
         first_name.setdefault((kind, normalised(name)), name)
-    norms = {norm for _, norm in first_name}
+    norms = sorted({norm for _, norm in first_name})
 
     def lookup() -> dict[tuple[str, str], Entity]:
-        return {(e.kind, e.norm): e for e in Entity.objects.filter(norm__in=norms) if (e.kind, e.norm) in first_name}
+        return {
+            (e.kind, e.norm): e
+            for k in range(0, len(norms), LOOKUP)
+            for e in Entity.objects.filter(norm__in=norms[k : k + LOOKUP])
+            if (e.kind, e.norm) in first_name
+        }
 
     have = lookup()
     missing = [Entity(kind=k, norm=n, name=first_name[k, n]) for k, n in first_name if (k, n) not in have]

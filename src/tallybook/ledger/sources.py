@@ -4,8 +4,10 @@ split, rename and set kind or parent, with history."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
@@ -23,9 +25,10 @@ def folded(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def link_sources(claims: list[Claim]) -> None:
+def link_sources(claims: Iterable[Any]) -> None:
     """A Source for each new speaker_id of `claims` (named as the registry names it, else as
-    first written), and each name written added to its Source's names."""
+    first written), and each name written added to its Source's names. `claims`: anything with
+    a claim's speaker_id, speaker and speaker_kind (ledger rows, or a batch's values in order)."""
     written = {(c.speaker_id, c.speaker): c.speaker_kind for c in claims if c.speaker_id and c.speaker}
     if not written:
         return

@@ -128,21 +128,7 @@ def _save_document(
     doc: DocumentValue, digest: str, claims: list[ClaimValue], old: Document | None
 ) -> tuple[Document, bool]:
     """Write `doc`'s row: a new one, or `old` updated, its text before kept as a DocumentVersion."""
-    fields = dict(
-        source=doc.source,
-        locator=doc.locator,
-        format=doc.format,
-        url=doc.url,
-        title=doc.title,
-        author=doc.author,
-        published=doc.published,
-        published_on=_date_of(doc.published),
-        lang=doc.lang or _lang_of(doc.text, claims),
-        text=doc.text,
-        source_note=doc.source_note,
-        pages=list(doc.pages),
-        content_hash=digest,
-    )
+    fields = document_fields(doc, digest, claims[0].lang if claims else None)
     if old is None:
         return Document.objects.create(**fields), True
     row = Document.objects.select_for_update().get(id=old.id)
@@ -159,6 +145,26 @@ def _save_document(
         setattr(row, name, value)
     row.save()
     return row, False
+
+
+def document_fields(doc: DocumentValue, digest: str, claim_lang: str | None) -> dict[str, Any]:
+    """The ledger Document's fields for `doc` (NULs already replaced): its language as given,
+    else its first claim's (`claim_lang`), else detected."""
+    return dict(
+        source=doc.source,
+        locator=doc.locator,
+        format=doc.format,
+        url=doc.url,
+        title=doc.title,
+        author=doc.author,
+        published=doc.published,
+        published_on=_date_of(doc.published),
+        lang=doc.lang or claim_lang or _detected(doc.text),
+        text=doc.text,
+        source_note=doc.source_note,
+        pages=list(doc.pages),
+        content_hash=digest,
+    )
 
 
 def replace_claims(document: Document, reading: Reading, version: str = EXTRACTOR_VERSION) -> int:
@@ -250,9 +256,7 @@ def _date_of(published: str | None) -> date | None:
         return None
 
 
-def _lang_of(text: str, claims: list[ClaimValue]) -> str | None:
-    if claims:
-        return claims[0].lang
+def _detected(text: str) -> str | None:
     from tallybook.nlp.language import detect
 
     try:

@@ -19,6 +19,7 @@ import os
 import types
 from collections.abc import Iterator
 from dataclasses import asdict, fields, is_dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
@@ -60,21 +61,51 @@ def write_shards(out: str | Path, part: int, analysed: list[tuple[Document, Anal
 
 def read_shards(folder: str | Path) -> Iterator[tuple[Document, Analysis]]:
     """Every document of the shards under `folder` with its Analysis, partition by partition."""
+    for path in partitions(folder):
+        yield from analysed_of(read_partition(path))
+
+
+def partitions(folder: str | Path) -> list[Path]:
+    """The documents file of each partition under `folder`, in order."""
+    return sorted((Path(folder) / "documents").glob("part-*.parquet"))
+
+
+class ShardError(ValueError):
+    """A shard file that cannot be read; the message names it."""
+
+
+def read_partition(documents: Path) -> dict[str, Any]:
+    """The Arrow tables of the partition whose documents file is `documents`."""
     import pyarrow.parquet as pq
 
-    root = Path(folder)
-    for path in sorted((root / "documents").glob("part-*.parquet")):
-        tables = {t: pq.read_table(root / t / path.name).to_pylist() for t in TABLES}
-        by_doc: dict[tuple[str, str], dict[str, list]] = {}
-        for table in ("claims", "names", "incidents"):
-            for row in sorted(tables[table], key=lambda r: r["index"]):
-                by_doc.setdefault((row["doc_source"], row["doc_locator"]), {}).setdefault(table, []).append(row)
-        for row in tables["documents"]:
-            parts = by_doc.get((row["doc_source"], row["doc_locator"]), {})
-            claims = [obj_of(Claim, r) for r in parts.get("claims", [])]
-            names = [obj_of(Name, r) for r in parts.get("names", [])]
-            incidents = [obj_of(Incident, r) for r in parts.get("incidents", [])]
-            yield obj_of(Document, row), Analysis(Reading(claims, names), incidents)
+    tables = {}
+    for table in TABLES:
+        path = documents.parent.parent / table / documents.name
+        try:
+            schema = schema_of(table)
+            tables[table] = pq.read_table(path).select(schema.names).cast(schema)
+        except Exception as e:  # missing, truncated, or without the table's columns
+            raise ShardError(f"{path}: cannot be read ({type(e).__name__}: {str(e).strip()[:200]})") from None
+    return tables
+
+
+def analysed_of(
+    tables: dict[str, Any], wanted: set[tuple[str, str]] | None = None
+) -> Iterator[tuple[Document, Analysis]]:
+    """The documents of a partition's tables (those whose key is `wanted`, else all) with their Analysis."""
+    by_doc: dict[tuple[str, str], dict[str, list]] = {}
+    for table in ("claims", "names", "incidents"):
+        for row in sorted(tables[table].to_pylist(), key=lambda r: r["index"]):
+            by_doc.setdefault((row["doc_source"], row["doc_locator"]), {}).setdefault(table, []).append(row)
+    for row in tables["documents"].to_pylist():
+        key = (row["doc_source"], row["doc_locator"])
+        if wanted is not None and key not in wanted:
+            continue
+        parts = by_doc.get(key, {})
+        claims = [obj_of(Claim, r) for r in parts.get("claims", [])]
+        names = [obj_of(Name, r) for r in parts.get("names", [])]
+        incidents = [obj_of(Incident, r) for r in parts.get("incidents", [])]
+        yield obj_of(Document, row), Analysis(Reading(claims, names), incidents)
 
 
 def row_of(value: Any) -> dict[str, Any]:
@@ -93,24 +124,39 @@ def row_of(value: Any) -> dict[str, Any]:
 
 def obj_of(cls: type, row: dict[str, Any]) -> Any:
     """The dataclass value of a row written by row_of (its type hints say how to read each column)."""
-    hints = get_type_hints(cls)
+    hints = _hints(cls)
     return cls(**{f.name: _value(hints[f.name], row[f.name]) for f in fields(cls)})
+
+
+_hints = cache(get_type_hints)  # a dataclass's type hints, read once
 
 
 def _value(hint: Any, v: Any) -> Any:
     if v is None:
         return None
-    base = _base(hint)
-    if isinstance(base, type) and is_dataclass(base):
+    base, nested, items = _shape(hint)
+    if nested:
         return _from_dict(base, json.loads(v) if isinstance(v, str) else v)
-    if get_origin(base) is tuple:
-        args = [a for a in get_args(base) if a is not Ellipsis]
-        return tuple(_value(args[0], x) for x in v) if args else tuple(v)
+    if items is not None:
+        return tuple(_value(items, x) for x in v) if items is not Ellipsis else tuple(v)
     return v
 
 
+@cache
+def _shape(hint: Any) -> tuple[Any, bool, Any]:
+    """(base type, a nested dataclass?, the item hint of a tuple or Ellipsis for an untyped one,
+    else None) of a field's type hint."""
+    base = _base(hint)
+    if isinstance(base, type) and is_dataclass(base):
+        return base, True, None
+    if get_origin(base) is tuple:
+        args = [a for a in get_args(base) if a is not Ellipsis]
+        return base, False, args[0] if args else Ellipsis
+    return base, False, None
+
+
 def _from_dict(cls: type, d: dict[str, Any]) -> Any:
-    hints = get_type_hints(cls)
+    hints = _hints(cls)
     return cls(**{f.name: _value(hints[f.name], d[f.name]) for f in fields(cls) if f.name in d})
 
 
