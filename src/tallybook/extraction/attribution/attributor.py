@@ -244,7 +244,7 @@ class Attributor:
         "..."'), then subjects of reporting verbs within a short reach after, then before, the
         quotation (not in the next paragraph: its "Y said" is Y's own quotation)."""
         start, end = quote
-        text = self.doc.text
+        text = self.text
         after = [t for t in self.doc if end <= t.idx < end + 60 and "\n" not in text[end : t.idx]]
         before = [t for t in self.doc if start - 80 <= t.idx < start][::-1]
         found = []
@@ -369,7 +369,7 @@ class Attributor:
     def _signature(self, lines: list[tuple[int, int]], k: int) -> tuple[int, int, Candidate] | None:
         """A line "- Name." right under a quotation that stands alone (as fact-checks quote a
         claim): the quotation is that name's."""
-        text = self.doc.text
+        text = self.text
         sign = SIGNATURE.match(text[lines[k][0] : lines[k][1]])
         prev = next((j for j in range(k - 1, -1, -1) if text[lines[j][0] : lines[j][1]].strip()), None)
         if sign is None or prev is None or not QUOTE_LINE.match(text[lines[prev][0] : lines[prev][1]]):
