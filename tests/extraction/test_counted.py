@@ -119,14 +119,27 @@ NEG = "Polarity=Neg"
         # a figure completing a participle says what the noun that the participle modifies is
         (
             "en",
-            [("salaries", 0, "ROOT", "NOUN"), ("starting", 0, "acl", "VERB"), ("at", 1, "prep", "ADP"),
+            [("salaries", 0, "ROOT", "NOUN"), ("starting", 0, "acl", "VERB", "start", "VerbForm=Part"), ("at", 1, "prep", "ADP"),
              ("1,825", 2, "pobj", "NUM")],
             (3, 4), (), ["salaries"], ["starting"],
         ),
         (
             "ru",
-            [("выплаты", 0, "ROOT", "NOUN"), ("превышающие", 0, "acl", "VERB"), ("4800", 1, "obj", "NUM")],
+            [("выплаты", 0, "ROOT", "NOUN"), ("превышающие", 0, "acl", "VERB", "превышать", "VerbForm=Part"), ("4800", 1, "obj", "NUM")],
             (2, 3), (), ["выплаты"], ["превышающие"],
+        ),
+        # ... not a finite verb that a parser hangs on a headline's first noun
+        (
+            "en",
+            [("Title", 0, "ROOT", "NOUN"), ("Cuba", 2, "nsubj", "PROPN"), ("arrests", 0, "acl", "VERB", "arrest",
+             "VerbForm=Fin"), ("17", 2, "dobj", "NUM")],
+            (3, 4), (), ["arrests", "Cuba"], ["Title"],
+        ),
+        (
+            "ru",
+            [("Заголовок", 0, "ROOT", "NOUN"), ("Куба", 2, "nsubj", "PROPN"), ("арестовала", 0, "acl", "VERB",
+             "арестовать", "VerbForm=Fin"), ("17", 2, "obj", "NUM")],
+            (3, 4), (), ["арестовала", "Куба"], ["Заголовок"],
         ),
         # the noun that the counted noun completes belongs to the phrase, and what happened is said of it
         (
@@ -224,6 +237,31 @@ NEG = "Polarity=Neg"
             [("линия", 1, "nsubj", "NOUN"), ("составляет", 1, "ROOT", "VERB"), ("2000", 3, "nummod", "NUM"),
              ("километров", 1, "obj", "NOUN")],
             (2, 3), (), ["километров", "линия", "составляет"], [],
+        ),
+        # a figure beside a name is no measure of the person ("Healey, an average of 1,354")
+        (
+            "en",
+            [("Healey", 0, "ROOT", "PROPN"), ("an", 2, "det", "DET"), ("average", 0, "appos", "NOUN"),
+             ("of", 2, "prep", "ADP"), ("1,354", 3, "pobj", "NUM")],
+            (1, 5), (), [], ["Healey"],
+        ),
+        (
+            "ru",
+            [("Шойгу", 0, "ROOT", "PROPN"), ("1351", 0, "appos", "NUM")],
+            (1, 2), (), [], ["Шойгу"],
+        ),
+        # the figure's own words are never what it counts («от 2,75 до 3 трлн руб.»: «руб.» is the figure's)
+        (
+            "ru",
+            [("выплаты", 1, "nsubj", "NOUN"), ("составили", 1, "ROOT", "VERB"), ("3", 3, "nummod", "NUM"),
+             ("трлн", 1, "obj", "NOUN"), ("руб.", 3, "nmod", "NOUN")],
+            (2, 5), (), ["выплаты", "составили"], ["трлн", "руб."],
+        ),
+        (
+            "en",
+            [("payments", 1, "nsubj", "NOUN"), ("reached", 1, "ROOT", "VERB"), ("3", 3, "compound", "NUM"),
+             ("trillion", 1, "dobj", "NUM"), ("roubles", 3, "nmod", "NOUN")],
+            (2, 5), (), ["payments", "reached"], ["trillion", "roubles"],
         ),
         # a figure that names no noun takes the noun of its twin in a parallel clause
         (

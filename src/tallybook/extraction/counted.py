@@ -51,7 +51,7 @@ def _modified_noun(anchor: Token, head: Token) -> Token | None:
 
 def _apposed_noun(anchor: Token, head: Token, span: set[int]) -> Token | None:
     """ "13,781 were volunteers - about 20% -": a figure set beside a noun measures that noun."""
-    return head if anchor.dep_ == "appos" and head.pos_ in NOUNS else None
+    return head if anchor.dep_ == "appos" and head.pos_ == "NOUN" else None  # not a name: "Healey, an average of"
 
 
 def _partitive(anchor: Token, head: Token, span: set[int]) -> Token | None:
@@ -87,7 +87,8 @@ def _participle_noun(anchor: Token, head: Token, span: set[int]) -> Token | None
     """ "the first payment standing at €4,800", "salaries starting at €1,825", «выплаты, достигающие
     200 тысяч рублей»: the figure completes a participle, which says what the noun it modifies is."""
     verb = head.head if anchor.dep_ == "pobj" and head.pos_ == "ADP" else head
-    if anchor.dep_ not in ("dobj", "obj", "attr", "pobj", "obl") or verb.dep_ != "acl":
+    is_participle = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", [])  # not a headline's verb
+    if anchor.dep_ not in ("dobj", "obj", "attr", "pobj", "obl") or not is_participle:
         return None
     return verb.head if verb.head.pos_ in NOUNS and verb.head.i not in span else None
 
@@ -142,9 +143,8 @@ def counted_of(
         return " ".join([antecedent] + [t.text for t in words])
     noun = counted_noun(anchor, span)
     if noun is None and (twin := parallel_noun(anchor, figures)) is not None:
-        words = [twin, *(c for c in twin.children if c.dep_ in ("amod", "compound"))] + happened_to(
-            anchor, cues, figures
-        )
+        modifiers = [c for c in twin.children if c.dep_ in ("amod", "compound") and c.i not in figures]
+        words = [twin, *modifiers] + happened_to(anchor, cues, figures)
         return " ".join(t.text for t in sorted(set(words), key=lambda t: t.i) if t.i not in span)
     if noun is None:  # "two were wounded", "almost 100 are missing": the figure is the subject
         words = happened_to(anchor, cues, figures)
@@ -212,7 +212,8 @@ def noun_phrase(noun: Token, span: set[int], figures: frozenset[int] = frozenset
     words = [
         t
         for t in noun.subtree
-        if t.i == noun.i
+        if t.i not in span
+        and t.i == noun.i
         or t.i not in span
         and t.i not in own_figure
         and t.dep_ not in SKIP_DEPS
