@@ -55,6 +55,19 @@ NEG = "Polarity=Neg"
              ("встали", 3, "ROOT", "VERB"), ("на", 5, "case", "ADP"), ("учёт", 3, "obl", "NOUN")],
             (0, 1), (), ["мигрантов", "не", "встали", "учёт"], [],
         ),
+        # ... nor inside the noun's own clause
+        (
+            "en",
+            [("40", 1, "nummod", "NUM"), ("men", 1, "ROOT", "NOUN"), ("who", 4, "nsubj", "PRON"),
+             ("never", 4, "neg", "ADV"), ("registered", 1, "relcl", "VERB")],
+            (0, 1), (), ["men", "never", "registered"], [],
+        ),
+        (
+            "ru",
+            [("трое", 1, "nummod", "NUM"), ("россиян", 1, "ROOT", "NOUN"), ("которые", 4, "nsubj", "PRON"),
+             ("не", 4, "advmod", "PART", "не", NEG), ("встали", 1, "acl:relcl", "VERB")],
+            (0, 1), (), ["россиян", "не", "встали"], [],
+        ),
         # verbs joined to the verb that share its subject are what happened too
         (
             "en",

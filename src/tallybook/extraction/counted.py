@@ -205,7 +205,7 @@ def counted_phrase(tokens: list[Token]) -> str | None:
 def noun_phrase(noun: Token, span: set[int], figures: frozenset[int] = frozenset()) -> list[Token]:
     """The noun with its modifiers, leaving out a clause or conjunct that carries a figure of its
     own ("68 foreigners, 58 of whom left" → "foreigners"; «747 танков и 2,3 тыс. бронемашин» →
-    «танков»). The noun itself stays whatever the parser called it."""
+    «танков»). The noun itself stays whatever the parser called it, and so does a negation."""
     own_figure = {
         t.i for c in noun.children if c.dep_ in CLAUSE_DEPS and any(g.like_num for g in c.subtree) for t in c.subtree
     } | _branches_with(noun, figures, keep=span)
@@ -213,12 +213,14 @@ def noun_phrase(noun: Token, span: set[int], figures: frozenset[int] = frozenset
         t
         for t in noun.subtree
         if t.i not in span
-        and t.i == noun.i
-        or t.i not in span
         and t.i not in own_figure
-        and t.dep_ not in SKIP_DEPS
-        and not t.is_punct
-        and not (t.dep_ == "prep" and all(g.i in span for g in t.children))  # "payment of [$3,000]"
+        and (
+            t.i == noun.i
+            or is_negation(t)  # «россиян, которые не встали на учёт»
+            or t.dep_ not in SKIP_DEPS
+            and not t.is_punct
+            and not (t.dep_ == "prep" and all(g.i in span for g in t.children))  # "payment of [$3,000]"
+        )
     ]
     return [t for t in words if abs(t.i - noun.i) <= MAX_WORDS]
 
