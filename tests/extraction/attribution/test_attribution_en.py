@@ -285,6 +285,38 @@ CASES = [
     ("Of the 121 people held in the raids, 77 have been deported, according to an ICE spokeswoman.", "77", "ICE"),
     # "- Name." under a quotation standing alone
     ('"Almost all new income is going to the top 1 percent."\n\n- Bernie Sanders.', "1 percent", "Bernie Sanders"),
+    # every figure of a sentence continuing an account takes the account's source
+    (
+        "According to a Levada poll, 27 percent back the draft. Another 13 percent oppose it and 9 percent are unsure.",
+        "9 percent",
+        "Levada",
+    ),
+    # a document's participle speaks for the figures of its own phrase only
+    (
+        "The Mediazona tally has 120 deaths in May, with a Kremlin survey giving 80 percent approval.",
+        "80 percent",
+        "Kremlin",
+    ),
+    # a survey by a body named before is that body's
+    (
+        "A poll by the Levada Center showed 46 percent in favour. A survey by the organization in March found 48 percent in favour.",
+        "48 percent",
+        "Levada Center",
+    ),
+    # "X pegged it at N"
+    ("Forbes says it is $4.5 billion. Bloomberg pegged his fortune at $2.9 billion.", "$2.9 billion", "Bloomberg"),
+    # a transcript's "Surname:" lines, after the person is named in full
+    (
+        "The host Chris Matthews spoke with Luciana Lopez.\n\nLopez: Well, about 40 percent of them signed up.",
+        "about 40 percent",
+        "Luciana Lopez",
+    ),
+    # the object of a participle is not the name of the noun it describes
+    (
+        "One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church, said he had made more than 150 calls.",
+        "more than 150",
+        None,
+    ),
 ]
 
 

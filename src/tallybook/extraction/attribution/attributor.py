@@ -314,6 +314,8 @@ class Attributor:
         if self.carried is None:
             return None
         prev, found = self.carried
+        if prev == sent:  # another figure of the sentence just continued
+            return found
         between = prev.text[len(prev.text.rstrip()) :] + self.text[prev.end_char : sent.start_char]
         if prev.end != sent.start or "\n" in prev.text.strip() + between + sent.text.strip():
             return None  # not the sentence right before, or across a paragraph break
@@ -352,12 +354,9 @@ class Attributor:
             head = re.match(r"^\s*([^:\n]{2,60}):(?:\s+|(?=[\"“«„]))\S", line)
             if head and not line.rstrip().endswith(":"):
                 span = self.doc.char_span(start + head.start(1), start + head.end(1), alignment_mode="expand")
-                if span is not None and all(
-                    t.is_punct or t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in span
-                ):
-                    named = named_token(span)
-                    if named is not None:
-                        out.append((start + head.end(1), end, Candidate(named, ":")))
+                named = self._name_line(span) if span is not None else None
+                if named is not None:
+                    out.append((start + head.end(1), end, Candidate(named, ":")))
             elif line.rstrip().endswith(":"):
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 cand = self._intro_candidate(span) if span is not None and len(span) else None
@@ -375,13 +374,25 @@ class Attributor:
         if sign is None or prev is None or not QUOTE_LINE.match(text[lines[prev][0] : lines[prev][1]]):
             return None
         span = self.doc.char_span(lines[k][0] + sign.start(1), lines[k][0] + sign.end(1), alignment_mode="expand")
-        if span is None or not all(t.is_punct or t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in span):
-            return None
-        named = named_token(span)
+        named = self._name_line(span) if span is not None else None
         return (
             (lines[prev][0], lines[prev][1], Candidate(named, text[lines[k][0] : lines[k][1]].strip()[0]))
             if named
             else None
+        )
+
+    def _name_line(self, span: Span) -> Token | None:
+        """The name a line's head or signature is, if it is only a name: its names ("Rep. Jane Roe
+        (R-S.C.)"), or one word that is the surname of a person the text names ("Matthews:" in
+        a transcript after "Chris Matthews"), taken where the text names them in full."""
+        if all(t.is_punct or t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in span):
+            return named_token(span)
+        words = [t for t in span if not t.is_punct]
+        if len(words) != 1 or not words[0].text[:1].isupper():
+            return None
+        return next(
+            (e[-1] for e in self.doc.ents if e.label_ in PERSON_LABELS and len(e) > 1 and e[-1].text == words[0].text),
+            None,
         )
 
     def _introduced(self, lines: list[tuple[int, int]], k: int) -> int | None:

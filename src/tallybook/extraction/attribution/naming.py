@@ -228,8 +228,8 @@ class Namer:
                 obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if obj is None or prep.lower_ not in ("from", "by", "of"):
                     continue
-                if name_like(obj) or (c is not prep and obj.pos_ == "NOUN"):
-                    return obj  # "data from Mediazona"; "data released by state regulators", "available from the FBI"
+                if name_like(obj) or (c is not prep and obj.pos_ == "NOUN") or self.w.has(obj, "bodies"):
+                    return obj  # "data from Mediazona", "a survey by the organization"; "data released by state regulators"
             if c.dep_ in ("relcl", "acl:relcl"):  # "figures her campaign released"
                 subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubj:pass") and g.pos_ != "PRON"), None)
                 if subj is not None:
@@ -250,7 +250,7 @@ class Namer:
     def named_within(self, tok: Token) -> Token | None:
         """The first proper name inside a noun phrase (not inside a clause or quote of it)."""
         for c in tok.children:
-            if c.dep_ in ("relcl", "ccomp", "punct", "det", "nummod", "acl:relcl"):
+            if c.dep_ in ("relcl", "ccomp", "punct", "det", "nummod", "acl:relcl", "acl"):
                 continue
             for t in [c] + [
                 g

@@ -118,7 +118,7 @@ def reporting_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
         and not a.contrasted(t)
         and not any(c.dep_ == "poss" for c in t.children)  # "his worst showing in the survey" is a noun
         and not a.within_said(t, governing)  # "20 percent said they believe …": what was said
-        and not (t.dep_ == "acl" and a.passive(t) and anchor not in t.head.subtree)  # "measures added by X"
+        and not (t.dep_ == "acl" and anchor not in t.head.subtree)  # "measures added by X", "a poll giving X 30%"
     ]
     for verb in governing + beside:
         subj = a.subject_of(verb, anchor)

@@ -72,11 +72,19 @@ class Words:
         return tok.lemma_.lower() in words or tok.lower_ in words
 
     def is_cue(self, tok: Token) -> bool:
-        """A reporting verb, or any verb whose subject is a document ("the poll has Trump at 44%")."""
+        """A reporting verb, or any verb whose subject is a document ("the poll has Trump at 44%",
+        "a CNN poll giving Clinton 30 points")."""
         if tok.pos_ not in ("VERB", "AUX"):
             return False
-        return self.has(tok, "verbs") or any(
-            c.dep_ in ("nsubj", "nsubj:pass") and self.has(c, "documents") for c in tok.children
+        return (
+            self.has(tok, "verbs")
+            or any(c.dep_ in ("nsubj", "nsubj:pass") and self.has(c, "documents") for c in tok.children)
+            or (
+                tok.dep_ == "acl"
+                and self.has(tok.head, "documents")
+                and tok.tag_ != "VBN"
+                and "Pass" not in tok.morph.get("Voice", [])
+            )
         )
 
     def is_attitude(self, tok: Token) -> bool:
