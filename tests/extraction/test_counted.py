@@ -276,6 +276,32 @@ NEG = "Polarity=Neg"
              ("trillion", 1, "dobj", "NUM"), ("roubles", 3, "nmod", "NOUN")],
             (2, 5), (), ["payments", "reached"], ["trillion", "roubles"],
         ),
+        # who did it, in a passive ("by" is spaCy's agent; Russian puts the doer in the instrumental)
+        (
+            "en",
+            [("30", 1, "nummod", "NUM"), ("people", 3, "nsubjpass", "NOUN"), ("were", 3, "auxpass", "AUX"),
+             ("killed", 3, "ROOT", "VERB"), ("by", 3, "agent", "ADP"), ("shelling", 4, "pobj", "NOUN")],
+            (0, 1), (), ["people", "killed", "shelling"], [],
+        ),
+        (
+            "ru",
+            [("30", 1, "nummod", "NUM"), ("человек", 3, "nsubj:pass", "NOUN"), ("были", 3, "aux:pass", "AUX"),
+             ("убиты", 3, "ROOT", "VERB"), ("обстрелом", 3, "obl", "NOUN")],
+            (0, 1), (), ["человек", "убиты", "обстрелом"], [],
+        ),
+        # a year in the noun's own clause is no other claim's figure: the clause stays
+        (
+            "en",
+            [("300", 1, "nummod", "NUM"), ("soldiers", 1, "ROOT", "NOUN"), ("who", 3, "nsubj", "PRON"),
+             ("died", 1, "relcl", "VERB"), ("in", 3, "prep", "ADP"), ("2023", 4, "pobj", "NUM")],
+            (0, 1), (), ["soldiers", "died", "2023"], [],
+        ),
+        (
+            "ru",
+            [("300", 1, "nummod", "NUM"), ("солдат", 1, "ROOT", "NOUN"), ("погибших", 1, "acl", "VERB"),
+             ("в", 5, "case", "ADP"), ("2023", 5, "amod", "ADJ"), ("году", 2, "obl", "NOUN")],
+            (0, 1), (), ["солдат", "погибших", "2023", "году"], [],
+        ),
         # a figure that names no noun takes the noun of its twin in a parallel clause
         (
             "en",
@@ -358,6 +384,17 @@ def test_what_happened_to_the_15_of_85_is_the_15s():
         ("По данным полиции, 26 человек погибли, а семь пропали без вести.", "ru", "семь", ["человек", "пропали"],
          ["погибли"]),
         ('"Our losses for today are 5,937 dead," the minister said.', "en", "5,937", ["losses", "dead"], []),
+        # a year in the noun's own clause is when, not another figure: the clause stays
+        ("More than 300 soldiers who died in 2023 were buried in the region.", "en", "More than 300",
+         ["soldiers", "died", "2023", "buried"], []),
+        ("Более 300 солдат, погибших в 2023 году, похоронены в области.", "ru", "Более 300",
+         ["солдат", "погибших", "2023", "похоронены"], []),
+        # ... a clause with another claim's figure goes
+        ("Police found 68 foreigners, 58 of whom had left for the front.", "en", "68", ["foreigners"], ["left"]),
+        ("Полиция нашла 68 иностранцев, 58 из которых уже уехали на фронт.", "ru", "68", ["иностранцев"], ["уехали"]),
+        # who did it, in a passive
+        ("Thirty people were killed by Russian shelling.", "en", "Thirty", ["people", "killed", "shelling"], []),
+        ("Тридцать человек были убиты российским обстрелом.", "ru", "Тридцать", ["человек", "убиты", "обстрелом"], []),
         ("Putin said the front line was 2,000 km long.", "en", "2,000", ["km", "front", "line"], ["Putin"]),
         ("Линия фронта составляет 2 тыс. километров.", "ru", "2 тыс.", ["километров", "Линия", "фронта"], []),
         ("Weekly fatalities have not dipped below 100 since October.", "en", "below 100",

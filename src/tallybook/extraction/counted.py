@@ -194,12 +194,12 @@ def holder_of(noun: Token, taken: set[int]) -> Token:
         noun = head
 
 
-def counted_phrase(tokens: list[Token]) -> str | None:
+def counted_phrase(tokens: list[Token], figures: frozenset[int] = frozenset()) -> str | None:
     """The counted noun phrase alone, without what happened to it: the antecedent of a later
     "of them"."""
     span = {t.i for t in tokens}
     noun = counted_noun(anchor_of(tokens), span)
-    return " ".join(t.text for t in noun_phrase(noun, span)) or None if noun is not None else None
+    return " ".join(t.text for t in noun_phrase(noun, span, figures)) or None if noun is not None else None
 
 
 def noun_phrase(noun: Token, span: set[int], figures: frozenset[int] = frozenset()) -> list[Token]:
@@ -207,7 +207,10 @@ def noun_phrase(noun: Token, span: set[int], figures: frozenset[int] = frozenset
     own ("68 foreigners, 58 of whom left" → "foreigners"; «747 танков и 2,3 тыс. бронемашин» →
     «танков»). The noun itself stays whatever the parser called it, and so does a negation."""
     own_figure = {
-        t.i for c in noun.children if c.dep_ in CLAUSE_DEPS and any(g.like_num for g in c.subtree) for t in c.subtree
+        t.i
+        for c in noun.children
+        if c.dep_ in CLAUSE_DEPS and any(g.i in figures or g.i in span for g in c.subtree)
+        for t in c.subtree
     } | _branches_with(noun, figures, keep=span)
     words = [
         t
@@ -242,7 +245,7 @@ def _branches_with(root: Token, figures: frozenset[int], keep: set[int]) -> set[
 
 # what a verb takes that says what happened: its object, where, when, how, to what end
 COMPLEMENT_DEPS = {
-    "prep", "prt", "obl", "dative", "acomp", "oprd", "npadvmod", "obl:tmod", "dobj", "obj", "iobj", "xcomp",
+    "prep", "prt", "obl", "dative", "acomp", "oprd", "npadvmod", "obl:tmod", "dobj", "obj", "iobj", "xcomp", "agent",
 }  # fmt: skip
 HAPPENED_WORDS = 12  # complements kept in all: where, when, how, not the whole sentence
 AUX_DEPS = {"aux", "auxpass", "aux:pass"}

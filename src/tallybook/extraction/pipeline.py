@@ -119,7 +119,7 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
             if _is_anaphoric(n, counted, text, lex) and antecedent:
                 counted = counted_of(tokens, antecedent, cues, others)
             else:
-                antecedent = counted_phrase(tokens) or antecedent
+                antecedent = counted_phrase(tokens, others) or antecedent
             found = attributor.speaker_of(anchor_of(tokens), quotes.chain(n.start))
             sp = found.speaker
             sentence_text = sent.text
