@@ -49,7 +49,7 @@ def language_runs(text: str) -> list[Run]:
     """The text cut into runs of consecutive sentences of one language, covering all of it.
     A text in one language is one run; a sentence too short to tell takes the language of
     the run it stands in."""
-    pieces = _sentence_pieces(text)
+    pieces = sentence_pieces(text)
     langs = [detect(text[a:b]) if _letters(text[a:b]) >= MIN_LETTERS else None for a, b in pieces]
     default = next((lang for lang in langs if lang), None) or detect(text)
     runs: list[Run] = []
@@ -62,7 +62,7 @@ def language_runs(text: str) -> list[Run]:
     return runs or [Run(0, len(text), default)]
 
 
-def _sentence_pieces(text: str) -> list[tuple[int, int]]:
+def sentence_pieces(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, trailing whitespace included, covering the text."""
     ends = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     pieces, start = [], 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 import inspect
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from types import SimpleNamespace
 from typing import Any
 
 import spacy
@@ -186,12 +187,33 @@ def _lemma(word: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> st
     return pipeline().morph_vocab.lemmatize(word, pos, dict(feats))
 
 
+def _name_words(span) -> tuple:
+    """What natasha's normalisation reads of a name's tokens: each one's text, part of speech,
+    features, head (by its index in the name; None outside it) and offset in the name."""
+    index = {tok.id: k for k, tok in enumerate(span.tokens)}
+    return tuple(
+        (tok.text, tok.pos, tuple((tok.feats or {}).items()), index.get(tok.head_id), tok.start - span.start)
+        for tok in span.tokens
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _nominative(kind: str, words: tuple) -> str:
+    """natasha's nominative form of a name (`DocSpan.normalize`), kept: names come back often."""
+    from natasha.norm import normalize, syntax_normalize
+
+    tokens = [
+        SimpleNamespace(id=k, head_id=head, text=text, pos=pos, feats=dict(feats), start=at, stop=at + len(text))
+        for k, (text, pos, feats, head, at) in enumerate(words)
+    ]
+    return (syntax_normalize if kind == "ORG" else normalize)(pipeline().morph_vocab, tokens)
+
+
 def _add_line(out: _Tokens, text: str, ndoc, offset: int, nat: Natasha, normal: dict) -> None:
     """Append the tokens of one parsed line, with heads made absolute and entities in IOB."""
     ent_of: dict[int, str] = {}
     for span in ndoc.spans:
-        span.normalize(nat.morph_vocab)
-        normal[(offset + span.start, offset + span.stop)] = span.normal
+        normal[(offset + span.start, offset + span.stop)] = _nominative(span.type, _name_words(span))
         for tok in span.tokens:
             ent_of[tok.start] = ("B-" if tok.start == span.start else "I-") + span.type
     for sent in ndoc.sents:
