@@ -91,7 +91,7 @@ class Attributor:
                 speaker = self.namer.resolve(found.source)
                 if speaker is not None:
                     self.memory.see(speaker)
-                    if name in CARRIED or (name == "reporting_verb" and self.is_record(found.source)):
+                    if name in CARRIED or found.carries:
                         self.carried = (anchor.sent, found)
                     via = self.namer.resolve(found.via) if found.via is not None else None
                     return Attribution(speaker, found.cue, name, via if via != speaker else None)

@@ -25,6 +25,7 @@ class Candidate(NamedTuple):
     cue: str
     via: Token | None = None
     final: bool = False  # an explicit source naming no one ("friends and foes say"): look no further
+    carries: bool = False  # an account the next sentence may go on with, whatever rule found it
 
 
 SOURCE_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "ROOT", "appos", "parataxis", "conj"}
@@ -49,8 +50,9 @@ ORDER = (
 )
 
 # Rules whose source a following sentence with none of its own continues: an account framed as a
-# source's ("according to X", X's data, a document's findings; also a poll or report as the subject of a
-# reporting verb, see Attributor.is_record), not one person's closed statement ("…, the ministry said.").
+# source's ("according to X", X's data, a document's findings), not one person's closed statement
+# ("…, the ministry said."); a candidate of another rule may carry too (`Candidate.carries`: a poll or
+# report as the subject of a reporting verb, see Attributor.is_record).
 CARRIED = {"according_to", "data_owner", "in_document", "continuation"}
 
 
@@ -124,7 +126,7 @@ def reporting_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
         subj = a.subject_of(verb, anchor)
         if subj is not None:
             found = a.candidate(verb, subj)
-            yield found._replace(final=verb in governing and a.unnamed_people(subj, verb))
+            yield found._replace(final=verb in governing and a.unnamed_people(subj, verb), carries=a.is_record(subj))
 
 
 @rule("attitude_verb")
