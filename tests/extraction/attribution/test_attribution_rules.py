@@ -431,3 +431,80 @@ def test_a_possessive_pronoun_takes_the_subject_of_its_sentence_ru():
 )
 def test_never_a_speaker(lang, rows, ents, anchor):
     assert attribute(lang, build(lang, rows, ents), anchor).speaker is None
+
+
+def test_a_joined_clause_with_its_own_subject_bounds_the_verbs_above_the_figure_en():
+    # "Kazan was counting, but the Ministry estimated that 300 were hit."
+    doc = build(
+        "en",
+        [
+            ("Kazan", 2, "nsubj", "PROPN"),
+            ("was", 2, "aux", "AUX", "be"),
+            ("counting", 2, "ROOT", "VERB", "count"),
+            (",", 2, "punct", "PUNCT"),
+            ("but", 2, "cc", "CCONJ"),
+            ("the", 6, "det", "DET"),
+            ("Ministry", 7, "nsubj", "PROPN"),
+            ("estimated", 2, "conj", "VERB", "estimate"),
+            ("that", 11, "mark", "SCONJ"),
+            ("300", 11, "nsubjpass", "NUM"),
+            ("were", 11, "auxpass", "AUX", "be"),
+            ("hit", 7, "ccomp", "VERB"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+        ents=[(0, 1, "GPE"), (6, 7, "ORG")],
+    )
+    found = attribute("en", doc, 9)
+    assert (found.speaker.name, found.rule) == ("Ministry", "reporting_verb")
+
+
+def test_what_the_figures_people_are_said_to_believe_is_no_frame_of_the_figure_en():
+    # "Mediazona counted names. Some 20 percent said they believe the war will end."
+    doc = build(
+        "en",
+        [
+            ("Mediazona", 1, "nsubj", "PROPN"),
+            ("counted", 1, "ROOT", "VERB", "count"),
+            ("names", 1, "dobj", "NOUN", "name"),
+            (".", 1, "punct", "PUNCT"),
+            ("Some", 6, "advmod", "ADV"),
+            ("20", 6, "nummod", "NUM"),
+            ("percent", 7, "nsubj", "NOUN"),
+            ("said", 7, "ROOT", "VERB", "say"),
+            ("they", 9, "nsubj", "PRON"),
+            ("believe", 7, "ccomp", "VERB"),
+            ("the", 11, "det", "DET"),
+            ("war", 13, "nsubj", "NOUN"),
+            ("will", 13, "aux", "AUX"),
+            ("end", 9, "ccomp", "VERB"),
+            (".", 7, "punct", "PUNCT"),
+        ],
+        ents=[(0, 1, "ORG")],
+    )
+    assert attribute("en", doc, 5).speaker is None
+
+
+@pytest.mark.parametrize("anchor,speaker,rule", [(2, "Ivanov", "reporting_verb"), (5, "Mediazona", "according_to")])
+def test_an_asides_according_to_is_the_asides_own_en(anchor, speaker, rule):
+    # "Ivanov said 81 percent (15 percent, according to Mediazona)."
+    doc = build(
+        "en",
+        [
+            ("Ivanov", 1, "nsubj", "PROPN"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("81", 3, "nummod", "NUM"),
+            ("percent", 1, "dobj", "NOUN"),
+            ("(", 3, "punct", "PUNCT"),
+            ("15", 6, "nummod", "NUM"),
+            ("percent", 3, "appos", "NOUN"),
+            (",", 6, "punct", "PUNCT"),
+            ("according", 6, "prep", "VERB", "accord"),
+            ("to", 8, "prep", "ADP"),
+            ("Mediazona", 9, "pobj", "PROPN"),
+            (")", 3, "punct", "PUNCT"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        ents=[(0, 1, "PERSON"), (10, 11, "ORG")],
+    )
+    found = attribute("en", doc, anchor)
+    assert (found.speaker.name, found.rule) == (speaker, rule)
