@@ -4,7 +4,7 @@ reads per document (one parse for claims, names and incidents) against reading t
 and 2 worker processes with the scaling efficiency and the peak memory of a worker, and the
 speed of `tallybook load` (Parquet shards into PostgreSQL, claims per second).
 
-    .venv/bin/python bench/throughput.py [--repeat N] [--docs N] [--pg URL]
+    .venv/bin/python bench/throughput.py [--repeat N] [--docs N] [--pg URL] [--claims N] [--only-load]
 
 The machine's other load moves every figure: `uptime` is printed first and last.
 """
@@ -110,37 +110,99 @@ def child_workers(n: int, n_docs: int) -> None:
     print(chars, self_peak if n == 1 else child_peak, self_peak)
 
 
-def load_speed(pg: str | None, n_docs: int) -> None:
-    if not pg:
-        print("Load: skipped (no --pg URL or $TALLYBOOK_TEST_POSTGRES)")
-        return
+def load_speed(pg: str | None, n_docs: int, claims: int) -> None:
+    """`tallybook load` of shards holding `claims` claims or more (n_docs documents analysed once,
+    their shards copied under new sources), into PostgreSQL and SQLite, then loaded again; on
+    PostgreSQL also without the loaded tables' secondary indexes, to show what they cost."""
     from tallybook.scale.shards import write_shards
 
-    docs = corpus(n_docs, "en")
+    docs = corpus(n_docs // 2, "en") + corpus(n_docs - n_docs // 2, "ru")
     analysed = [(d, analyse_document(d)) for d in docs]
+    per_copy = sum(len(a.reading.claims) for _, a in analysed)
+    copies = -(-claims // per_copy)
     with tempfile.TemporaryDirectory() as tmp:
-        for k in range(0, len(analysed), 500):
-            write_shards(tmp, k // 500, analysed[k : k + 500])
+        write_shards(Path(tmp) / "base", 0, analysed)
+        replicate(Path(tmp) / "base", Path(tmp) / "shards", copies, per_part=max(1, 1000 // len(docs)))
+        print(f"Load: {copies} copies of {len(docs)} documents, {copies * per_copy:,} claims, in partitions of ~1,000")
+        runs = [("SQLite", None, False)]
+        if pg:
+            runs = [("PostgreSQL", pg, False), ("PostgreSQL, no secondary indexes", pg, True), *runs]
+        else:
+            print("  PostgreSQL: skipped (no --pg URL or $TALLYBOOK_TEST_POSTGRES)")
+        for name, server, bare in runs:
+            first, seconds, second, rerun = timed_load(Path(tmp), server, bare)
+            print(
+                f"  {name:<34} {first.added:,} documents, {first.claims:,} claims in {seconds:.1f} s: "
+                f"{first.claims / seconds:>8,.0f} claims/s; loaded again: {second.unchanged:,} unchanged in {rerun:.1f} s"
+            )
+
+
+def replicate(base: Path, out: Path, copies: int, per_part: int) -> None:
+    """The shards of `base` copied `copies` times under new document sources, `per_part` copies a partition."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from tallybook.scale.shards import TABLES, shard_name
+
+    tables = {t: pq.read_table(base / t / shard_name(0)) for t in TABLES}
+    for part, first in enumerate(range(0, copies, per_part)):
+        for t, table in tables.items():
+            pieces = []
+            for k in range(first, min(copies, first + per_part)):
+                source = pc.binary_join_element_wise(table["doc_source"], pa.scalar(f"~{k}"), "")
+                copy = table
+                for column in ("doc_source", "source") if t == "documents" else ("doc_source",):
+                    copy = copy.set_column(copy.column_names.index(column), column, source)
+                pieces.append(copy)
+            (out / t).mkdir(parents=True, exist_ok=True)
+            pq.write_table(pa.concat_tables(pieces), out / t / shard_name(part))
+
+
+def timed_load(tmp: Path, pg: str | None, bare: bool):
+    """(summary, seconds, summary again, seconds again) of loading tmp/shards into a scratch ledger."""
+    from tallybook import ledger
+
+    if pg:
         url, drop = pg_scratch(pg)
-        try:
-            from tallybook import ledger
+    else:
+        path = tmp / "ledger.sqlite3"
+        path.unlink(missing_ok=True)
+        url, drop = f"sqlite:///{path}", lambda: None
+    try:
+        ledger.connect(url)
+        from tallybook.extraction.sources import registry
+        from tallybook.scale.load import load
 
-            ledger.connect(url)
-            from tallybook.scale.load import load
+        registry()  # loaded once a process (the first new source), not a cost of each claim
 
-            start = time.perf_counter()
-            summary = load(tmp)
-            seconds = time.perf_counter() - start
-            again = time.perf_counter()
-            second = load(tmp)
-            rerun = time.perf_counter() - again
-            ledger.disconnect()
-        finally:
-            drop()
-    print(
-        f"Load into PostgreSQL: {summary.added} documents, {summary.claims} claims in {seconds:.1f} s: "
-        f"{summary.claims / seconds:,.0f} claims/s; loaded again: {second.unchanged} unchanged in {rerun:.1f} s"
-    )
+        if bare:
+            drop_secondary_indexes()
+        start = time.perf_counter()
+        first = load(tmp / "shards")
+        seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        second = load(tmp / "shards")
+        rerun = time.perf_counter() - start
+        assert not first.failures and (second.added, second.replaced) == (0, 0), first.failures[:1]
+        ledger.disconnect()
+    finally:
+        drop()
+    return first, seconds, second, rerun
+
+
+def drop_secondary_indexes() -> None:
+    """PostgreSQL: drop every index of the loaded tables but their keys and unique constraints."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename IN "
+            "('ledger_document', 'ledger_claim', 'ledger_mention', 'ledger_incident', 'ledger_incident_claims') "
+            "AND indexdef NOT LIKE 'CREATE UNIQUE%%'"
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f'DROP INDEX "{name}"')
 
 
 def main() -> None:
@@ -148,15 +210,18 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--docs", type=int, default=120)
     ap.add_argument("--pg", default=os.environ.get("TALLYBOOK_TEST_POSTGRES"))
+    ap.add_argument("--claims", type=int, default=200_000, help="claims to load (shards copied to reach them)")
+    ap.add_argument("--only-load", action="store_true", help="measure the load only")
     ap.add_argument("--child-workers", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child_workers:
         child_workers(args.child_workers, args.docs)
         return
     print("load:", os.getloadavg())
-    one_core(args.repeat)
-    workers(args.docs)
-    load_speed(args.pg, args.docs * 4)
+    if not args.only_load:
+        one_core(args.repeat)
+        workers(args.docs)
+    load_speed(args.pg, args.docs, args.claims)
     print("load:", os.getloadavg())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from tallybook.model import Name
@@ -14,6 +15,7 @@ _SPACE = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^(the)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # the same names recur in every document of a batch
 def normalised(name: str) -> str:
     """The name as compared: case-folded, spaces collapsed, without a leading "the"."""
     return _LEADING_THE.sub("", _SPACE.sub(" ", name).strip()).casefold()

@@ -174,7 +174,7 @@ def _grouped(tables: dict[str, Any], table: str, docs: list[DocumentValue], path
         shard = path.parent.parent / table / path.name
         raise ValueError(f"{shard}: a row of {cols['doc_source'][j]}#{cols['doc_locator'][j]}, not in {path}")
     order = sorted(range(len(places)), key=lambda j: (places[j], cols["index"][j]))
-    ordered = {name: [values[j] for j in order] for name, values in cols.items()}
+    ordered = cols if order == list(range(len(order))) else {n: [v[j] for j in order] for n, v in cols.items()}
     out: dict[int, dict[str, list]] = {}
     start = 0
     for end in range(1, len(order) + 1):
@@ -221,20 +221,18 @@ def _insert_claims(
         got = claims.get(i)
         if not got:
             continue
-        per_doc = {"document_id": doc.id, "published_on": published.get_db_prep_save(doc.published_on, connection)}
-        for k, (s, e) in enumerate(got["sentence"]):
-            per_row = {"sentence_start": s, "sentence_end": e, "sentence_text": doc.text[s:e]}
-            rows.append(
-                (
-                    len(rows),
-                    *(
-                        got[f.attname][k]
-                        if f.attname in flat
-                        else per_row.get(f.attname, per_doc.get(f.attname, constant[f.attname]))
-                        for f in fields
-                    ),
-                )
-            )
+        n = len(got["sentence"])
+        column = {  # what is not the claim's own field: the document's, or the same for every claim
+            "document_id": [doc.id] * n,
+            "published_on": [published.get_db_prep_save(doc.published_on, connection)] * n,
+            "sentence_start": [s for s, _ in got["sentence"]],
+            "sentence_end": [e for _, e in got["sentence"]],
+            "sentence_text": [doc.text[s:e] for s, e in got["sentence"]],
+        }
+        values = [
+            got[f.attname] if f.attname in flat else column.get(f.attname) or [constant[f.attname]] * n for f in fields
+        ]
+        rows += zip(range(len(rows), len(rows) + n), *values)
     ids = sorted(i for (i,) in _insert(Claim, [f.column for f in fields], rows, returning="id"))
     said: dict[int, list[Said]] = {}
     at = iter(ids)
@@ -295,9 +293,18 @@ def _insert_incidents(
     _insert(Incident.claims.through, ["incident_id", "claim_id"], links)
 
 
+ADAPTED = ("JSONField", "DateField", "DateTimeField")  # the fields whose values Django adapts to the database
+
+
 def _prepared(row: Any, fields: Sequence[Any]) -> list[Any]:
-    """The values Django would write for `fields` of the unsaved `row` (auto_now set)."""
-    return [f.get_db_prep_save(f.pre_save(row, True), connection) for f in fields]
+    """The values Django would write for `fields` of the unsaved `row` (auto_now set); the
+    other fields' values are written as they are (numbers, text, booleans, ids)."""
+    return [
+        f.get_db_prep_save(f.pre_save(row, True), connection)
+        if f.get_internal_type() in ADAPTED
+        else getattr(row, f.attname)
+        for f in fields
+    ]
 
 
 def _insert(model: Any, columns: list[str], rows: list[tuple], tail: str = "", returning: str = "") -> list[tuple]:

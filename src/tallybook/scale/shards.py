@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, fields, is_dataclass
 from functools import cache
 from pathlib import Path
@@ -124,40 +124,37 @@ def row_of(value: Any) -> dict[str, Any]:
 
 def obj_of(cls: type, row: dict[str, Any]) -> Any:
     """The dataclass value of a row written by row_of (its type hints say how to read each column)."""
-    hints = _hints(cls)
-    return cls(**{f.name: _value(hints[f.name], row[f.name]) for f in fields(cls)})
-
-
-_hints = cache(get_type_hints)  # a dataclass's type hints, read once
-
-
-def _value(hint: Any, v: Any) -> Any:
-    if v is None:
-        return None
-    base, nested, items = _shape(hint)
-    if nested:
-        return _from_dict(base, json.loads(v) if isinstance(v, str) else v)
-    if items is not None:
-        return tuple(_value(items, x) for x in v) if items is not Ellipsis else tuple(v)
-    return v
-
-
-@cache
-def _shape(hint: Any) -> tuple[Any, bool, Any]:
-    """(base type, a nested dataclass?, the item hint of a tuple or Ellipsis for an untyped one,
-    else None) of a field's type hint."""
-    base = _base(hint)
-    if isinstance(base, type) and is_dataclass(base):
-        return base, True, None
-    if get_origin(base) is tuple:
-        args = [a for a in get_args(base) if a is not Ellipsis]
-        return base, False, args[0] if args else Ellipsis
-    return base, False, None
+    return cls(
+        **{name: v if read is None or v is None else read(v) for name, read in _readers(cls) for v in (row[name],)}
+    )
 
 
 def _from_dict(cls: type, d: dict[str, Any]) -> Any:
-    hints = _hints(cls)
-    return cls(**{f.name: _value(hints[f.name], d[f.name]) for f in fields(cls) if f.name in d})
+    return cls(
+        **{
+            name: d[name] if read is None or d[name] is None else read(d[name])
+            for name, read in _readers(cls)
+            if name in d
+        }
+    )
+
+
+@cache
+def _readers(cls: type) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """Each field of a dataclass with what reads its column (None: the value as it is), made once."""
+    hints = get_type_hints(cls)
+    return tuple((f.name, _reader(hints[f.name])) for f in fields(cls))
+
+
+def _reader(hint: Any) -> Callable[[Any], Any] | None:
+    base = _base(hint)
+    if isinstance(base, type) and is_dataclass(base):
+        return lambda v: _from_dict(base, json.loads(v) if isinstance(v, str) else v)
+    if get_origin(base) is tuple:
+        args = [a for a in get_args(base) if a is not Ellipsis]
+        item = _reader(args[0]) if args else None
+        return tuple if item is None else lambda v: tuple(None if x is None else item(x) for x in v)
+    return None
 
 
 def _base(hint: Any) -> Any:
