@@ -302,6 +302,19 @@ NEG = "Polarity=Neg"
              ("в", 5, "case", "ADP"), ("2023", 5, "amod", "ADJ"), ("году", 2, "obl", "NOUN")],
             (0, 1), (), ["солдат", "погибших", "2023", "году"], [],
         ),
+        # a number the parser hangs on a verb as its modifier is the verb's argument
+        (
+            "ru",
+            [("30", 1, "nummod", "NUM"), ("отправили", 1, "ROOT", "VERB"), ("на", 3, "case", "ADP"),
+             ("фронт", 1, "obl", "NOUN")],
+            (0, 1), (), ["отправили", "фронт"], [],
+        ),
+        (
+            "en",
+            [("30", 1, "nummod", "NUM"), ("sent", 1, "ROOT", "VERB"), ("to", 1, "prep", "ADP"),
+             ("front", 2, "pobj", "NOUN")],
+            (0, 1), (), ["sent", "front"], [],
+        ),
         # a figure that names no noun takes the noun of its twin in a parallel clause
         (
             "en",
@@ -407,3 +420,39 @@ def test_counted_rules_on_real_parses(text, lang, figure, words, absent):
     (c,) = [c for c in extract(text, lang=lang) if c.text == figure]
     phrase = (c.counted or "").split()
     assert all(w in phrase for w in words) and not any(w in phrase for w in absent), phrase
+
+
+@pytest.mark.parametrize(
+    "lang, rows, antecedent, words",
+    [
+        (
+            "en",
+            [("500", 3, "nsubjpass", "NUM"), ("of", 0, "prep", "ADP"), ("them", 1, "pobj", "PRON"),
+             ("sent", 3, "ROOT", "VERB"), ("to", 3, "prep", "ADP"), ("front", 4, "pobj", "NOUN")],
+            "migrants", ["migrants", "of", "them", "sent", "front"],
+        ),
+        (
+            "ru",
+            [("500", 3, "nsubj", "NUM"), ("из", 2, "case", "ADP"), ("них", 0, "nmod", "PRON"),
+             ("уехали", 3, "ROOT", "VERB"), ("на", 5, "case", "ADP"), ("фронт", 3, "obl", "NOUN")],
+            "мигрантов", ["мигрантов", "них", "уехали", "фронт"],
+        ),
+    ],
+)  # fmt: skip
+def test_of_them_keeps_the_set_it_is_part_of(lang, rows, antecedent, words):
+    """ "500 of them were sent": the antecedent stands for the noun, "of them" says it is a part of it."""
+    doc = build(lang, rows)
+    phrase = counted_of([doc[0]], antecedent, Cues.of(lexicon(lang))) or ""
+    assert phrase.split()[0] == antecedent and all(w in phrase.split() for w in words), phrase
+
+
+@pytest.mark.parametrize(
+    "text, lang, words",
+    [
+        ("Police detained 2,000 migrants. 500 of them were sent to the front.", "en", ["migrants", "them", "sent"]),
+        ("Полиция задержала 2000 мигрантов. 500 из них отправили на фронт.", "ru", ["мигрантов", "них", "отправили"]),
+    ],
+)
+def test_of_them_on_real_parses(text, lang, words):
+    phrase = (extract(text, lang=lang)[1].counted or "").split()
+    assert phrase[0] == words[0] and all(w in phrase for w in words), phrase

@@ -138,9 +138,9 @@ def counted_of(
     token indices of the sentence's other claims, whose phrases are left out."""
     span = {t.i for t in tokens}
     anchor = anchor_of(tokens)
-    if antecedent is not None:
-        words = happened_to(anchor, cues, figures)
-        return " ".join([antecedent] + [t.text for t in words])
+    if antecedent is not None:  # "[migrants] of them sent to the front": the set it is part of, kept
+        words = sorted(set(partitive_of(anchor) + happened_to(anchor, cues, figures)), key=lambda t: t.i)
+        return " ".join([antecedent] + [t.text for t in words if t.i not in span])
     noun = counted_noun(anchor, span)
     if noun is None and (twin := parallel_noun(anchor, figures)) is not None:
         modifiers = [c for c in twin.children if c.dep_ in ("amod", "compound") and c.i not in figures]
@@ -162,6 +162,17 @@ def counted_of(
     words = sorted(set(words), key=lambda t: t.i)[: MAX_WORDS + 4]
     text = " ".join(t.text for t in words).strip()
     return text or None
+
+
+def partitive_of(anchor: Token) -> list[Token]:
+    """ "of them", «из них»: the words after the figure that make it part of a set named before."""
+    return [
+        t
+        for c in anchor.children
+        if c.dep_ in ("prep", "nmod", "obl") and c.i > anchor.i and any(g.pos_ == "PRON" for g in c.subtree)
+        for t in c.subtree
+        if not t.is_punct
+    ]
 
 
 def parallel_noun(anchor: Token, figures: frozenset[int]) -> Token | None:
@@ -250,8 +261,9 @@ COMPLEMENT_DEPS = {
 HAPPENED_WORDS = 12  # complements kept in all: where, when, how, not the whole sentence
 AUX_DEPS = {"aux", "auxpass", "aux:pass"}
 # how the counted noun stands to the verb that says what happened to it: its subject, object, or
-# the object of its preposition ("admitted to 500 deaths", «изучают кладбища в 60 городах»)
-QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj", "prep", "obl", "acomp"}
+# the object of its preposition ("admitted to 500 deaths", «изучают кладбища в 60 городах»), or
+# a number the parser hangs on the verb as its modifier («500 из них [nummod] отправили на фронт»)
+QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj", "prep", "obl", "acomp", "nummod"}
 
 
 def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = frozenset()) -> list[Token]:
