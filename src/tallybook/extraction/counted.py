@@ -15,10 +15,11 @@ class Cues:
 
     speech: frozenset[str] = frozenset()  # lemmas of verbs of speech: who gives the figure, not what happened
     sourcing: frozenset[str] = frozenset()  # "according to X", «по данным X»: who says so, not what happened
+    pronouns: frozenset[str] = frozenset()  # "of them", «из них»: the set named before
 
     @classmethod
     def of(cls, lex: Lexicon) -> Cues:
-        return cls(lex.words("counted", "speech"), lex.words("counted", "sourcing"))
+        return cls(lex.words("counted", "speech"), lex.words("counted", "sourcing"), lex.words("counted", "pronouns"))
 
 
 SKIP_DEPS = {"det", "punct", "quantmod", "nummod", "advmod", "cc", "case", "nummod:gov", "nummod:entity"}
@@ -139,7 +140,7 @@ def counted_of(
     span = {t.i for t in tokens}
     anchor = anchor_of(tokens)
     if antecedent is not None:  # "[migrants] of them sent to the front": the set it is part of, kept
-        words = sorted(set(partitive_of(anchor) + happened_to(anchor, cues, figures)), key=lambda t: t.i)
+        words = sorted(set(partitive_of(anchor, cues.pronouns) + happened_to(anchor, cues, figures)), key=lambda t: t.i)
         return " ".join([antecedent] + [t.text for t in words if t.i not in span])
     noun = counted_noun(anchor, span)
     if noun is None and (twin := parallel_noun(anchor, figures)) is not None:
@@ -164,12 +165,13 @@ def counted_of(
     return text or None
 
 
-def partitive_of(anchor: Token) -> list[Token]:
-    """ "of them", «из них»: the words after the figure that make it part of a set named before."""
+def partitive_of(anchor: Token, pronouns: frozenset[str]) -> list[Token]:
+    """ "of them", «из них»: the words after the figure that make it part of a set named before
+    (not a relative "of whom", «из которых», which reads as nothing without its clause)."""
     return [
         t
         for c in anchor.children
-        if c.dep_ in ("prep", "nmod", "obl") and c.i > anchor.i and any(g.pos_ == "PRON" for g in c.subtree)
+        if c.dep_ in ("prep", "nmod", "obl") and c.i > anchor.i and any(g.lower_ in pronouns for g in c.subtree)
         for t in c.subtree
         if not t.is_punct
     ]
