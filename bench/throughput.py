@@ -85,12 +85,13 @@ def workers(n_docs: int) -> None:
             text=True,
             check=True,
         ).stdout.split()
-        results[n] = (float(out[0]), float(out[1]), float(out[2]))
+        results[n] = (float(out[0]), float(out[1]), float(out[2]), float(out[3]))
     base = results[1][0]
-    for n, (chars, peak, parent) in results.items():
+    for n, (chars, peak, parent, per_cpu) in results.items():
         print(
             f"  {n} worker(s): {chars:>10,.0f} chars/s  speed-up {chars / base:.2f}x  "
-            f"efficiency {chars / base / n:.2f}  peak memory of a worker {peak:,.0f} MB (parent {parent:,.0f} MB)"
+            f"efficiency {chars / base / n:.2f}  peak memory of a worker {peak:,.0f} MB (parent {parent:,.0f} MB)  "
+            f"{per_cpu:,.0f} chars per CPU-second"
         )
 
 
@@ -100,14 +101,24 @@ def child_workers(n: int, n_docs: int) -> None:
     if n == 1:
         analyse_document(docs[0])  # both languages loaded, as each worker loads them
         analyse_document(docs[-1])
+    cpu_before = cpu_seconds()
     start = time.perf_counter()
     done = list(in_order(analyse_document, docs, n, prepare=preload))
     seconds = time.perf_counter() - start
+    cpu = cpu_seconds() - cpu_before  # the workers' too: the pool has ended and been waited for
     assert all(d.error is None for d in done)
-    chars = sum(len(d.text) for d in docs) / seconds
+    chars = sum(len(d.text) for d in docs)
     self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(chars, self_peak if n == 1 else child_peak, self_peak)
+    print(chars / seconds, self_peak if n == 1 else child_peak, self_peak, chars / cpu)
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its ended children: what other users' load does not inflate."""
+    return sum(
+        u.ru_utime + u.ru_stime
+        for u in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )
 
 
 def load_speed(pg: str | None, n_docs: int, claims: int) -> None:

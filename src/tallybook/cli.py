@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 
 import click
 
@@ -46,16 +47,33 @@ def _workers_option(default: str):
     help="After each claim, say which attribution rule put it on its speaker, through which words.",
 )
 @_workers_option("every core")
+@click.option(
+    "--dask",
+    "scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Read on a Dask cluster (tcp://HOST:8786, or 'local' for one of --workers processes on this "
+    "machine); the output is the same.",
+)
 @click.argument("paths", nargs=-1, required=True)
 def extract(
-    fmt: str, lang: str, pack: str | None, debug: bool, explain: bool, workers: int | None, paths: tuple[str, ...]
+    fmt: str,
+    lang: str,
+    pack: str | None,
+    debug: bool,
+    explain: bool,
+    workers: int | None,
+    scheduler: str | None,
+    paths: tuple[str, ...],
 ) -> None:
     """Extract the claims of files, directories, URLs or standard input ("-").
 
     Every format `ingest` reads, by the same readers (the main text of an HTML page, a PDF's
     text, each entry of a feed). A text report's offsets count from the start of its file.
+    Documents are read in --workers processes, or on a Dask cluster (--dask), and printed in
+    input order, as one process prints them.
     """
-    from .ingest.files import offset_in_file, sources_of
+    from .ingest.files import sources_of
     from .scale.pool import default_workers, in_order
     from .scale.work import Extract, preload
 
@@ -64,39 +82,61 @@ def extract(
             load_pack(pack)
         except PackError as e:
             raise click.ClickException(str(e)) from None
+    work = Extract(lang=None if lang == "auto" else lang, pack=pack)
+    docs = sources_of(paths)
+
+    def is_doc(item) -> bool:
+        return hasattr(item, "text")
+
+    if scheduler:
+        from .scale import cluster
+
+        with _dask_client(scheduler, workers) as client:
+            failures = _print_claims(cluster.in_order(client, work, docs, wanted=is_doc), fmt, explain, debug)
+    else:
+        done = in_order(work, docs, workers or default_workers(), wanted=is_doc, prepare=preload)
+        failures = _print_claims(done, fmt, explain, debug)
+    if failures:
+        click.echo(f"tallybook: {failures} file(s) failed", err=True)
+        sys.exit(1)
+
+
+def _print_claims(results, fmt: str, explain: bool, debug: bool) -> int:
+    """Print the claims of each Done value of `extract` in `fmt`, a line on stderr for each
+    failure; the number of failures. A progress bar on stderr when it is a terminal and the
+    output goes elsewhere (`> claims.jsonl`)."""
+    from tqdm import tqdm
+
+    from .ingest.files import offset_in_file
+
     failures = 0
     write, finish = _writer(fmt)
     if explain:
         write, finish = _explaining(write, finish, fmt)
-    work = Extract(lang=None if lang == "auto" else lang, pack=pack)
-    docs = sources_of(paths)
-    for done in in_order(
-        work, docs, workers or default_workers(), wanted=lambda d: hasattr(d, "text"), prepare=preload
-    ):
-        doc = done.item
-        if not hasattr(doc, "text"):  # a Failure: one line, and the batch goes on
-            click.echo(f"tallybook: {doc}", err=True)
-            failures += 1
-            continue
-        try:
-            if done.error is not None:
-                raise done.error
-            claims = done.result
-        except Exception as e:  # one bad file never stops the batch
-            if debug:
-                raise
-            click.echo(
-                f"tallybook: {shown(doc.source)}: extraction failed ({type(e).__name__}: {_first_line(e)})", err=True
-            )
-            failures += 1
-            continue
-        offset, name = offset_in_file(doc), doc.source + (f"#{doc.locator}" if doc.locator else "")
-        for c in claims:
-            write(name, c.shifted(offset))
+    quiet = not sys.stderr.isatty() or sys.stdout.isatty()
+    with tqdm(results, desc="extract", unit="doc", file=sys.stderr, disable=quiet) as bar:
+        for done in bar:
+            doc = done.item
+            if not hasattr(doc, "text"):  # a Failure: one line, and the batch goes on
+                bar.write(f"tallybook: {doc}", file=sys.stderr)
+                failures += 1
+                continue
+            try:
+                if done.error is not None:
+                    raise done.error
+                claims = done.result
+            except Exception as e:  # one bad file never stops the batch
+                if debug:
+                    raise
+                why = f"extraction failed ({type(e).__name__}: {_first_line(e)})"
+                bar.write(f"tallybook: {shown(doc.source)}: {why}", file=sys.stderr)
+                failures += 1
+                continue
+            offset, name = offset_in_file(doc), doc.source + (f"#{doc.locator}" if doc.locator else "")
+            for c in claims:
+                write(name, c.shifted(offset))
     finish()
-    if failures:
-        click.echo(f"tallybook: {failures} file(s) failed", err=True)
-        sys.exit(1)
+    return failures
 
 
 def _first_line(e: Exception) -> str:
@@ -417,7 +457,7 @@ def _filters(measure, speaker, lang, since, until, search):
     metavar="SECONDS",
     help="Time for the whole fetch of one URL.",
 )
-@_workers_option("1; --workers $(nproc) for every core")
+@_workers_option("every core")
 @click.option(
     "--dask",
     "scheduler",
@@ -471,6 +511,7 @@ def ingest(
 
     from .ingest.files import sources_of
     from .ledger.batch import Summary, ingest_all
+    from .scale.pool import default_workers
 
     if scheduler and shards:
         _ingest_on_dask(scheduler, shards, sources_of(paths, follow_symlinks=follow_symlinks, timeout=timeout), workers)
@@ -485,7 +526,7 @@ def ingest(
                 step=lambda: bar.update(),
                 report=lambda line: bar.write(f"tallybook: {line}", file=sys.stderr),
                 summary=summary,
-                workers=workers or 1,
+                workers=workers or default_workers(),
             )
     except KeyboardInterrupt:
         click.echo(f"{summary} (stopped by Ctrl-C)")
@@ -495,22 +536,39 @@ def ingest(
         sys.exit(1)
 
 
+@contextmanager
+def _dask_client(scheduler: str, workers: int | None) -> Iterator:
+    """A client of the Dask cluster at `scheduler` ("local": one started here, of --workers
+    process workers with one thread each), closed after; the dashboard's address on stderr."""
+    from distributed import Client, LocalCluster
+
+    with ExitStack() as stack:
+        target = scheduler
+        if scheduler == "local":
+            from .scale.pool import default_workers
+
+            n = workers or default_workers()
+            target = stack.enter_context(LocalCluster(n_workers=n, threads_per_worker=1, processes=True))
+        try:
+            client = stack.enter_context(Client(target))
+        except (OSError, ValueError) as e:  # no scheduler at that address, or no address
+            raise click.ClickException(
+                f"--dask {scheduler}: cannot reach a Dask scheduler ({_first_line(e)})"
+            ) from None
+        click.echo(f"tallybook: Dask dashboard: {client.dashboard_link}", err=True)
+        yield client
+
+
 def _ingest_on_dask(scheduler: str, shards: str, items, workers: int | None) -> None:
     """`ingest --dask`: the documents analysed on the cluster into shards, then loaded."""
-    from distributed import Client, LocalCluster
     from tqdm import tqdm
 
     from .scale import cluster
 
-    if scheduler == "local":
-        from .scale.pool import default_workers
-
-        local = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True)
-        client = Client(local)
-    else:
-        client = Client(scheduler)
-    click.echo(f"tallybook: Dask dashboard: {client.dashboard_link}", err=True)
-    with client, tqdm(desc="analyse", unit="doc", file=sys.stderr, disable=None) as bar:
+    with (
+        _dask_client(scheduler, workers) as client,
+        tqdm(desc="analyse", unit="doc", file=sys.stderr, disable=None) as bar,
+    ):
         run = cluster.run(client, items, shards, done=lambda part, counts: bar.update(counts["documents"]))
     for line in run.failures:
         click.echo(f"tallybook: {line}", err=True)
