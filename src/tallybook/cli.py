@@ -501,8 +501,8 @@ def ingest(
     (same source, or same URL) has its claims replaced, its text before kept as a version
     (reviewed claims are kept). Each failure is printed on stderr as it happens; the summary is
     printed at the end, or when Ctrl-C stops the run (exit status 130). Exit status 1 if
-    anything failed. With --workers N, documents are read in N processes and stored one by one,
-    in input order, each in its own transaction, as with one.
+    anything failed. Documents are read in --workers processes (every core by default) and
+    stored one by one, in input order, each in its own transaction, as with one.
     """
     if scheduler and not shards:
         raise click.UsageError("--dask needs --shards DIR, a folder every worker can write to")
