@@ -121,3 +121,22 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(ledger_url, tmp_path,
     second = load(tmp_path / "shards")
     assert (second.added, second.unchanged) == (0, 6)
     assert rows() == stored
+
+
+def test_ingest_on_a_cluster_from_the_command_line_stores_what_one_process_stores(ledger_url, tmp_path, dask_client):
+    from click.testing import CliRunner
+
+    from tallybook.cli import main
+
+    folder = corpus(tmp_path)
+    ingest_all(sources_of([str(folder)]), workers=1)
+    single = rows()
+    call_command("flush", interactive=False, verbosity=0)
+    address = dask_client.scheduler_info()["address"]
+    args = ["ingest", "--db", ledger_url, "--dask", address, "--shards", str(tmp_path / "shards"), str(folder)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output  # f.txt is empty
+    assert result.stdout.splitlines()[0].startswith("partitions: 1; documents: 6 analysed, 1 failed; claims: ")
+    assert result.stdout.splitlines()[1].startswith("documents: 6 added, 0 unchanged, 0 replaced, 0 failed; claims: ")
+    assert "tallybook: Dask dashboard: " in result.stderr and f"{folder}/f.txt: empty file" in result.stderr
+    assert rows() == single
