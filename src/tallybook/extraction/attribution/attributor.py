@@ -13,7 +13,7 @@ from ...model import Speaker
 from .memory import Memory
 from .naming import NAMED_LABELS, PERSON_LABELS, SUBJECT_DEPS, Namer, entity_name, gender
 from .rules import CARRIED, ORDER, RULES, Candidate, named_token
-from .words import words_of
+from .words import passive, words_of
 
 AGENT_DEPS = {"agent", "obl:agent"}
 FIGURE_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -127,13 +127,13 @@ class Attributor:
                     return obj if obj is not None else c
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
             # "Kerry lost and was found to have...": a passive verb does not take the subject it joins
-            passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
-            return None if passive else self.subject_of(verb.head, anchor)
+            joined_passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+            return None if joined_passive else self.subject_of(verb.head, anchor)
         if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.pos_ in ("VERB", "AUX"):
             return self.subject_of(verb.head.head, anchor)  # "X rallied them by promising …"
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
             # "ledgers showing ..." speak; "voters surveyed", "figures released" are spoken of
-            return None if self.passive(verb) else verb.head
+            return None if passive(verb) else verb.head
         return self._name_beside(verb)
 
     def governing(self, anchor: Token) -> list[Token]:
@@ -173,11 +173,6 @@ class Attributor:
         """Does a cue reach the figure: not one inside an aside (brackets) that the figure is outside of?"""
         aside = self.parenthesis(cue)
         return aside is None or aside[0] < anchor.i < aside[1]
-
-    @staticmethod
-    def passive(verb: Token) -> bool:
-        """A passive participle ("figures released", «опубликованные данные»)."""
-        return verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice", [])
 
     def unnamed_people(self, subj: Token, verb: Token) -> bool:
         """Is `subj` people the text leaves unnamed ("friends and former foes say")? Their words are

@@ -79,12 +79,7 @@ class Words:
         return (
             self.has(tok, "verbs")
             or any(c.dep_ in ("nsubj", "nsubj:pass") and self.has(c, "documents") for c in tok.children)
-            or (
-                tok.dep_ == "acl"
-                and self.has(tok.head, "documents")
-                and tok.tag_ != "VBN"
-                and "Pass" not in tok.morph.get("Voice", [])
-            )
+            or (tok.dep_ == "acl" and self.has(tok.head, "documents") and not passive(tok))
         )
 
     def is_attitude(self, tok: Token) -> bool:
@@ -96,6 +91,11 @@ class Words:
 
     def is_possessive(self, tok: Token) -> bool:
         return tok.lower_ in self.possessives
+
+
+def passive(verb: Token) -> bool:
+    """A passive participle ("figures released", «опубликованные данные»)."""
+    return verb.tag_ == "VBN" or "Pass" in verb.morph.get("Voice", [])
 
 
 @cache
