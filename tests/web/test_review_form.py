@@ -116,8 +116,8 @@ def test_a_correction_sets_every_field_of_a_claim(as_user):
 
 
 @pytest.mark.parametrize(
-    "speaker", ["Ministry of Defence of Ukraine", "Министерство обороны Украины", "Kyiv"]
-)  # Kyiv: a body in the ledger already
+    "speaker", ["Ministry of Defence of Ukraine", "Министерство обороны Украины", "Kyiv's city administration"]
+)  # the city administration: a body in the ledger already
 def test_a_body_typed_in_stays_a_body(as_user, speaker):
     claim = Claim.objects.get(text="up to 40")
     assert post(as_user("reviewer"), claim, decision="correct", speaker=speaker).status_code == 302

@@ -218,8 +218,9 @@ class Attributor:
         )
 
     def according_prep(self, tok: Token) -> Token | None:
-        """The preposition of a source noun in «по словам X», «по данным X», if `tok` is one."""
-        if not self.w.according_preps or not self.w.is_data(tok):
+        """The preposition of a source noun in «по словам X», «по данным X», «согласно опросу X», if `tok` is one."""
+        numbered = any(c.like_num for c in tok.children)  # «по статье 328 УК»: a law's article, not a report
+        if not self.w.according_preps or not (self.w.is_data(tok) or self.w.has(tok, "documents") and not numbered):
             return None
         return next((c for c in tok.children if c.dep_ == "case" and c.lower_ in self.w.according_preps), None)
 

@@ -182,10 +182,11 @@ class Namer:
 
     def body(self, tok: Token) -> Speaker | None:
         """A body noun: the body it names within ("an analysis by The Washington Post"), itself
-        when described ("the Nepalese government", «региональное МВД»), else the body it points back
+        when described ("the Nepalese government", "Kyiv's general staff", «региональное МВД»), else the body it points back
         to ("the ministry" → the last ministry named), else itself ("authorities")."""
         named = self.named_within(tok)
-        if named is not None and tok.pos_ == "NOUN":
+        owned = named is not None and named.dep_ == "poss" and named.head == tok  # "Kyiv's general staff"
+        if named is not None and tok.pos_ == "NOUN" and not (owned and self.w.has(tok, "bodies")):
             return self.resolve(named)
         if not self.w.has(tok, "bodies"):
             return None
@@ -274,6 +275,8 @@ class Namer:
         if tok.ent_type_:
             ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None:
+                if ent.start < ent.end - 1 and self.w.has(doc[ent.start], "relay_verbs"):
+                    return clean(doc[ent.start + 1 : ent.end].text)  # "Citing Bastrykin" tagged one name
                 start = ent.start
                 while (
                     ent.label_ not in PERSON_LABELS  # a person's titles are their role, not their name
@@ -282,6 +285,14 @@ class Namer:
                     and doc[start - 1].head.i in range(ent.start, ent.end)
                 ):
                     start -= 1  # "UK" + "Ministry of Defence"
+                owner = doc[start - 2] if start >= 2 and doc[start - 1].dep_ == "case" else None
+                if (
+                    owner is not None
+                    and owner.dep_ == "poss"
+                    and owner.pos_ == "PROPN"
+                    and owner.head.i in range(start, ent.end)
+                ):
+                    start -= 2  # "Ukraine's" + "defence ministry"
                 end = ent.end
                 while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head.i in range(start, end):
                     end += 1  # «Минобороны» + «Великобритании»
