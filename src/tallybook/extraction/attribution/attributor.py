@@ -219,9 +219,12 @@ class Attributor:
 
     def according_prep(self, tok: Token) -> Token | None:
         """The preposition of a source noun in «по словам X», «по данным X», «согласно опросу X», if `tok` is one."""
-        numbered = any(c.like_num for c in tok.children)  # «по статье 328 УК»: a law's article, not a report
-        if not self.w.according_preps or not (self.w.is_data(tok) or self.w.has(tok, "documents") and not numbered):
+        if not self.w.according_preps:
             return None
+        if not self.w.is_data(tok):
+            # a report or survey is a source; a numbered article of a law is not («по статье 328 УК»)
+            if not self.w.has(tok, "documents") or any(c.like_num for c in tok.children):
+                return None
         return next((c for c in tok.children if c.dep_ == "case" and c.lower_ in self.w.according_preps), None)
 
     def body_as_place(self, verb: Token) -> Token | None:
