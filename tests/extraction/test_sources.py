@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import tallybook
-from tallybook.extraction.sources import Resolver, key, registry
+from tallybook.extraction.sources import Resolver, is_outlet, key, registry
 from tallybook.model import Speaker
 
 UK = "uk-ministry-of-defence"
@@ -144,6 +144,29 @@ def test_a_russian_bare_ministry_of_defence_is_russia_s_by_default():
         Resolver("Ничего не названо.", "ru").speaker_id(Speaker("Минобороны", "org"), 0, "ru")
         == "russia-ministry-of-defence"
     )
+
+
+def test_a_bare_kind_is_the_language_s_default_before_a_country_named_later():
+    # the citizens of Nepal named after «МВД» do not make it Nepal's interior ministry
+    text = "В МВД сообщили о 40 задержанных. Среди них двое граждан Непала."
+    assert Resolver(text, "ru").speaker_id(Speaker("МВД", "org"), 2, "ru") == "russia-interior-ministry"
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Mediazona", True),  # an outlet of the registry, in either script
+        ("Медиазоны", True),
+        ("Verstka", True),
+        ("Interior Ministry", False),  # a kind of state body the registry lists
+        ("ГУ МВД по Москве", False),
+        ("пресс-служба УМВД", False),
+        ("Acme Holdings", None),  # unknown
+        ("Alexander Bastrykin", None),  # a person is no body
+    ],
+)
+def test_the_registry_tells_an_outlet_from_a_state_body(name, expected):
+    assert is_outlet(name) is expected
 
 
 def test_a_regional_unit_is_its_own_source_in_any_case():

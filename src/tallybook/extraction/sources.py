@@ -189,6 +189,18 @@ def registry(path: str | None = None) -> Registry:
     return reg
 
 
+@lru_cache(maxsize=4096)
+def is_outlet(name: str) -> bool | None:
+    """Is the body of this name a news outlet (True), a state body (False: one of the registry,
+    or a name holding one of its kinds of body: «ГУ МВД», "Defence Ministry"), or unknown (None)?"""
+    reg = registry()
+    sid = reg.by_key.get(key(name))
+    source = reg.sources.get(sid) if sid else None
+    if source is not None:
+        return None if source.kind == "person" else source.kind == "outlet"
+    return False if _take_type(reg, set(lemmas(name)))[0] else None
+
+
 def _index_person(reg: Registry, s: Source) -> None:
     for n in (s.name, *s.names):
         ws = words_of(n)
@@ -326,8 +338,9 @@ class Resolver:
             return near[0].id
         if kind and country is None:  # the body of that kind of the country the document speaks of
             placed = [m for m in self.mentions if m.country]
-            spoken = [m for m in placed if m.pos <= pos][-1:] or placed[:1]
-            code = spoken[0].country if spoken else self.reg.defaults.get(self.lang, {}).get(kind)
+            spoken = [m for m in placed if m.pos <= pos][-1:]
+            default = self.reg.defaults.get(self.lang, {}).get(kind)
+            code = spoken[0].country if spoken else default or (placed[0].country if placed else None)
             return _typed_id(self.reg, kind, code) if code else None
         return None
 

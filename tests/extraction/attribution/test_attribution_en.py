@@ -330,6 +330,27 @@ CASES = [
         "10,000",
         "Bastrykin",
     ),
+    # a description of an outlet never means a state body quoted since, nor one of a state body an outlet
+    (
+        "Meduza reported that 600 migrants were sent to the front. The Defence Ministry said 200 had "
+        "signed contracts. The newspaper also found that 40 were later killed.",
+        "40",
+        "Meduza",
+    ),
+    (
+        "The Interior Ministry said 100 people were detained in the raid. According to Mediazona, 300 of "
+        "them were sent to the front. The department later added that 50 had been released.",
+        "50",
+        "Interior Ministry",
+    ),
+    # a pointer sentence opening the next paragraph speaks for the figure before it …
+    ("Police detained 25 men at the market.\n\nThis was reported by Mediazona.", "25", "Mediazona"),
+    # … but not over a sentence of its own paragraph
+    (
+        "Police detained 25 men at the market.\n\nOfficers checked 300 traders. This was reported by Mediazona.",
+        "25",
+        None,
+    ),
 ]
 
 

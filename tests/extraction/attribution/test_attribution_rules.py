@@ -72,6 +72,46 @@ def test_pointer_sentence_after_the_figure_ru():
     assert (found.speaker.name, found.rule) == ("Ирина Волк", "pointer_after")
 
 
+PARAGRAPH_POINTER = [  # "Two men were detained.\n\n[Five were held.] This was stated by Ivan Petrov."
+    ("Two", 1, "nummod", "NUM"),
+    ("men", 3, "nsubjpass", "NOUN", "man"),
+    ("were", 3, "auxpass", "AUX", "be"),
+    ("detained", 3, "ROOT", "VERB", "detain"),
+    (".", 3, "punct", "PUNCT"),
+    ("\n\n", 3, "dep", "SPACE"),
+]
+HELD = [
+    ("Five", 2, "nsubjpass", "NUM"),
+    ("were", 2, "auxpass", "AUX", "be"),
+    ("held", 2, "ROOT", "VERB", "hold"),
+    (".", 2, "punct", "PUNCT"),
+]
+STATED = [
+    ("This", 2, "nsubjpass", "PRON"),
+    ("was", 2, "auxpass", "AUX", "be"),
+    ("stated", 2, "ROOT", "VERB", "state"),
+    ("by", 2, "agent", "ADP"),
+    ("Ivan", 5, "compound", "PROPN"),
+    ("Petrov", 3, "pobj", "PROPN"),
+    (".", 2, "punct", "PUNCT"),
+]
+
+
+def _shifted(rows, by):
+    """Rows whose heads count from their own first row, placed `by` rows on."""
+    return [(r[0], r[1] + by, *r[2:]) for r in rows]
+
+
+@pytest.mark.parametrize("between, speaker", [([], "Ivan Petrov"), (HELD, None)])
+def test_a_pointer_opening_the_next_paragraph_speaks_for_the_figure_before_it_only(between, speaker):
+    first = len(PARAGRAPH_POINTER)
+    rows = PARAGRAPH_POINTER + _shifted(between, first) + _shifted(STATED, first + len(between))
+    name_at = first + len(between) + 4
+    doc = build("en", rows, ents=[(name_at, name_at + 2, "PERSON")])
+    found = attribute("en", doc, 1)
+    assert (found.speaker.name if found.speaker else None) == speaker
+
+
 def test_a_pointer_does_not_reach_over_a_sentence_with_its_own_speaker():
     # "Two men were detained. Anna Lee said more were held. This was stated by Ivan Petrov."
     doc = build(

@@ -284,15 +284,19 @@ class Attributor:
 
     def pointer_sources(self, sent: Span) -> list[Candidate]:
         """Sources of the pointer sentence ("This was stated by X") among the next two sentences
-        of the paragraph, unless one between has a speaker of its own."""
+        of the paragraph, or opening the next paragraph ("…\n\nThis is reported by Forbes."),
+        unless one between has a speaker of its own."""
         doc, found = self.doc, []
         here = sent
         for _ in range(2):
-            if here.end >= len(doc) or "\n" in self.text[here.end_char : doc[here.end].idx]:
+            if here.end >= len(doc):
                 break
             nxt = doc[here.end].sent
             if "\n" in nxt.text.strip():
                 break
+            crossed = self.paragraph_between(here, nxt)
+            if crossed and here is not sent:
+                break  # another paragraph's pointer speaks for the sentences before it in its own
             for verb in nxt:
                 if not self.w.is_cue(verb) or not self._points_back(verb):
                     continue
@@ -302,7 +306,7 @@ class Attributor:
                 body = self.body_as_place(verb)
                 if body is not None:
                     found.append(Candidate(body, f"{verb.text} {body.text}"))
-            if found or any(self.w.is_cue(t) for t in nxt):
+            if found or crossed or any(self.w.is_cue(t) for t in nxt):
                 break
             here = nxt
         return found
@@ -315,12 +319,22 @@ class Attributor:
         prev, found = self.carried
         if prev == sent:  # another figure of the sentence just continued
             return found
-        between = prev.text[len(prev.text.rstrip()) :] + self.text[prev.end_char : sent.start_char]
-        if prev.end != sent.start or "\n" in prev.text.strip() + between + sent.text.strip():
+        if (
+            prev.end != sent.start
+            or self.paragraph_between(prev, sent)
+            or "\n" in prev.text.strip() + sent.text.strip()
+        ):
             return None  # not the sentence right before, or across a paragraph break
         if any(self.w.is_cue(t) or self.w.is_attitude(t) or self.according_prep(t) is not None for t in sent):
             return None
         return found
+
+    def paragraph_between(self, first: Span, then: Span) -> bool:
+        """A line break between two sentences, in the space after the first (which a parser
+        may keep as the first's last token or its trailing whitespace, or as the next's first)."""
+        trailing = first.text[len(first.text.rstrip()) :]
+        leading = then.text[: len(then.text) - len(then.text.lstrip())]
+        return "\n" in trailing + self.text[first.end_char : then.start_char] + leading
 
     def _points_back(self, verb: Token) -> bool:
         """Does `verb` take "this" / «об этом» as what was said?"""

@@ -6,6 +6,7 @@ governor", «глава государства», "the ministry") are resolved a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...model import Speaker
@@ -74,17 +75,21 @@ class Memory:
                     return name
         return None
 
-    def last_org(self, head: str | None = None) -> str | None:
+    def last_org(
+        self, head: str | None = None, fits: Callable[[str], bool] | None = None, quoted: bool = False
+    ) -> str | None:
         """The body a description means: the last quoted or named one whose name holds the
         description's head word ("the ministry" → "UK Ministry of Defence"), else the last
-        quoted, else the last named."""
+        quoted, else the last named (only quoted ones if `quoted`); only bodies that `fits`."""
+        lists = (self.org_speakers,) if quoted else (self.org_speakers, self.orgs)
+        kept = [[n for n in names if fits is None or fits(n)] for names in lists]
         if head:
             stem = head.lower()[:5]
-            for names in (self.org_speakers, self.orgs):
+            for names in kept:
                 for name in reversed(names):
                     if any(w.lower().startswith(stem) for w in name.split()):
                         return name
-        for names in (self.org_speakers, self.orgs):
+        for names in kept:
             if names:
                 return names[-1]
         return None

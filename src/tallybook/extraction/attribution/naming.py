@@ -143,7 +143,7 @@ class Namer:
             body = _body_of(tok)
             if body is not None:
                 return self.resolve(body) or False
-            org = self.memory.org_speakers[-1] if self.memory.org_speakers else None
+            org = self.memory.last_org(fits=lambda name: self.w.may_mean(tok, name), quoted=True)
             return Speaker(org, "org") if org else False
         return None
 
@@ -185,7 +185,11 @@ class Namer:
         when described ("the Nepalese government", "Kyiv's general staff", «региональное МВД»), else the body it points back
         to ("the ministry" → the last ministry named), else itself ("authorities")."""
         named = self.named_within(tok)
-        owned = named is not None and named.dep_ == "poss" and named.head == tok  # "Kyiv's general staff"
+        owned = (  # "Kyiv's general staff", «посольство Непала»: a place's own body
+            named is not None
+            and named.head == tok
+            and (named.dep_ == "poss" or (named.dep_ == "nmod" and named.ent_type_ in PLACE_LABELS))
+        )
         if named is not None and tok.pos_ == "NOUN" and not (owned and self.w.has(tok, "bodies")):
             return self.resolve(named)
         if not self.w.has(tok, "bodies"):
@@ -194,7 +198,7 @@ class Namer:
         if described:
             return Speaker(self.name_of(tok), "org")
         if "Plur" not in tok.morph.get("Number", []) and tok.tag_ != "NNS":
-            org = self.memory.last_org(tok.lemma_ or tok.text)
+            org = self.memory.last_org(tok.lemma_ or tok.text, lambda name: self.w.may_mean(tok, name))
             if org:
                 return Speaker(org, "org")
         return Speaker(self.name_of(tok), "org")

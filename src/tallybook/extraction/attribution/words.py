@@ -7,6 +7,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ...lexicons import Lexicon
+from ..sources import is_outlet
 
 KEYS = (
     "verbs",
@@ -16,6 +17,8 @@ KEYS = (
     "bodies",
     "generic",
     "staff",
+    "outlet_words",
+    "state_words",
     "persons",
     "possessives",
     "bodies_pronouns",
@@ -43,6 +46,8 @@ class Words:
     bodies: frozenset[str]
     generic: frozenset[str]
     staff: frozenset[str]
+    outlet_words: frozenset[str]
+    state_words: frozenset[str]
     persons: frozenset[str]
     possessives: frozenset[str]
     bodies_pronouns: frozenset[str]
@@ -65,6 +70,19 @@ class Words:
             raise KeyError(f"lexicon {lex.lang}: [attribution] lacks {', '.join(missing)}")
         for key in KEYS:
             setattr(self, key, frozenset(w.lower() for w in table[key]))
+
+    def outlet(self, tok: Token) -> bool | None:
+        """Does a description mean a news outlet ("the newspaper", «журналисты»: True), a state
+        body ("the ministry", «следователи»: False), or either (None)?"""
+        if self.has(tok, "outlet_words"):
+            return True
+        return False if self.has(tok, "state_words") else None
+
+    def may_mean(self, tok: Token, name: str) -> bool:
+        """May description `tok` mean the body called `name`? Not when one is a news outlet and
+        the other a state body, as far as the sources registry knows ("Mediazona", «ГУ МВД»)."""
+        wanted, known = self.outlet(tok), is_outlet(name)
+        return wanted is None or known is None or known == wanted
 
     def has(self, tok: Token, key: str) -> bool:
         """Is the token's lemma or form in list `key`?"""
