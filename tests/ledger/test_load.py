@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from test_workers import rows as table_rows
 
-from tallybook.ledger.models import Claim, Document, DocumentVersion, Incident, Mention
+from tallybook.ledger.models import Claim, Document, DocumentVersion, Incident, LoadedShard, Mention
 from tallybook.ledger.store import store_document
 from tallybook.model import Document as DocumentValue
 from tallybook.scale.load import load
@@ -111,9 +113,38 @@ def test_loading_twice_changes_nothing(ledger_url, tmp_path, analysed):
     folder = shards(tmp_path / "shards", analysed)
     load(folder)
     before = rows()
-    again = load(folder)
-    assert (again.added, again.unchanged, again.replaced, again.claims) == (0, 6, 0, 0)
+    recorded = list(LoadedShard.objects.order_by("id").values_list("digest", "path"))
+    assert [p for _, p in recorded] == [str(folder / "documents" / f"part-0000{k}.parquet") for k in range(3)]
+    with CaptureQueriesContext(connection) as queries:
+        again = load(folder)
+    assert (again.added, again.unchanged, again.replaced, again.claims, again.skipped) == (0, 6, 0, 0, 3)
+    assert str(again).endswith("; partitions loaded before, skipped: 3")
     assert rows() == before
+    assert list(LoadedShard.objects.order_by("id").values_list("digest", "path")) == recorded
+    # no work: one look-up of each partition's record, nothing read from the other tables or written
+    statements = [q["sql"] for q in queries.captured_queries]
+    assert statements and all(s.startswith("SELECT") and "ledger_loadedshard" in s for s in statements), statements
+
+
+def test_a_loaded_partition_is_skipped_after_the_ledger_moved_on(ledger_url, tmp_path, analysed):
+    folder = shards(tmp_path / "shards", analysed)
+    load(folder)
+    changed = DocumentValue(DOCS[0].text + " Officials said 40 more were missing.", DOCS[0].source, lang="en")
+    assert store_document(changed).outcome == "replaced"
+    again = load(folder)  # the shards' older text does not turn the document back
+    assert (again.added, again.replaced, again.skipped) == (0, 0, 3)
+    assert Document.objects.get(source=DOCS[0].source).text == changed.text
+
+
+def test_a_partition_rewritten_with_other_documents_is_loaded_again(ledger_url, tmp_path, analysed):
+    folder = shards(tmp_path / "shards", analysed)
+    load(folder)
+    changed = DocumentValue(DOCS[0].text + " Officials said 40 more were missing.", DOCS[0].source, lang="en")
+    write_shards(folder, 0, [(changed, analyse_document(changed)), analysed[1]])
+    again = load(folder)
+    assert (again.added, again.unchanged, again.replaced, again.skipped) == (0, 5, 1, 2)
+    assert Document.objects.get(source=DOCS[0].source).text == changed.text
+    assert LoadedShard.objects.count() == 4
 
 
 def test_a_changed_or_repeated_document_goes_through_the_store_path(ledger_url, tmp_path, analysed):

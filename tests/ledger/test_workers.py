@@ -32,11 +32,14 @@ TEXTS = {
 
 
 def rows() -> dict[str, list[dict]]:
-    """Every table of the ledger, row by row, less the times rows were written."""
+    """Every table of the ledger, row by row, less the times rows were written and the record of
+    the partitions `load` stored."""
     from django.apps import apps
 
     out = {}
     for label in tables():
+        if label == "ledger.loadedshard":  # `load`'s record of the partitions it stored, not their rows
+            continue
         model = apps.get_model(label)
         out[label] = [
             {k: v for k, v in r.items() if not isinstance(v, datetime)} for r in model.objects.order_by("pk").values()

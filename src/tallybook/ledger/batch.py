@@ -22,6 +22,7 @@ class Summary:
     unchanged: int = 0
     replaced: int = 0
     claims: int = 0
+    skipped: int = 0  # partitions of shards `load` had stored before (their documents counted unchanged)
     failures: list[str] = field(default_factory=list)
 
     @property
@@ -36,6 +37,7 @@ class Summary:
         return (
             f"documents: {self.added} added, {self.unchanged} unchanged, {self.replaced} replaced, "
             f"{self.failed} failed; claims: {self.claims}"
+            + (f"; partitions loaded before, skipped: {self.skipped}" if self.skipped else "")
         )
 
 

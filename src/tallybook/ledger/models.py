@@ -299,3 +299,15 @@ class IncidentReview(models.Model):
 
     class Meta:
         ordering = ["created", "id"]
+
+
+# Bulk loads (scale/load.py): what `tallybook load` has stored.
+
+
+class LoadedShard(models.Model):
+    """A partition of Parquet shards that `tallybook load` stored, by the digest of its files;
+    written in the transaction of the partition's rows, so a rerun skips exactly what is held."""
+
+    digest = models.CharField(max_length=64, unique=True, help_text="sha256 of the partition's files")
+    path = models.TextField(help_text="its documents file, as loaded")
+    loaded = models.DateTimeField(auto_now_add=True)

@@ -6,9 +6,11 @@ table's rows are made for the whole partition, staged in a temporary table (Post
 SQLite: executemany) and inserted from it in one statement, in the order `ingest` stores them, so
 the rows and their ids are the ones `ingest` gives. A document held with the same text is
 skipped; one held with another text, or found twice, goes through store_document as in `ingest`
-(its text before kept as a version, reviewed claims kept). A kill loses the partition being
-loaded, never part of it; loading again changes nothing; a bad shard fails its partition alone,
-with a line naming the file.
+(its text before kept as a version, reviewed claims kept). Each partition stored is recorded
+by the digest of its files (LoadedShard), in the transaction of its rows: loading it again
+skips it, reading nothing of it but its files, and a partition rewritten with other contents is
+loaded again. A kill loses the partition being loaded, never part of it; loading again changes
+nothing; a bad shard fails its partition alone, with a line naming the file.
 
 What goes where, for the new documents of a partition:
 
@@ -30,19 +32,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 from ..ledger.batch import Summary
 from ..ledger.entities import entities_for, found_in, normalised
 from ..ledger.incidents import incident_row
-from ..ledger.models import Claim, Document, Incident, Mention
+from ..ledger.models import Claim, Document, Incident, LoadedShard, Mention
 from ..ledger.sources import link_sources
 from ..ledger.store import EXTRACTOR_VERSION, content_hash, document_fields, store_document
 from ..model import Document as DocumentValue
 from ..model import Incident as IncidentValue
 from ..model import Name
 from ..schema import CLAIM_COLUMNS, FLAT
-from .shards import analysed_of, obj_of, partitions, read_partition
+from .shards import analysed_of, obj_of, partition_digest, partition_size, partitions, read_partition
 
 Key = tuple[str, str]  # a document's (source, locator)
 
@@ -64,12 +66,16 @@ def load(folder: str | Path, step: Callable[[int], None] = lambda n: None) -> Su
     summary = Summary()
     for path in partitions(folder):
         try:
-            with transaction.atomic():
-                done = load_partition(path)
+            digest = partition_digest(path)
+            if LoadedShard.objects.filter(digest=digest).exists():
+                done = _skipped(path)  # no transaction, nothing read but the files' footers
+            else:
+                with transaction.atomic():
+                    done = load_partition(path, digest)
         except Exception as e:  # one bad partition never stops the others; its transaction rolled back
             summary.failures.append(_failure(path, e))
             continue
-        for name in ("added", "unchanged", "replaced", "claims"):
+        for name in ("added", "unchanged", "replaced", "claims", "skipped"):
             setattr(summary, name, getattr(summary, name) + getattr(done, name))
         step(done.added + done.unchanged + done.replaced)
     return summary
@@ -80,8 +86,11 @@ def _failure(path: Path, e: Exception) -> str:
     return text if text.startswith(str(path.parent.parent)) else f"{path}: not loaded ({type(e).__name__}: {text})"
 
 
-def load_partition(path: Path, version: str = EXTRACTOR_VERSION) -> Summary:
-    """Store the documents of one partition (its documents file `path`); call inside a transaction."""
+def load_partition(path: Path, digest: str, version: str = EXTRACTOR_VERSION) -> Summary:
+    """Store the documents of one partition (its documents file `path`, its files' `digest`) and
+    record it as loaded; call inside a transaction. A partition recorded before is skipped."""
+    if not _recorded(path, digest):
+        return _skipped(path)
     tables = {name: _without_nul(table) for name, table in read_partition(path).items()}
     docs = [obj_of(DocumentValue, row) for row in tables["documents"].to_pylist()]
     digests = [content_hash(d.text) for d in docs]
@@ -102,6 +111,22 @@ def load_partition(path: Path, version: str = EXTRACTOR_VERSION) -> Summary:
         setattr(summary, outcome.outcome, getattr(summary, outcome.outcome) + 1)
         summary.claims += outcome.claims
     return summary
+
+
+def _skipped(path: Path) -> Summary:
+    """A partition loaded before: its documents held, unchanged."""
+    return Summary(unchanged=partition_size(path)[0], skipped=1)
+
+
+def _recorded(path: Path, digest: str) -> bool:
+    """Record the partition as loaded (in the transaction of its rows); False when it was before
+    (a concurrent loader's record: waited for until its transaction ends)."""
+    try:
+        with transaction.atomic():
+            LoadedShard.objects.create(digest=digest, path=str(path))
+    except IntegrityError:
+        return False
+    return True
 
 
 def _without_nul(table: Any) -> Any:

@@ -14,6 +14,7 @@ partition run twice (a lost worker's, a rerun) leaves one copy.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import types
@@ -72,6 +73,29 @@ def partitions(folder: str | Path) -> list[Path]:
 
 class ShardError(ValueError):
     """A shard file that cannot be read; the message names it."""
+
+
+def partition_digest(documents: Path) -> str:
+    """The sha256 of the partition's files, table by table: what `load` knows a partition by."""
+    digest = hashlib.sha256()
+    for table in TABLES:
+        path = documents.parent.parent / table / documents.name
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise ShardError(f"{path}: cannot be read ({type(e).__name__}: {e.strerror or e})") from None
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def partition_size(documents: Path) -> tuple[int, int]:
+    """(documents, claims) of a partition, from its files' footers."""
+    import pyarrow.parquet as pq
+
+    def rows(table: str) -> int:
+        return pq.read_metadata(documents.parent.parent / table / documents.name).num_rows
+
+    return rows("documents"), rows("claims")
 
 
 def read_partition(documents: Path) -> dict[str, Any]:
