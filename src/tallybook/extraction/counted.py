@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..lexicons import Lexicon
+from ..lexicons import Lexicon, LexiconError
 
 
 @dataclass(frozen=True)
@@ -16,15 +16,34 @@ class Cues:
     speech: frozenset[str] = frozenset()  # lemmas of verbs of speech: who gives the figure, not what happened
     sourcing: frozenset[str] = frozenset()  # "according to X", «по данным X»: who says so, not what happened
     pronouns: frozenset[str] = frozenset()  # "of them", «из них»: the set named before
+    reasons: frozenset[str] = frozenset()  # "thanks to X", «благодаря X»: why, not what happened
+    antecedent_first: bool = True  # "migrants of them sent"; else as written, «из них отправили»
 
     @classmethod
     def of(cls, lex: Lexicon) -> Cues:
-        return cls(lex.words("counted", "speech"), lex.words("counted", "sourcing"), lex.words("counted", "pronouns"))
+        reads = lex.text("counted", "partitive_reads")
+        if reads not in PARTITIVE_READINGS:
+            raise LexiconError(
+                f"lexicon {lex.path.name}: counted.partitive_reads: {reads!r} is none of {PARTITIVE_READINGS}"
+            )
+        speech, sourcing, pronouns, reasons = (
+            lex.words("counted", k) for k in ("speech", "sourcing", "pronouns", "reasons")
+        )
+        return cls(speech, sourcing, pronouns, reasons, antecedent_first=reads == "antecedent")
+
+
+PARTITIVE_READINGS = ("antecedent", "pronoun")
 
 
 SKIP_DEPS = {"det", "punct", "quantmod", "nummod", "advmod", "cc", "case", "nummod:gov", "nummod:entity"}
 MAX_WORDS = 14
 CLAUSE_DEPS = {"relcl", "acl:relcl", "acl"}
+
+
+def is_side_clause(token: Token) -> bool:
+    """A clause set beside the noun's phrase, «17 человек, сообщает X»: who says so, not what the
+    noun is (a noun after a dash is: «163 человека — мобилизованные»)."""
+    return token.dep_ == "parataxis" and token.pos_ in ("VERB", "AUX")
 
 
 def anchor_of(tokens: list[Token]) -> Token:
@@ -41,13 +60,24 @@ def anchor_of(tokens: list[Token]) -> Token:
 
 
 NOUNS = ("NOUN", "PROPN")
+# relations that only a noun phrase stands in: an adjective or participle in one is used as a
+# noun («617 тысяч российских военных», «число погибших», "the wounded")
+NOMINAL_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "iobj", "obl", "nmod", "pobj"}
+
+
+def is_nominal(token: Token) -> bool:
+    """A noun, or an adjective or participle standing where a noun stands («военных» in «617 тысяч
+    военных», whichever part of speech the tagger gave it)."""
+    return token.pos_ in NOUNS or token.pos_ in ("ADJ", "VERB") and token.dep_ in NOMINAL_DEPS
+
+
 MODIFIER_DEPS = {"nummod", "quantmod", "amod", "compound", "nummod:gov", "nummod:entity"}
 
 
 def _modified_noun(anchor: Token, head: Token) -> Token | None:
     """ "300 reservists", «80 мигрантов»: the noun the number modifies."""
     is_modifier = anchor.dep_ in MODIFIER_DEPS or anchor.dep_ == "nmod"
-    return head if is_modifier and head.pos_ in NOUNS else None
+    return head if is_modifier and is_nominal(head) else None
 
 
 def _apposed_noun(anchor: Token, head: Token, span: set[int]) -> Token | None:
@@ -65,7 +95,7 @@ def _partitive(anchor: Token, head: Token, span: set[int]) -> Token | None:
 def _governed_noun(anchor: Token, head: Token, span: set[int]) -> Token | None:
     """«80 мигрантов» where the parser makes the number the head: the noun it governs."""
     return next(
-        (c for c in anchor.children if c.dep_ in ("nmod", "obl", "nsubj") and c.pos_ in NOUNS and c.i > anchor.i),
+        (c for c in anchor.children if c.dep_ in ("nmod", "obl", "nsubj") and is_nominal(c) and c.i > anchor.i),
         None,
     )
 
@@ -141,7 +171,8 @@ def counted_of(
     anchor = anchor_of(tokens)
     if antecedent is not None:  # "[migrants] of them sent to the front": the set it is part of, kept
         words = sorted(set(partitive_of(anchor, cues.pronouns) + happened_to(anchor, cues, figures)), key=lambda t: t.i)
-        return " ".join([antecedent] + [t.text for t in words if t.i not in span])
+        lead = [antecedent] if cues.antecedent_first else []
+        return " ".join(lead + [t.text for t in words if t.i not in span]) or None
     noun = counted_noun(anchor, span)
     if noun is None and (twin := parallel_noun(anchor, figures)) is not None:
         modifiers = [c for c in twin.children if c.dep_ in ("amod", "compound") and c.i not in figures]
@@ -225,11 +256,13 @@ def noun_phrase(noun: Token, span: set[int], figures: frozenset[int] = frozenset
         if c.dep_ in CLAUSE_DEPS and any(g.i in figures or g.i in span for g in c.subtree)
         for t in c.subtree
     } | _branches_with(noun, figures, keep=span)
+    aside = {t.i for c in noun.subtree if is_side_clause(c) and c.i != noun.i for t in c.subtree}
     words = [
         t
         for t in noun.subtree
         if t.i not in span
         and t.i not in own_figure
+        and t.i not in aside
         and (
             t.i == noun.i
             or is_negation(t)  # «россиян, которые не встали на учёт»
@@ -265,7 +298,7 @@ AUX_DEPS = {"aux", "auxpass", "aux:pass"}
 # how the counted noun stands to the verb that says what happened to it: its subject, object, or
 # the object of its preposition ("admitted to 500 deaths", «изучают кладбища в 60 городах»), or
 # a number the parser hangs on the verb as its modifier («500 из них [nummod] отправили на фронт»)
-QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj", "prep", "obl", "acomp", "nummod"}
+QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj", "prep", "obl", "acomp", "nummod", "dep"}
 
 
 def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = frozenset()) -> list[Token]:
@@ -276,7 +309,11 @@ def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = froz
     subject ("were deported or charged with offences", «убиты или ранены»). "an average of 913
     soldiers die": the soldiers are what the subject ("average") counts; "15 of the 85 regions had
     not published": what happened is the 15's, not the 85's. A figure in a verb's prepositional
-    phrase ("fatalities have not dipped below 100") takes the verb as for an object."""
+    phrase ("fatalities have not dipped below 100") takes the verb as for an object, and a noun
+    joined to another ("lost 90 tanks and 40 planes", «уничтожили 747 танков и 2,3 тыс.
+    бронемашин») stands to the verb as the first of them does."""
+    while noun.dep_ == "conj" and (noun.head.pos_ == "NUM" or is_nominal(noun.head)):
+        noun = noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ in QUANTITY_OF:
         if noun.head.head.i in figures:
             return []
@@ -288,7 +325,7 @@ def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = froz
     verb = noun.head
     if verb.dep_ in AUX_DEPS:  # "90 [are] missing", as a parser may hang the subject on the auxiliary
         verb = verb.head
-    if noun.dep_ not in QUANTITY_OF or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in cues.speech:
+    if noun.dep_ not in QUANTITY_OF or not is_predicate(verb) or verb.lemma_.lower() in cues.speech:
         return []
     words = [verb]
     for v in [verb] + _shared_conjuncts(verb, figures):
@@ -299,7 +336,7 @@ def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = froz
             if c.dep_ not in COMPLEMENT_DEPS or c.i == noun.i or abs(c.i - verb.i) > MAX_WORDS:
                 continue
             phrase = [t for t in c.subtree if not t.is_punct]  # articles kept: "sent to the front"
-            if any(t.i in figures for t in phrase) or _is_sourcing(phrase, cues.sourcing):
+            if any(t.i in figures for t in phrase) or _is_source_or_reason(phrase, cues) or _is_pronoun(phrase):
                 continue
             if sum(t.dep_ != "det" for t in words + phrase) > HAPPENED_WORDS + 1:
                 break
@@ -307,11 +344,23 @@ def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = froz
     return sorted(set(words + _doer(noun, verb, figures)), key=lambda t: t.i)  # who did it: outside the budget
 
 
-def _is_sourcing(phrase: list[Token], sourcing: frozenset[str]) -> bool:
+def is_predicate(token: Token) -> bool:
+    """A verb, or a Russian short adjective, which is a predicate of its own («известно о 163
+    погибших», «готовы к отправке 40 человек»)."""
+    return token.pos_ in ("VERB", "AUX") or token.pos_ == "ADJ" and "Short" in token.morph.get("Variant", [])
+
+
+def _is_pronoun(phrase: list[Token]) -> bool:
+    """«этим воспользовались», "sent them": a pronoun alone says nothing of what happened."""
+    return len(phrase) == 1 and phrase[0].pos_ == "PRON"
+
+
+def _is_source_or_reason(phrase: list[Token], cues: Cues) -> bool:
     """ "according to local authorities", «по данным Минобороны»: the figure's source, which is
-    the speaker's field, not what happened."""
+    the speaker's field; "thanks to the talks", «благодаря усилиям МИД»: why it happened.
+    Neither is what happened."""
     words = [t.lower_ for t in phrase]
-    return any(" ".join(words[:n]) in sourcing for n in (1, 2, 3))
+    return any(" ".join(words[:n]) in cues.sourcing | cues.reasons for n in (1, 2, 3))
 
 
 def is_negation(token: Token) -> bool:
