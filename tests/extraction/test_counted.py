@@ -483,6 +483,72 @@ NEG = "Polarity=Neg"
              ("45", 4, "nummod", "NUM"), ("добровольцев", 2, "nmod", "NOUN")],
             (3, 4), (), ["гибели", "добровольцев"], ["сообщалось"],
         ),
+        # an indirect object stands to its verb as an object does
+        (
+            "en",
+            [("Officers", 1, "nsubj", "NOUN"), ("gave", 1, "ROOT", "VERB"), ("150", 3, "nummod", "NUM"),
+             ("migrants", 1, "dative", "NOUN"), ("summonses", 1, "dobj", "NOUN")],
+            (2, 3), (), ["migrants", "gave", "summonses", "Officers"], [],
+        ),
+        (
+            "ru",
+            [("Военкомат", 1, "nsubj", "NOUN"), ("вручил", 1, "ROOT", "VERB"), ("повестки", 1, "obj", "NOUN"),
+             ("150", 4, "nummod", "NUM"), ("мигрантам", 1, "iobj", "NOUN")],
+            (3, 4), (), ["мигрантам", "вручил", "повестки", "Военкомат"], [],
+        ),
+        # a sum completes the noun it measures, through «в» / «на» as through "of"
+        (
+            "en",
+            [("promised", 0, "ROOT", "VERB"), ("a", 2, "det", "DET"), ("payment", 0, "dobj", "NOUN"),
+             ("of", 2, "prep", "ADP"), ("3,000", 5, "nummod", "NUM"), ("dollars", 3, "pobj", "NOUN")],
+            (4, 5), (), ["payment", "dollars", "promised"], [],
+        ),
+        (
+            "ru",
+            [("обещают", 0, "ROOT", "VERB"), ("выплату", 0, "obj", "NOUN"), ("в", 5, "case", "ADP"),
+             ("195", 4, "nummod", "NUM"), ("тысяч", 5, "nummod", "NOUN"), ("рублей", 1, "nmod", "NOUN")],
+            (3, 5), (), ["выплату", "рублей", "обещают"], [],
+        ),
+        (
+            "ru",
+            [("назначил", 0, "ROOT", "VERB"), ("штраф", 0, "obj", "NOUN"), ("в", 3, "case", "ADP"),
+             ("размере", 1, "nmod", "NOUN"), ("40", 5, "nummod", "NUM"), ("тысяч", 6, "nummod", "NOUN"),
+             ("рублей", 3, "nmod", "NOUN")],
+            (4, 6), (), ["штраф", "размере", "рублей", "назначил"], [],
+        ),
+        # a day's date is the claim's time, not what happened; a period bounds the count and stays
+        (
+            "en",
+            [("40", 1, "nummod", "NUM"), ("men", 2, "nsubj", "NOUN"), ("enlisted", 2, "ROOT", "VERB"),
+             ("on", 2, "prep", "ADP"), ("2", 5, "nummod", "NUM"), ("March", 3, "pobj", "PROPN")],
+            (0, 1), (), ["men", "enlisted"], ["on", "2", "March"],
+        ),
+        (
+            "ru",
+            [("11", 3, "obl", "ADJ"), ("октября", 0, "flat", "NOUN"), ("полиция", 3, "nsubj", "NOUN"),
+             ("задержала", 3, "ROOT", "VERB"), ("30", 5, "nummod", "NUM"), ("мигрантов", 3, "obj", "NOUN")],
+            (4, 5), (), ["мигрантов", "задержала", "полиция"], ["11", "октября"],
+        ),
+        (
+            "en",
+            [("17", 1, "nummod", "NUM"), ("men", 2, "nsubj", "NOUN"), ("enlisted", 2, "ROOT", "VERB"),
+             ("in", 2, "prep", "ADP"), ("January", 3, "pobj", "PROPN"), ("2024", 4, "nummod", "NUM")],
+            (0, 1), (), ["men", "enlisted", "January", "2024"], [],
+        ),
+        (
+            "ru",
+            [("в", 1, "case", "ADP"), ("январе", 4, "obl", "NOUN"), ("2024", 3, "amod", "ADJ"),
+             ("года", 1, "nmod", "NOUN"), ("встали", 4, "ROOT", "VERB"), ("17", 6, "nummod", "NUM"),
+             ("человек", 4, "nsubj", "NOUN")],
+            (5, 6), (), ["человек", "встали", "январе", "2024", "года"], [],
+        ),
+        # ... but people in a place are no measure of it
+        (
+            "ru",
+            [("гибель", 0, "ROOT", "NOUN"), ("в", 3, "case", "ADP"), ("5", 3, "nummod", "NUM"),
+             ("городах", 0, "nmod", "NOUN")],
+            (2, 3), (), ["городах"], ["гибель"],
+        ),
     ],
 )  # fmt: skip
 def test_counted_rule_on_a_parse(lang, rows, figure, others, words, absent):
@@ -574,6 +640,13 @@ def test_what_happened_to_the_15_of_85_is_the_15s():
          ["tanks"]),
         ("Ранее сообщалось о гибели 45 добровольцев из области.", "ru", "45", ["гибели", "добровольцев"],
          ["сообщалось"]),
+        ("Военкомат вручил повестки более чем 200 новым гражданам.", "ru", "более чем 200",
+         ["гражданам", "вручил", "повестки"], []),
+        ("Контрактникам обещают выплату в 195 тысяч рублей.", "ru", "195 тысяч", ["выплату", "рублей", "обещают"], []),
+        ("11 октября полиция задержала 30 мигрантов.", "ru", "30", ["мигрантов", "задержала"], ["октября"]),
+        ("On 2 March the authorities admitted 500 deaths.", "en", "500", ["deaths", "admitted"], ["March"]),
+        ("В январе 2024 года на учёт встали 17 человек.", "ru", "17", ["человек", "встали", "январе", "2024"], []),
+        ("In January 2024, 17 men enlisted.", "en", "17", ["men", "enlisted", "January", "2024"], []),
     ],
 )  # fmt: skip
 def test_counted_rules_on_real_parses(text, lang, figure, words, absent):

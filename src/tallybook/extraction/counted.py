@@ -18,6 +18,9 @@ class Cues:
     pronouns: frozenset[str] = frozenset()  # "of them", «из них»: the set named before
     reasons: frozenset[str] = frozenset()  # "thanks to X", «благодаря X»: why, not what happened
     antecedent_first: bool = True  # "migrants of them sent"; else as written, «из них отправили»
+    units: frozenset[str] = frozenset()  # «рублей», "km": a figure of them measures the noun they complete
+    measure_preps: frozenset[str] = frozenset()  # «штраф в 40 тысяч рублей», «контракт на сумму»
+    months: frozenset[str] = frozenset()  # "2 March", «11 октября»: a day's date is when, not what happened
 
     @classmethod
     def of(cls, lex: Lexicon) -> Cues:
@@ -29,10 +32,14 @@ class Cues:
         speech, sourcing, pronouns, reasons = (
             lex.words("counted", k) for k in ("speech", "sourcing", "pronouns", "reasons")
         )
-        return cls(speech, sourcing, pronouns, reasons, antecedent_first=reads == "antecedent")
+        units = frozenset(" ".join(u.phrase) for u in lex.units() if u.kind in MEASURED_KINDS)
+        preps = lex.words("counted", "measure_preps")
+        months = lex.words("dates", "months")
+        return cls(speech, sourcing, pronouns, reasons, reads == "antecedent", units, preps, months)
 
 
 PARTITIVE_READINGS = ("antecedent", "pronoun")
+MEASURED_KINDS = ("money", "distance", "area", "mass", "volume")  # a sum or a size of something, not people
 
 
 SKIP_DEPS = {"det", "punct", "quantmod", "nummod", "advmod", "cc", "case", "nummod:gov", "nummod:entity"}
@@ -185,7 +192,7 @@ def counted_of(
     doer = anchor if noun.head.i == anchor.i and noun.i > anchor.i else noun
     if doer.head.i in span:  # «более 30 рабочих были депортированы»: the parser hangs the noun on the hedge
         doer = next((t for t in tokens if t.head.i not in span), doer)
-    holder = holder_of(doer, span | figures)
+    holder = holder_of(doer, span | figures, cues)
     own = [c for c in anchor.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c.i not in span]  # "5,937 dead"
     words = own + noun_phrase(noun, span, figures) + [t for t in happened_to(holder, cues, figures) if t.i not in span]
     if holder.i != doer.i:
@@ -223,15 +230,21 @@ def parallel_noun(anchor: Token, figures: frozenset[int]) -> Token | None:
     return None
 
 
-def holder_of(noun: Token, taken: set[int]) -> Token:
+def holder_of(noun: Token, taken: set[int], cues: Cues = Cues()) -> Token:
     """The noun that the counted noun completes, walked up while there is one: "the names and
     ranks of 557 soldiers" → names, «о гибели 1351 человека» → гибели, «возвращением тел 10
-    погибших» → возвращением. What happened is said of it, and it belongs to the phrase."""
+    погибших» → возвращением; a sum or size completes what it measures through a preposition
+    too: «выплату в 195 тысяч рублей» → выплату, «штраф в размере 40 тысяч рублей» → штраф.
+    What happened is said of it, and it belongs to the phrase."""
+    measured = noun.lower_ in cues.units
     while True:
         head = noun.head
+        cases = [c.lower_ for c in noun.children if c.dep_ == "case"]
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
             head = head.head  # "the names of [557 soldiers]"
-        elif not (noun.dep_ == "nmod" and head.pos_ == "NOUN" and not any(c.dep_ == "case" for c in noun.children)):
+        elif not (
+            noun.dep_ == "nmod" and head.pos_ == "NOUN" and (not cases or measured and cases[0] in cues.measure_preps)
+        ):
             return noun  # only a bare genitive completes a noun in Russian («списки граждан», not «граждан из списка»)
         if head.i in taken or head.i == noun.i:
             return noun
@@ -295,10 +308,14 @@ COMPLEMENT_DEPS = {
 }  # fmt: skip
 HAPPENED_WORDS = 12  # complements kept in all: where, when, how, not the whole sentence
 AUX_DEPS = {"aux", "auxpass", "aux:pass"}
-# how the counted noun stands to the verb that says what happened to it: its subject, object, or
-# the object of its preposition ("admitted to 500 deaths", «изучают кладбища в 60 городах»), or
-# a number the parser hangs on the verb as its modifier («500 из них [nummod] отправили на фронт»)
-QUANTITY_OF = {"nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj", "prep", "obl", "acomp", "nummod", "dep"}
+# how the counted noun stands to the verb that says what happened to it: its subject, object,
+# indirect object ("gave 150 migrants summonses", «вручили повестки 150 мигрантам»), the object of
+# its preposition ("admitted to 500 deaths", «изучают кладбища в 60 городах»), a relation the
+# parser left unnamed (dep), or a number the parser hangs on the verb as its modifier («500 из них
+# [nummod] отправили на фронт»)
+QUANTITY_OF = {
+    "nsubj", "nsubjpass", "nsubj:pass", "obj", "dobj", "iobj", "dative", "prep", "obl", "acomp", "nummod", "dep",
+}  # fmt: skip
 
 
 def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = frozenset()) -> list[Token]:
@@ -336,7 +353,7 @@ def happened_to(noun: Token, cues: Cues = Cues(), figures: frozenset[int] = froz
             if c.dep_ not in COMPLEMENT_DEPS or c.i == noun.i or abs(c.i - verb.i) > MAX_WORDS:
                 continue
             phrase = [t for t in c.subtree if not t.is_punct]  # articles kept: "sent to the front"
-            if any(t.i in figures for t in phrase) or _is_source_or_reason(phrase, cues) or _is_pronoun(phrase):
+            if any(t.i in figures for t in phrase) or _is_aside(phrase, cues):
                 continue
             if sum(t.dep_ != "det" for t in words + phrase) > HAPPENED_WORDS + 1:
                 break
@@ -350,17 +367,19 @@ def is_predicate(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or token.pos_ == "ADJ" and "Short" in token.morph.get("Variant", [])
 
 
-def _is_pronoun(phrase: list[Token]) -> bool:
-    """«этим воспользовались», "sent them": a pronoun alone says nothing of what happened."""
-    return len(phrase) == 1 and phrase[0].pos_ == "PRON"
-
-
-def _is_source_or_reason(phrase: list[Token], cues: Cues) -> bool:
-    """ "according to local authorities", «по данным Минобороны»: the figure's source, which is
-    the speaker's field; "thanks to the talks", «благодаря усилиям МИД»: why it happened.
-    Neither is what happened."""
+def _is_aside(phrase: list[Token], cues: Cues) -> bool:
+    """A verb's complement that is not what happened: the figure's source ("according to local
+    authorities", «по данным Минобороны»: the speaker's field); why it happened ("thanks to the
+    talks", «благодаря усилиям МИД»); a day's date ("on 2 March", «11 октября»: the claim's time,
+    where a period, "in January 2024", «за прошлый год», bounds the count and stays); a pronoun
+    alone («этим воспользовались»), which says nothing."""
     words = [t.lower_ for t in phrase]
-    return any(" ".join(words[:n]) in cues.sourcing | cues.reasons for n in (1, 2, 3))
+    if any(" ".join(words[:n]) in cues.sourcing | cues.reasons for n in (1, 2, 3)):
+        return True
+    days = [k for k, t in enumerate(phrase) if t.text.isdigit() and 1 <= int(t.text) <= 31]
+    if any(words[k + step] in cues.months for k in days for step in (-1, 1) if 0 <= k + step < len(words)):
+        return True
+    return len(phrase) == 1 and phrase[0].pos_ == "PRON"
 
 
 def is_negation(token: Token) -> bool:
@@ -382,7 +401,16 @@ def _shared_conjuncts(verb: Token, figures: frozenset[int]) -> list[Token]:
     ]
 
 
-OBJECT_OF = {"obj", "dobj", "attr", "prep", "obl", "acomp"}  # the counted noun is not the verb's subject
+OBJECT_OF = {
+    "obj",
+    "dobj",
+    "iobj",
+    "dative",
+    "attr",
+    "prep",
+    "obl",
+    "acomp",
+}  # the counted noun is not the verb's subject
 SUBJECT_OF = {"nsubj", "nsubj:pass", "nsubjpass"}
 DOER_WORDS = 8
 
