@@ -4,7 +4,10 @@ reads per document (one parse for claims, names and incidents) against reading t
 and 2 worker processes with the scaling efficiency and the peak memory of a worker, and the
 speed of `tallybook load` (Parquet shards into PostgreSQL, claims per second).
 
-    .venv/bin/python bench/throughput.py [--repeat N] [--docs N] [--pg URL] [--claims N] [--only-load]
+    .venv/bin/python bench/throughput.py [--repeat N] [--docs N] [--pg URL] [--claims N] [--only-load | --one-core]
+
+The one-core figures are characters per CPU-second of this process, every part (the bare
+parses too) with one BLAS thread: one core, whatever else the machine runs.
 
 The machine's other load moves every figure: `uptime` is printed first and last.
 """
@@ -33,11 +36,12 @@ from tallybook.scale.work import analyse_document, preload
 
 
 def rate(fn: Callable[[str], object], texts: list[str]) -> float:
+    """Characters per CPU-second of this process."""
     chars = sum(len(t) for t in texts)
-    start = time.perf_counter()
+    start = time.process_time()
     for t in texts:
         fn(t)
-    return chars / (time.perf_counter() - start)
+    return chars / (time.process_time() - start)
 
 
 def show(rows: list[tuple[str, float]]) -> None:
@@ -47,6 +51,13 @@ def show(rows: list[tuple[str, float]]) -> None:
 
 
 def one_core(repeat: int) -> None:
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        _one_core(repeat)
+
+
+def _one_core(repeat: int) -> None:
     en, ru = sample_texts("en", repeat), sample_texts("ru", repeat)
     nlp = pipeline()
     for t in (en[0], ru[0]):
@@ -223,6 +234,7 @@ def main() -> None:
     ap.add_argument("--pg", default=os.environ.get("TALLYBOOK_TEST_POSTGRES"))
     ap.add_argument("--claims", type=int, default=200_000, help="claims to load (shards copied to reach them)")
     ap.add_argument("--only-load", action="store_true", help="measure the load only")
+    ap.add_argument("--one-core", action="store_true", help="measure one core only (no workers, no load)")
     ap.add_argument("--child-workers", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child_workers:
@@ -231,8 +243,10 @@ def main() -> None:
     print("load:", os.getloadavg())
     if not args.only_load:
         one_core(args.repeat)
+    if not (args.only_load or args.one_core):
         workers(args.docs)
-    load_speed(args.pg, args.docs, args.claims)
+    if not args.one_core:
+        load_speed(args.pg, args.docs, args.claims)
     print("load:", os.getloadavg())
 
 

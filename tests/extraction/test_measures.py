@@ -84,3 +84,22 @@ def test_whole_word_marker(word, text, hit, tmp_path):
 )
 def test_a_clause_with_its_own_figure_stays_out_of_the_counted_phrase(text, lang, first, second):
     assert [c.counted for c in extract(text, lang=lang)] == [first, second]
+
+
+def test_measures_sharing_words_each_answer_for_their_own(tmp_path):
+    """Each pack word is looked up once per text and shared by every measure that has it: a word
+    found for one measure counts for the next, and a whole word ("citizens$") is not its prefix."""
+    pack = tmp_path / "pack.toml"
+    pack.write_text(
+        '[[measure]]\nid = "dead"\nen = [["recruit"], ["killed$"]]\n'
+        '[[measure]]\nid = "sent"\nen = [["recruit"], ["sent"]]\n'
+        '[[measure]]\nid = "whole"\nen = [["citizens$"]]\n'
+        '[[measure]]\nid = "prefix"\nen = [["citizens"]]\n',
+        encoding="utf-8",
+    )
+    p = load_pack(str(pack))
+    assert p.match("recruits sent to the front", "", "en", None) == "sent"
+    assert p.match("recruits killed in the assault", "", "en", None) == "dead"
+    assert p.match("men who received citizenship", "", "en", None) == "prefix"
+    assert p.match("foreign citizens", "", "en", None) == "whole"
+    assert [m.hits("recruits sent, recruits killed", "en") for m in p.measures] == [2, 2, 0, 0]

@@ -100,3 +100,16 @@ def test_lines_analysed_together_as_each_alone():
         at += len(line) + 1
     assert names and any(ent for *_, ent in words)
     assert _annotations(parse("\n".join(lines))) == (words, names)
+
+
+def test_the_process_keeps_its_own_blas_threads():
+    """natasha's models run on one BLAS thread (their matrices are small), for the parse only:
+    the process's own setting is as it was before and after."""
+    from threadpoolctl import threadpool_info
+
+    def blas_threads():
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    before = blas_threads()
+    parse("Министр сообщил, что призваны 300 000 человек.")
+    assert blas_threads() == before

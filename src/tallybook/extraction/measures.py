@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DEFAULT_PACK = Path(__file__).resolve().parent.parent / "packs" / "recruitment.toml"
@@ -50,7 +50,7 @@ class Measure:
 
     def hits(self, text: str, lang: str) -> int:
         """How many words of this measure `text` holds; 0 when any list has none."""
-        return _hits(self.wording.get(lang) or (), text.lower())
+        return _hits(self.wording.get(lang) or (), _words_in(text.lower()))
 
     def counts_names(self, text: str, lang: str) -> bool:
         """Does `text` say the figure is a count of names (a floor, not an estimate)?"""
@@ -74,16 +74,37 @@ class Term:
         return min(found) if found else None
 
 
-def _hits(lists: tuple[tuple[str, ...], ...], low: str) -> int:
+def _hits(lists: tuple[tuple[str, ...], ...], held: WordsIn) -> int:
     if not lists:
         return 0
     total = 0
     for words in lists:
-        found = sum(1 for w in words if _pattern(w).search(low))
+        found = sum(1 for w in words if w in held)
         if not found:
             return 0
         total += found
     return total
+
+
+class WordsIn:
+    """Which pack words a lower-cased text holds, each word searched for once: every measure of
+    a pack is tried on the same few texts (the counted words, the sentence), and they share words."""
+
+    def __init__(self, low: str):
+        self.low = low
+        self.seen: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        hit = self.seen.get(word)
+        if hit is None:
+            hit = self.seen[word] = _pattern(word).search(self.low) is not None
+        return hit
+
+
+@lru_cache(maxsize=1024)
+def _words_in(low: str) -> WordsIn:
+    """The WordsIn of `low`, kept a while: a sentence is tried for each of its figures."""
+    return WordsIn(low)
 
 
 @cache
@@ -127,12 +148,12 @@ class Pack:
         for full, own in texts:
             if not full:
                 continue
-            low, own_low = full.lower(), own.lower()
+            held, own_held = _words_in(full.lower()), _words_in(own.lower())
             for m in self.measures:
                 if (m.unit or "person") != unit or (m.needs_period and not period):
                     continue
                 lists = m.wording.get(lang) or ()
-                if lists and _hits(lists, low) and _hits(lists[-1:], own_low):
+                if lists and _hits(lists, held) and _hits(lists[-1:], own_held):
                     return m
         return None
 

@@ -12,6 +12,7 @@ nominative form of each name ("Александра Бастрыкина" → "�
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from types import SimpleNamespace
@@ -38,15 +39,18 @@ class Natasha:
     syntax: Any
     ner: Any
     vocab: Vocab  # spaCy's Russian vocabulary: lower_, like_num, is_punct… read Russian right
+    blas: Any  # threadpoolctl's controller of the BLAS library natasha's models multiply with
 
 
 @cache
 def pipeline() -> Natasha:
     from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+    from threadpoolctl import ThreadpoolController
 
     emb = NewsEmbedding()
     vocab = spacy.blank("ru").vocab
-    return Natasha(Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb), vocab)
+    models = NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
+    return Natasha(Segmenter(), MorphVocab(), *models, vocab, ThreadpoolController())
 
 
 @dataclass
@@ -108,7 +112,9 @@ def parse(text: str) -> Doc:
     out = _Tokens()
     normal: dict[tuple[int, int], str] = {}
     lines = _lines(text)
-    for (offset, _), ndoc in zip(lines, _analysed([body for _, body in lines], nat)):
+    with nat.blas.limit(limits=1, user_api="blas"):  # its matrices are small: a second thread only waits
+        analysed = _analysed([body for _, body in lines], nat)
+    for (offset, _), ndoc in zip(lines, analysed):
         _add_line(out, text, ndoc, offset, nat, normal)
     out.gap(text, len(text))
     if not out.words:
@@ -174,18 +180,29 @@ def _analysed(lines: list[str], nat: Natasha) -> list:
         _join_abbreviations(ndoc, abbreviations)
     sents = [sent for ndoc in docs for sent in ndoc.sents]
     words = [sent_words(sent) for sent in sents]
-    for sent, markup in zip(sents, nat.morph.map(words)):
+    for sent, markup in zip(sents, _by_length(nat.morph.map, words)):
         inject_morph(sent.tokens, markup.tokens)
-    parsed = iter(nat.syntax.map(words))
+    parsed = iter(_by_length(nat.syntax.map, words))
     for ndoc in docs:
         for sent_id, sent in enumerate(ndoc.sents, 1):
             inject_syntax(sent.tokens, next(parsed).tokens)
             offset_syntax(sent_id, sent.tokens)
-    for ndoc, markup in zip(docs, nat.ner.map(lines)):
+    for ndoc, markup in zip(docs, _by_length(nat.ner.map, lines)):
         ndoc.spans = [DocSpan(start, stop, kind, ndoc.text[start:stop]) for start, stop, kind in markup.spans]
         ndoc.envelop_span_tokens()
         ndoc.envelop_sent_spans()
     return docs
+
+
+def _by_length(analyse: Callable[[list], Iterable], items: list) -> list:
+    """`analyse(items)` with the items fed shortest first, answers back in the items' order.
+    natasha pads each batch to its longest item; items of like length waste no padding. An item's
+    answer is its own whatever its batch (the padding is masked), so only the work changes."""
+    order = sorted(range(len(items)), key=lambda k: len(items[k]))
+    answers: list = [None] * len(items)
+    for k, answer in zip(order, analyse([items[k] for k in order])):
+        answers[k] = answer
+    return answers
 
 
 @lru_cache(maxsize=200_000)
