@@ -226,6 +226,20 @@ NEG = "Polarity=Neg"
              ("в", 5, "case", "ADP"), ("60", 5, "nummod", "NUM"), ("городах", 1, "obl", "NOUN")],
             (4, 5), (), ["городах", "изучают", "кладбища", "Волонтёры"], [],
         ),
+        # what a share is of, whichever word of the figure the "of" hangs on
+        (
+            "en",
+            [("affecting", 0, "ROOT", "VERB"), ("one", 0, "dobj", "NUM"), ("per", 1, "prep", "ADP"),
+             ("cent", 2, "pobj", "NOUN"), ("of", 3, "prep", "ADP"), ("the", 6, "det", "DET"),
+             ("reserve", 4, "pobj", "NOUN")],
+            (1, 4), (), ["reserve"], ["cent"],
+        ),
+        (
+            "ru",
+            [("затронет", 0, "ROOT", "VERB"), ("1", 2, "nummod", "NUM"), ("%", 0, "obj", "NOUN"),
+             ("резерва", 2, "nmod", "NOUN")],
+            (1, 3), (), ["резерва", "затронет"], ["%"],
+        ),
         # a figure set beside a noun measures that noun
         (
             "en",
@@ -542,6 +556,19 @@ NEG = "Polarity=Neg"
              ("человек", 4, "nsubj", "NOUN")],
             (5, 6), (), ["человек", "встали", "январе", "2024", "года"], [],
         ),
+        # ... or through a unit that modifies it
+        (
+            "en",
+            [("support", 0, "ROOT", "VERB"), ("a", 4, "det", "DET"), ("30", 3, "nummod", "NUM"),
+             ("day", 4, "compound", "NOUN"), ("ceasefire", 0, "dobj", "NOUN")],
+            (2, 3), (), ["day", "ceasefire", "support"], [],
+        ),
+        (
+            "ru",
+            [("поддержал", 0, "ROOT", "VERB"), ("перемирие", 0, "obj", "NOUN"), ("на", 4, "case", "ADP"),
+             ("30", 4, "nummod", "NUM"), ("дней", 1, "nmod", "NOUN")],
+            (3, 4), (), ["перемирие", "дней", "поддержал"], [],
+        ),
         # ... but people in a place are no measure of it
         (
             "ru",
@@ -647,6 +674,8 @@ def test_what_happened_to_the_15_of_85_is_the_15s():
         ("On 2 March the authorities admitted 500 deaths.", "en", "500", ["deaths", "admitted"], ["March"]),
         ("В январе 2024 года на учёт встали 17 человек.", "ru", "17", ["человек", "встали", "январе", "2024"], []),
         ("In January 2024, 17 men enlisted.", "en", "17", ["men", "enlisted", "January", "2024"], []),
+        ("Zelensky said he would support a 30-day ceasefire.", "en", "30", ["ceasefire", "support"], []),
+        ("The call-up affects one per cent of the reserve.", "en", "one per cent", ["reserve"], []),
     ],
 )  # fmt: skip
 def test_counted_rules_on_real_parses(text, lang, figure, words, absent):

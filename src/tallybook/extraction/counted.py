@@ -39,7 +39,7 @@ class Cues:
 
 
 PARTITIVE_READINGS = ("antecedent", "pronoun")
-MEASURED_KINDS = ("money", "distance", "area", "mass", "volume")  # a sum or a size of something, not people
+MEASURED_KINDS = ("money", "distance", "area", "mass", "volume", "time")  # a sum, size or length of something
 
 
 SKIP_DEPS = {"det", "punct", "quantmod", "nummod", "advmod", "cc", "case", "nummod:gov", "nummod:entity"}
@@ -93,8 +93,10 @@ def _apposed_noun(anchor: Token, head: Token, span: set[int]) -> Token | None:
 
 
 def _partitive(anchor: Token, head: Token, span: set[int]) -> Token | None:
-    """ "15 of the regions": what the figure is a part of."""
-    of = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    """ "15 of the regions", "one per cent of the reserve": what the figure is a part of (the "of"
+    may hang on any word of the figure)."""
+    words = [anchor, *(anchor.doc[i] for i in sorted(span))]
+    of = next((c for t in words for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in span), None)
     obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
     return obj if obj is not None and obj.i not in span else None
 
@@ -234,7 +236,8 @@ def holder_of(noun: Token, taken: set[int], cues: Cues = Cues()) -> Token:
     """The noun that the counted noun completes, walked up while there is one: "the names and
     ranks of 557 soldiers" → names, «о гибели 1351 человека» → гибели, «возвращением тел 10
     погибших» → возвращением; a sum or size completes what it measures through a preposition
-    too: «выплату в 195 тысяч рублей» → выплату, «штраф в размере 40 тысяч рублей» → штраф.
+    too: «выплату в 195 тысяч рублей» → выплату, «штраф в размере 40 тысяч рублей» → штраф, or
+    as its modifier: "a 30-day ceasefire" → ceasefire.
     What happened is said of it, and it belongs to the phrase."""
     measured = noun.lower_ in cues.units
     while True:
@@ -242,6 +245,8 @@ def holder_of(noun: Token, taken: set[int], cues: Cues = Cues()) -> Token:
         cases = [c.lower_ for c in noun.children if c.dep_ == "case"]
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
             head = head.head  # "the names of [557 soldiers]"
+        elif measured and noun.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
+            pass  # "a 30-day ceasefire", "a 2,000-km front line": the unit says what the noun measures
         elif not (
             noun.dep_ == "nmod" and head.pos_ == "NOUN" and (not cases or measured and cases[0] in cues.measure_preps)
         ):
