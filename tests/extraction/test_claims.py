@@ -76,6 +76,33 @@ def test_bare_duration_is_not_a_claim_but_a_hedged_one_is():
 
 
 @pytest.mark.parametrize(
+    "text, lang, kept",
+    [
+        # a rate of time (periods.phrases) is a figure, a bare span is not
+        ("Recruits drilled 14 hours a day for 3 weeks.", "en", ["14"]),
+        ("Guards stood 6 hours per week for 2 months.", "en", ["6"]),
+        ("Мобилизованные копали окопы 10 часов в сутки уже 5 недель.", "ru", ["10"]),
+        ("Drones flew over every 20 minutes for 3 days.", "en", ["20"]),
+        ("Сирены включали каждые 2 часа.", "ru", ["2"]),
+        # a multiplier is the ratio of another figure; a bare count of repeats is no claim
+        ("Losses grew 3 times faster in 12 months.", "en", ["3"]),
+        ("Fines rose to 4 times the old rate.", "en", ["4"]),
+        ("The office was searched 4 times in 2 weeks.", "en", []),
+        ("Each recruit was called at least 6 times.", "en", ["at least 6"]),
+        ("Число задержанных выросло в 2 раза за 6 месяцев.", "ru", ["2"]),
+        ("Штрафы стали 3 раза больше прежних.", "ru", ["3"]),
+        ("Склад проверяли 7 раз за 3 дня.", "ru", []),
+        ("Patrols found someone only two out of 9 times.", "en", ["two out of 9"]),
+        # a span closed by punctuation or a quote is still a span
+        ("The unit held out for 72 hours: then 40 men surrendered.", "en", ["40"]),
+        ("«Всех отпустили через 48 часов», — сказал адвокат.", "ru", []),
+    ],
+)
+def test_a_rate_of_time_and_a_multiplier_are_claims_a_bare_span_or_repeat_is_not(text, lang, kept):
+    assert [c.text for c in extract(text, lang=lang)] == kept
+
+
+@pytest.mark.parametrize(
     "text, lang, first, duration",
     [
         ("2,000 migrants were detained in four months. 500 of them were sent to the front.", "en", "migrants",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from datetime import date
 
 import dateparser
@@ -89,9 +90,8 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
     measures = load_pack(pack)
     attributor = Attributor(lex, doc)
     quotes = Quotes(text)
-    durations = lex.words("durations", "words")
+    spans_of_time = SpansOfTime.of(lex)
     cues = Cues.of(lex)
-    ago = lex.words("durations", "ago")
     claims: list[Claim] = []
     antecedent: str | None = None  # what the last figure counted, for a later "of them"
     by_sentence: dict[int, list[Number]] = {}
@@ -109,9 +109,7 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
         }
         # a duration is no claim, so it is no other figure either: "arrived in the four months of 2024"
         spans = {
-            n: tokens
-            for n, tokens in spans.items()
-            if tokens and not (_is_bare_duration(n, durations, text) or _is_time_ago(n, durations, ago, text))
+            n: tokens for n, tokens in spans.items() if tokens and not spans_of_time.no_figure(n, text)
         }  # dropped before the antecedent: "in four months" is no figure "of them" refers to
         for n, tokens in spans.items():
             others = frozenset(t.i for m, ts in spans.items() if m is not n for t in ts)
@@ -157,6 +155,7 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
     return claims
 
 
+CLOSING = ",.;:!?\"'’”»)]"
 LINK = re.compile(r"(?:[a-z][a-z0-9+.-]*://|data:|www\.)[^\s\"'<>()\]]+", re.I)
 
 
@@ -176,18 +175,67 @@ def _is_article_one(n: Number, lex: Lexicon) -> bool:
     return n.value == 1 and n.text.lower() in lex.words("pronoun", "article_one")
 
 
-def _is_bare_duration(n: Number, durations: frozenset[str], text: str) -> bool:
-    """ "four months of 2024" is a time span, not a claim; "up to 10 years" is an estimate."""
-    if n.hedge != "exact" or n.kind != "cardinal":
-        return False
-    following = text[n.end : n.end + 20].split()
-    return bool(following) and following[0].lower().strip(",.;") in durations
+@dataclass(frozen=True)
+class SpansOfTime:
+    """The lexicon's words of spans of time and repeats ([durations]), and the tests that tell
+    a number that is no figure by them: "in four months", "five years ago", "said it twice"."""
+
+    units: frozenset[str]
+    ago: frozenset[str]
+    periods: frozenset[str]
+    rate_before: frozenset[str]
+    repeats: frozenset[str]
+    multiplier_before: frozenset[str]
+    multiplier_after: frozenset[str]
+
+    @classmethod
+    def of(cls, lex: Lexicon) -> SpansOfTime:
+        words = ("words", "ago", "rate_before", "repeats", "multiplier_before", "multiplier_after")
+        units, ago, rate_before, repeats, before, after = (lex.words("durations", w) for w in words)
+        return cls(units, ago, lex.words("periods", "phrases"), rate_before, repeats, before, after)
+
+    def no_figure(self, n: Number, text: str) -> bool:
+        return self.bare_duration(n, text) or self.time_ago(n, text) or self.repeat_count(n, text)
+
+    def bare_duration(self, n: Number, text: str) -> bool:
+        """ "four months of 2024" is a time span, not a claim; "up to 10 years" is an estimate, and
+        "50 minutes a day", «4 часа в сутки», "every 15 minutes" a rate (periods.phrases, rate_before)."""
+        following = _words_after(n, text, 40)
+        if n.hedge != "exact" or n.kind != "cardinal" or not following or following[0] not in self.units:
+            return False
+        if _word_before(n, text) in self.rate_before:
+            return False  # "every 15 minutes", «каждые 3 часа»
+        rest = " ".join(following[1:])
+        return not any(re.match(re.escape(p) + r"(?!\w)", rest) for p in self.periods)
+
+    def time_ago(self, n: Number, text: str) -> bool:
+        """ "about four years ago", «около четырёх лет назад»: a point in time, hedged or not."""
+        following = _words_after(n, text, 30)[:2]
+        return len(following) == 2 and following[0] in self.units and following[1] in self.ago
+
+    def repeat_count(self, n: Number, text: str) -> bool:
+        """ "mentioned it five times", «называли 2 раза»: how often something was done is no claim;
+        a multiplier is a ratio of another figure ("five times more", "three times the rate",
+        «выросло в 3 раза»), and "at least 10 times" an estimate."""
+        following = _words_after(n, text, 40)
+        if n.hedge != "exact" or n.kind != "cardinal" or not following or following[0] not in self.repeats:
+            return False
+        if n.value != int(n.value):
+            return False  # "four out of 11 times", "2.5 times": a share or a multiplier, no count
+        after = following[1] if len(following) > 1 else ""
+        return not (_word_before(n, text) in self.multiplier_before or after in self.multiplier_after)
 
 
-def _is_time_ago(n: Number, durations: frozenset[str], ago: frozenset[str], text: str) -> bool:
-    """ "about four years ago", «около четырёх лет назад»: a point in time, hedged or not."""
-    following = [w.lower().strip(",.;") for w in text[n.end : n.end + 30].split()[:2]]
-    return len(following) == 2 and following[0] in durations and following[1] in ago
+def _word_before(n: Number, text: str) -> str:
+    """The lower-cased word right before `n` ("" at the start of the text)."""
+    words = text[max(0, n.start - 30) : n.start].lower().split()
+    return words[-1].strip(CLOSING + "“‘«([") if words else ""
+
+
+def _words_after(n: Number, text: str, width: int) -> list[str]:
+    """The lower-cased words of the `width` characters after `n`, without the punctuation and
+    quotes that close them ("14 hours,”", "13 Hours:")."""
+    return [w.rstrip(CLOSING) for w in text[n.end : n.end + width].lower().split()]
 
 
 def _is_anaphoric(n: Number, counted: str | None, text: str, lex) -> bool:

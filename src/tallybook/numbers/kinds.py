@@ -107,8 +107,16 @@ def clock(a: At) -> str | None:
 
 
 def time_word(a: At) -> str | None:
-    """ "5 pm", «в 7 утра»: digits before a word of the time of day."""
-    return "time" if a.single_digits and a.next_word in a.v.time_words else None
+    """ "5 pm", «в 7 утра»: digits before a word of the time of day; before a word of hours only
+    in a clock's frame ("at 1800 hours", «в 7 часов», «5 часов утра»): "about 300 hours" is a span."""
+    if not a.single_digits:
+        return None
+    if a.next_word in a.v.time_words:
+        return "time"
+    if a.next_word not in a.v.clock_hours:
+        return None
+    after = words_at(a.toks, a.r.j + 1, 1)
+    return "time" if a.prev in a.v.clock_before or (after and after[0] in a.v.time_words) else None
 
 
 def age(a: At) -> str | None:

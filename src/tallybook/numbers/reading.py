@@ -65,6 +65,8 @@ class Vocab:
         self.plural_nouns = lex.words("dates", "counted_nouns")
         self.plural_suffix = lex.text("dates", "plural_suffix")
         self.time_words = lex.words("dates", "time_words")
+        self.clock_hours = lex.words("dates", "clock_hours")
+        self.clock_before = lex.words("dates", "clock_before")
         self.age_before = lex.words("ages", "before")
         self.age_after = lex.phrases("ages", "after")
         self.id_before = lex.words("identifiers", "before")
