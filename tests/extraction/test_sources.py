@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import tallybook
-from tallybook.extraction.sources import Resolver, is_outlet, key, registry
+from tallybook.extraction.sources import Resolver, is_known_surname, is_outlet, key, registry
 from tallybook.model import Speaker
 
 UK = "uk-ministry-of-defence"
@@ -167,6 +167,14 @@ def test_a_bare_kind_is_the_language_s_default_before_a_country_named_later():
 )
 def test_the_registry_tells_an_outlet_from_a_state_body(name, expected):
     assert is_outlet(name) is expected
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [("Bastrykin", True), ("Бастрыкин", True), ("MOD", False), ("Moscow", False)],  # MOD's skeleton is Modi's
+)
+def test_a_lone_surname_is_known_only_as_the_registry_spells_it(word, expected):
+    assert is_known_surname(word) is expected
 
 
 def test_a_regional_unit_is_its_own_source_in_any_case():

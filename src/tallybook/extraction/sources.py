@@ -201,6 +201,17 @@ def is_outlet(name: str) -> bool | None:
     return False if _take_type(reg, set(lemmas(name)))[0] else None
 
 
+def is_known_surname(word: str) -> bool:
+    """Is `word` the surname, as one of its names spells it, of exactly one person of the
+    registry ("Bastrykin", «Бастрыкин»; not "MOD", whose skeleton is Modi's)?"""
+    reg = registry()
+    ids = reg.by_surname.get(word_key(word), set())
+    if len(ids) != 1:
+        return False
+    s = reg.sources[next(iter(ids))]
+    return word.lower() in {words_of(n)[-1].lower() for n in (s.name, *s.names) if words_of(n)}
+
+
 def _index_person(reg: Registry, s: Source) -> None:
     for n in (s.name, *s.names):
         ws = words_of(n)

@@ -343,6 +343,13 @@ CASES = [
         "50",
         "Interior Ministry",
     ),
+    # a quotation over several paragraphs after "X told parliament:"
+    (
+        'Defence Secretary John Healey told parliament:\n\n"We estimate that 900,000 Russian soldiers have '
+        'been killed or wounded.\n\n"Another 20,000 are missing."',
+        "20,000",
+        "John Healey",
+    ),
     # a pointer sentence opening the next paragraph speaks for the figure before it …
     ("Police detained 25 men at the market.\n\nThis was reported by Mediazona.", "25", "Mediazona"),
     # … but not over a sentence of its own paragraph

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tallybook.extraction.quotes import quote_spans
+from tallybook.extraction.quotes import Quotes, quote_spans
 
 
 def quoted(text: str) -> list[str]:
@@ -38,3 +38,25 @@ def test_a_quotation_left_open_runs_to_the_end_of_its_paragraph():
 def test_no_quotation_crosses_a_paragraph_break():
     text = 'He wrote "one.\n\nThen 30 more" later.'
     assert all("\n" not in q for q in quoted(text))
+
+
+def test_a_paragraph_closing_a_quotation_left_open_before_it_continues_it():
+    text = "«Контракт подписали 190 тысяч человек.\n\nЕще 5 тысяч ждут оформления», — сказал он."
+    assert quoted(text) == ["«Контракт подписали 190 тысяч человек.", "Еще 5 тысяч ждут оформления»"]
+
+
+@pytest.mark.parametrize(
+    "text, figure, chained",
+    [
+        # the next paragraph opens the quotation again, the convention of English and Russian print
+        ("“We counted 900 in May.\n\n“Then another 200,” he said.", "200", 2),
+        # … or only closes it
+        ("«Мы насчитали 900 в мае.\n\nПотом еще 200», — сказал он.", "200", 2),
+        # a quotation closed in its own paragraph does not run on
+        ("“We counted 900 in May.”\n\n“Then another 200,” she said.", "200", 1),
+        # nor does one that does not open its paragraph
+        ("“We counted 900 in May.\n\nShe said “another 200” later.", "200", 1),
+    ],
+)
+def test_a_quotation_over_several_paragraphs_is_one_speaker_s(text, figure, chained):
+    assert len(Quotes(text).chain(text.index(figure))) == chained

@@ -399,7 +399,8 @@ class Attributor:
         (R-S.C.)"), or one word that is the surname of a person the text names ("Matthews:" in
         a transcript after "Chris Matthews"), taken where the text names them in full."""
         if all(t.is_punct or t.ent_type_ in NAMED_LABELS or t.pos_ == "PROPN" for t in span):
-            return named_token(span)
+            # a name the recogniser missed ("Бастрыкин:" opening a headline) is still a name
+            return named_token(span) or next((t for t in reversed(span) if t.pos_ == "PROPN"), None)
         words = [t for t in span if not t.is_punct]
         if len(words) != 1 or not words[0].text[:1].isupper():
             return None

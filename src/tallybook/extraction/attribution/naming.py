@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...model import Speaker
+from ..sources import is_known_surname
 from .memory import Memory
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -101,8 +102,8 @@ class Namer:
         if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN" or self.unknown_name(tok):
             name = self.name_of(tok)
             full = self.memory.full_name(name)
-            if full != name:  # a short name of a person named before ("Bastrykin")
-                return Speaker(full, "person")
+            if full != name or (tok.pos_ == "PROPN" and " " not in name and is_known_surname(name)):
+                return Speaker(full, "person")  # a short name of a person named before or known ("Bastrykin")
             return Speaker(name, "org")
         return None
 
@@ -352,6 +353,15 @@ class Namer:
                 if t.dep_ != "poss" and t.dep_ != "case" and (owner is None or t not in owner.subtree)
             ]
             return " ".join(words) or None, org
+        name = tok
+        while name.dep_ in ("flat", "flat:name", "compound") and name.head.ent_type_ in PERSON_LABELS:
+            name = name.head
+        if (
+            name.dep_ in ("appos", "flat", "flat:name", "nmod")
+            and name.head is not name
+            and self.w.has(name.head, "roles")
+        ):
+            return self.role_org(name.head)  # the name stands beside its title: «Министр обороны Андрей Белоусов»
         return None, None
 
 
@@ -424,4 +434,6 @@ def base_form(tok: Token) -> str:
         return tok.text
     if case == ["Nom"] and tok.text.lower() != tok.lemma_:
         return tok.text  # already nominative: «правительства» (plural) stays plural
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        return tok.lemma_[:1].upper() + tok.lemma_[1:]  # a name keeps its capital: «Бастрыкина» → «Бастрыкин»
     return tok.lemma_
