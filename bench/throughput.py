@@ -23,6 +23,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from extract_speed import bare_natasha, sample_texts
 from ingest_speed import corpus
@@ -135,7 +136,9 @@ def cpu_seconds() -> float:
 def load_speed(pg: str | None, n_docs: int, claims: int) -> None:
     """`tallybook load` of shards holding `claims` claims or more (n_docs documents analysed once,
     their shards copied under new sources), into PostgreSQL and SQLite, then loaded again; on
-    PostgreSQL also without the loaded tables' secondary indexes, to show what they cost."""
+    PostgreSQL also without the loaded tables' secondary indexes and with them made again after,
+    to show what they cost either way. The CPU time of the loader and of its PostgreSQL backend
+    (when the server runs here) is the figure other users of the machine do not move."""
     from tallybook.scale.shards import write_shards
 
     docs = corpus(n_docs // 2, "en") + corpus(n_docs - n_docs // 2, "ru")
@@ -152,11 +155,19 @@ def load_speed(pg: str | None, n_docs: int, claims: int) -> None:
         else:
             print("  PostgreSQL: skipped (no --pg URL or $TALLYBOOK_TEST_POSTGRES)")
         for name, server, bare in runs:
-            first, seconds, second, rerun = timed_load(Path(tmp), server, bare)
+            t = timed_load(Path(tmp), server, bare)
+            cpu = f"CPU {t.cpu:.1f} s" + (f" + server {t.server:.1f} s" if t.server is not None else "")
+            per_cpu = t.first.claims / (t.cpu + (t.server or 0))
             print(
-                f"  {name:<34} {first.added:,} documents, {first.claims:,} claims in {seconds:.1f} s: "
-                f"{first.claims / seconds:>8,.0f} claims/s; loaded again: {second.unchanged:,} unchanged in {rerun:.1f} s"
+                f"  {name:<34} {t.first.added:,} documents, {t.first.claims:,} claims in {t.seconds:.1f} s: "
+                f"{t.first.claims / t.seconds:>8,.0f} claims/s ({cpu}: {per_cpu:,.0f} claims per CPU-second); "
+                f"loaded again: {t.second.unchanged:,} unchanged in {t.rerun:.2f} s"
             )
+            if bare:
+                print(
+                    f"  {'  its indexes made again after':<34} {t.rebuild:.1f} s (server CPU {t.rebuild_cpu:.1f} s): "
+                    f"{t.first.claims / (t.seconds + t.rebuild):>8,.0f} claims/s in all"
+                )
 
 
 def replicate(base: Path, out: Path, copies: int, per_part: int) -> None:
@@ -181,8 +192,19 @@ def replicate(base: Path, out: Path, copies: int, per_part: int) -> None:
             pq.write_table(pa.concat_tables(pieces), out / t / shard_name(part))
 
 
-def timed_load(tmp: Path, pg: str | None, bare: bool):
-    """(summary, seconds, summary again, seconds again) of loading tmp/shards into a scratch ledger."""
+class Timed(NamedTuple):
+    first: Any  # the load's Summary
+    seconds: float
+    cpu: float  # the loader's CPU seconds
+    server: float | None  # its PostgreSQL backend's, when the server runs on this machine
+    second: Any  # the Summary of loading again
+    rerun: float
+    rebuild: float = 0.0  # making the dropped indexes again (bare)
+    rebuild_cpu: float = 0.0
+
+
+def timed_load(tmp: Path, pg: str | None, bare: bool) -> Timed:
+    """Loading tmp/shards into a scratch ledger, then again (and, `bare`, its dropped indexes made again after)."""
     from tallybook import ledger
 
     if pg:
@@ -198,33 +220,73 @@ def timed_load(tmp: Path, pg: str | None, bare: bool):
 
         registry()  # loaded once a process (the first new source), not a cost of each claim
 
-        if bare:
-            drop_secondary_indexes()
+        dropped = drop_secondary_indexes() if bare else []
+        backend = backend_cpu()
+        cpu, server = cpu_seconds(), backend()
         start = time.perf_counter()
         first = load(tmp / "shards")
         seconds = time.perf_counter() - start
+        cpu, after = cpu_seconds() - cpu, backend()
+        server = None if server is None or after is None else after - server
         start = time.perf_counter()
         second = load(tmp / "shards")
         rerun = time.perf_counter() - start
         assert not first.failures and (second.added, second.replaced) == (0, 0), first.failures[:1]
+        rebuild, rebuild_cpu = make_indexes(dropped, backend)
         ledger.disconnect()
     finally:
         drop()
-    return first, seconds, second, rerun
+    return Timed(first, seconds, cpu, server, second, rerun, rebuild, rebuild_cpu)
 
 
-def drop_secondary_indexes() -> None:
-    """PostgreSQL: drop every index of the loaded tables but their keys and unique constraints."""
+def backend_cpu() -> Callable[[], float | None]:
+    """The CPU seconds of this process's PostgreSQL backend so far (None: not a server on this machine)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return lambda: None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    stat = Path(f"/proc/{pid}/stat")
+
+    def seconds() -> float | None:
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    return seconds
+
+
+TABLES = ("ledger_document", "ledger_claim", "ledger_mention", "ledger_incident", "ledger_incident_claims")
+
+
+def drop_secondary_indexes() -> list[str]:
+    """PostgreSQL: drop every index of the loaded tables but their keys and unique constraints; their definitions."""
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT indexname FROM pg_indexes WHERE tablename IN "
-            "('ledger_document', 'ledger_claim', 'ledger_mention', 'ledger_incident', 'ledger_incident_claims') "
-            "AND indexdef NOT LIKE 'CREATE UNIQUE%%'"
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) AND indexdef NOT LIKE 'CREATE UNIQUE%%'",
+            [list(TABLES)],
         )
-        for (name,) in cursor.fetchall():
+        found = cursor.fetchall()
+        for name, _ in found:
             cursor.execute(f'DROP INDEX "{name}"')
+    return [definition for _, definition in found]
+
+
+def make_indexes(definitions: list[str], backend: Callable[[], float | None]) -> tuple[float, float]:
+    """Make the dropped indexes again: (seconds, the server's CPU seconds)."""
+    from django.db import connection
+
+    start, server = time.perf_counter(), backend() or 0.0
+    with connection.cursor() as cursor:
+        for definition in definitions:
+            cursor.execute(definition)
+    return time.perf_counter() - start, (backend() or 0.0) - server
 
 
 def main() -> None:

@@ -596,8 +596,13 @@ def _load_shards(folder: str):
 @click.argument("folder", type=click.Path(file_okay=False))
 def load(db: str | None, folder: str) -> None:
     """Load the Parquet shards of `ingest --dask` (FOLDER/documents/part-*.parquet, claims/,
-    names/, incidents/) into the ledger, many documents to a transaction, each stored as
-    `ingest` stores it: loading again, or shards of a rerun, change nothing."""
+    names/, incidents/) into the ledger: the rows `ingest` writes, one partition a transaction.
+
+    Documents new to the ledger are loaded in bulk (PostgreSQL: COPY into a staging table, then
+    one INSERT a table); a document held with another text is stored as `ingest` stores it (its
+    text before kept, reviewed claims kept). Each partition loaded is recorded by the digest of
+    its files: loading again skips it, so a stopped or killed load is finished by running it
+    again, and nothing is lost or doubled."""
     from pathlib import Path
 
     if not any((Path(folder) / "documents").glob("part-*.parquet")):

@@ -102,6 +102,7 @@ def test_load_writes_what_storing_one_by_one_writes(ledger_url, tmp_path, analys
     assert len(expected["ledger.document"]) == 6 and len(expected["ledger.incident_claims"]) >= 2
     assert any(s["org_id"] or s["parent_id"] for s in expected["ledger.source"])  # the registry's links
     assert expected["ledger.historicalsource"] and expected["ledger.mention"]
+    assert any(i["candidates"] and i["lat"] for i in expected["ledger.incident"])  # places read from JSON
     summary = load(folder)
     assert (summary.added, summary.unchanged, summary.replaced, summary.failures) == (6, 0, 0, [])
     assert summary.claims == len(expected["ledger.claim"]) >= 7

@@ -24,6 +24,8 @@ CORRECTABLE = (
     "date",
     "date_precision",
 )
+# What the ledger keeps of each of a place's candidate readings (`candidates`, as JSON).
+CANDIDATE = ("name", "country", "region", "precision", "lat", "lon", "population")
 STATUS_OF = {"accept": "accepted", "correct": "corrected", "reject": "rejected"}
 
 
@@ -54,18 +56,7 @@ def incident_row(document: Document, inc: IncidentValue, version: str) -> Incide
         precision=p.precision if p else None,
         lat=p.lat if p else None,
         lon=p.lon if p else None,
-        candidates=[
-            {
-                "name": c.name,
-                "country": c.country,
-                "region": c.region,
-                "precision": c.precision,
-                "lat": c.lat,
-                "lon": c.lon,
-                "population": c.population,
-            }
-            for c in (p.candidates if p else ())
-        ],
+        candidates=[{k: getattr(c, k) for k in CANDIDATE} for c in (p.candidates if p else ())],
         date=inc.date,
         date_precision=inc.date_precision,
         plover=inc.plover,

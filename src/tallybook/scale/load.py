@@ -12,22 +12,32 @@ skips it, reading nothing of it but its files, and a partition rewritten with ot
 loaded again. A kill loses the partition being loaded, never part of it; loading again changes
 nothing; a bad shard fails its partition alone, with a line naming the file.
 
+Staging: PostgreSQL takes Arrow's CSV of a table by COPY (claims and incidents: no Python value
+made per row but the document's), SQLite executemany. What the time goes on, on PostgreSQL, is
+the server keeping the tables' indexes, the full-text ones most (to_tsvector of every document
+and claim sentence). Dropping the secondary indexes for a load and making them again after was
+measured (bench/throughput.py) and costs as much server CPU as keeping them, even into an empty
+ledger, so they are kept.
+
 What goes where, for the new documents of a partition:
 
     ledger table          its rows from                            written by
     document              documents/ (store.document_fields)       staged; INSERT ... ON CONFLICT DO NOTHING
-    claim                 claims/ (schema.CLAIM_COLUMNS), the      staged; INSERT in order, ids back
-                          sentence's text from the document's
+    claim                 claims/ (schema.CLAIM_COLUMNS) as        staged (Arrow columns); INSERT in order,
+                          they are; the document's id, date and    the same values for every row bound
+                          sentence text                            once; ids back
     source, sourcekey,    the claims' speaker_id, speaker, kind    sources.link_sources (the registry's
     sourcename, history                                            names, kind, org, parent)
     entity                the claims' speakers, names/             entities.entities_for
     mention               entities.found_in, document by document  staged; INSERT
-    incident              incidents/ (incidents.incident_row)      staged; INSERT in order, ids back
+    incident              incidents/ as claims/; the place's JSON  as claims
+                          as the columns incident_row makes
     incident_claims       each incident's claim indices            staged; INSERT
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -36,14 +46,12 @@ from django.db import IntegrityError, connection, transaction
 
 from ..ledger.batch import Summary
 from ..ledger.entities import entities_for, found_in, normalised
-from ..ledger.incidents import incident_row
+from ..ledger.incidents import CANDIDATE
 from ..ledger.models import Claim, Document, Incident, LoadedShard, Mention
 from ..ledger.sources import link_sources
 from ..ledger.store import EXTRACTOR_VERSION, content_hash, document_fields, store_document
 from ..model import Document as DocumentValue
-from ..model import Incident as IncidentValue
 from ..model import Name
-from ..schema import CLAIM_COLUMNS, FLAT
 from .shards import analysed_of, obj_of, partition_digest, partition_size, partitions, read_partition
 
 Key = tuple[str, str]  # a document's (source, locator)
@@ -94,9 +102,10 @@ def load_partition(path: Path, digest: str, version: str = EXTRACTOR_VERSION) ->
     tables = {name: _without_nul(table) for name, table in read_partition(path).items()}
     docs = [obj_of(DocumentValue, row) for row in tables["documents"].to_pylist()]
     digests = [content_hash(d.text) for d in docs]
-    claims, names, incidents = (_grouped(tables, t, docs, path) for t in ("claims", "names", "incidents"))
+    claims, names, incidents = (_placed(tables, t, path) for t in ("claims", "names", "incidents"))
     new, known, unchanged = _sorted_out(docs, digests)
-    rows = {i: Document(**document_fields(docs[i], digests[i], _first(claims, i, "lang"))) for i in new}
+    lang = {i: (claims.of(i, "lang") or [None])[0] for i in new}
+    rows = {i: Document(**document_fields(docs[i], digests[i], lang[i])) for i in new}
     _insert_documents(list(rows.values()))
     stored = {i: row for i, row in rows.items() if row.id is not None}
     known += [i for i in rows if i not in stored]  # a concurrent writer stored it first
@@ -189,29 +198,52 @@ def _held(docs: list[DocumentValue]) -> tuple[dict[Key, str], set[str]]:
     return held, urls
 
 
-def _grouped(tables: dict[str, Any], table: str, docs: list[DocumentValue], path: Path) -> dict[int, dict[str, list]]:
-    """A shard table's rows by document (its place in `docs`), as columns in index order."""
-    cols = tables[table].to_pydict()
-    where = {(d.source, d.locator): i for i, d in enumerate(docs)}
-    places = [where.get(key, -1) for key in zip(cols["doc_source"], cols["doc_locator"])]
-    if -1 in places:
-        j = places.index(-1)
+PLACE = "doc_place"  # the column of a row's document: its place in the partition
+
+
+class Placed:
+    """A shard table's rows sorted by document (its place in the partition) and index, as Arrow
+    columns; each document's rows (lo, hi) and, on demand, a column as a Python list."""
+
+    def __init__(self, table: Any, places: list[int]) -> None:
+        self.table = table
+        self.places = places
+        self.spans: dict[int, tuple[int, int]] = {}
+        lo = 0
+        for hi in range(1, len(places) + 1):
+            if hi == len(places) or places[hi] != places[lo]:
+                self.spans[places[lo]] = (lo, hi)
+                lo = hi
+        self._lists: dict[str, list] = {}
+
+    def column(self, name: str) -> list:
+        if name not in self._lists:
+            self._lists[name] = self.table.column(name).to_pylist()
+        return self._lists[name]
+
+    def of(self, place: int, name: str) -> list:
+        lo, hi = self.spans.get(place, (0, 0))
+        return self.column(name)[lo:hi]
+
+
+def _placed(tables: dict[str, Any], table: str, path: Path) -> Placed:
+    """A shard table's rows by document: each row's document found by its key among the
+    partition's (a row of another document fails the partition, naming the file)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def keys(t: Any) -> Any:  # no NUL is left in the text columns (_without_nul): a safe separator
+        return pc.binary_join_element_wise(t["doc_source"], t["doc_locator"], "\x00")
+
+    rows = tables[table]
+    place = pc.index_in(keys(rows), value_set=keys(tables["documents"]))
+    if place.null_count:
+        j = pc.index(pc.is_null(place), True).as_py()
         shard = path.parent.parent / table / path.name
-        raise ValueError(f"{shard}: a row of {cols['doc_source'][j]}#{cols['doc_locator'][j]}, not in {path}")
-    order = sorted(range(len(places)), key=lambda j: (places[j], cols["index"][j]))
-    ordered = cols if order == list(range(len(order))) else {n: [v[j] for j in order] for n, v in cols.items()}
-    out: dict[int, dict[str, list]] = {}
-    start = 0
-    for end in range(1, len(order) + 1):
-        if end == len(order) or places[order[end]] != places[order[start]]:
-            out[places[order[start]]] = {name: values[start:end] for name, values in ordered.items()}
-            start = end
-    return out
-
-
-def _first(groups: dict[int, dict[str, list]], i: int, column: str) -> Any:
-    values = groups.get(i, {}).get(column)
-    return values[0] if values else None
+        raise ValueError(f"{shard}: a row of {rows['doc_source'][j]}#{rows['doc_locator'][j]}, not in {path}")
+    rows = rows.append_column(PLACE, place.cast(pa.int64()))
+    rows = rows.sort_by([(PLACE, "ascending"), ("index", "ascending")])
+    return Placed(rows, rows.column(PLACE).to_pylist())
 
 
 # --- one table at a time: the rows, staged and inserted --------------------------------------------
@@ -232,55 +264,56 @@ def _insert_documents(rows: list[Document]) -> None:
         row.id = ids.get((row.source, row.locator))
 
 
-def _insert_claims(
-    stored: dict[int, Document], claims: dict[int, dict[str, list]], version: str
-) -> dict[int, list[Said]]:
+def _insert_claims(stored: dict[int, Document], claims: Placed, version: str) -> dict[int, list[Said]]:
     """Insert the claims of the stored documents, in order; each document's claims as Said."""
-    fields = [f for f in Claim._meta.concrete_fields if not f.primary_key]
-    template = Claim(extractor_version=version)
-    constant = {f.attname: _prepared(template, [f])[0] for f in fields}
-    flat = {c.name for c in CLAIM_COLUMNS} - set(FLAT["sentence"])
-    published = Claim._meta.get_field("published_on")
-    rows: list[tuple] = []
-    for i, doc in stored.items():
-        got = claims.get(i)
-        if not got:
-            continue
-        n = len(got["sentence"])
-        column = {  # what is not the claim's own field: the document's, or the same for every claim
-            "document_id": [doc.id] * n,
-            "published_on": [published.get_db_prep_save(doc.published_on, connection)] * n,
-            "sentence_start": [s for s, _ in got["sentence"]],
-            "sentence_end": [e for _, e in got["sentence"]],
-            "sentence_text": [doc.text[s:e] for s, e in got["sentence"]],
-        }
-        values = [
-            got[f.attname] if f.attname in flat else column.get(f.attname) or [constant[f.attname]] * n for f in fields
-        ]
-        rows += zip(range(len(rows), len(rows) + n), *values)
-    ids = sorted(i for (i,) in _insert(Claim, [f.column for f in fields], rows, returning="id"))
-    said: dict[int, list[Said]] = {}
-    at = iter(ids)
-    for i in stored:
-        got = claims.get(i, {})
-        said[i] = [
-            Said(next(at), *values)
-            for values in zip(
-                *(got.get(c, []) for c in ("start", "speaker", "speaker_kind", "speaker_org", "speaker_id"))
-            )
-        ]
-    return said
+    ids = iter(_insert_rows(Claim, claims, stored, version))
+    fields = ("start", "speaker", "speaker_kind", "speaker_org", "speaker_id")
+    return {i: [Said(next(ids), *values) for values in zip(*(claims.of(i, c) for c in fields))] for i in stored}
 
 
-def _insert_mentions(
-    stored: dict[int, Document], said: dict[int, list[Said]], names: dict[int, dict[str, list]]
-) -> None:
+def _insert_rows(
+    model: Any, rows: Placed, stored: dict[int, Document], version: str, made: Callable[[Any], dict] | None = None
+) -> list[int]:
+    """Insert the shard rows (claims, incidents) of the stored documents into `model`'s table, in
+    order; their ids, in that order. A field of the model that is a column of the shard goes to the
+    staging table as it is (Arrow, no Python value per row); what is the document's (its id, date,
+    the sentence's text) and the columns `made` makes of the rows are made here; the fields the
+    same in every row (the extractor's version, the review state, the time) are bound once."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    spans = [rows.spans[i] for i in stored if i in rows.spans]
+    if not spans:
+        return []
+    table = pa.concat_tables([rows.table.slice(lo, hi - lo) for lo, hi in spans])
+    places = table.column(PLACE).to_pylist()
+    first, last = (pc.list_element(table.column("sentence"), k) for k in (0, 1))
+    dates = {i: row.published_on.isoformat() if row.published_on else None for i, row in stored.items()}
+    columns = {  # the document's
+        "document_id": pa.array([stored[p].id for p in places], pa.int64()),
+        "published_on": pa.array([dates[p] for p in places], pa.string()),
+        "sentence_start": first,
+        "sentence_end": last,
+        "sentence_text": pa.array(
+            [stored[p].text[s:e] for p, s, e in zip(places, first.to_pylist(), last.to_pylist())], pa.string()
+        ),
+        **(made(table) if made else {}),
+    }
+    for name in set(table.column_names) - set(columns):
+        columns[name] = table.column(name)
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    staged = {f.column: columns[f.attname] for f in fields if f.attname in columns}
+    template = model(extractor_version=version)
+    same = {f.column: _prepared(template, [f])[0] for f in fields if f.column not in staged}
+    return sorted(i for (i,) in _insert(model, list(staged), pa.table(staged), returning="id", same=same))
+
+
+def _insert_mentions(stored: dict[int, Document], said: dict[int, list[Said]], names: Placed) -> None:
     """The entities and mentions of the stored documents, as entities.link_entities makes them."""
     found = []
     for i, doc in stored.items():
         speakers = {c.speaker for c in said[i] if c.speaker_kind == "person" and c.speaker}
-        got = names.get(i, {})
-        named = [Name(*v) for v in zip(*(got.get(c, []) for c in ("start", "end", "text", "kind", "norm")))]
+        named = [Name(*v) for v in zip(*(names.of(i, c) for c in ("start", "end", "text", "kind", "norm")))]
         found += [(doc.id, f) for f in found_in(doc.text, said[i], named, speakers)]
     entities = entities_for([(kind, name) for _, (kind, name, _, _, _) in found])
     rows = [
@@ -293,29 +326,37 @@ def _insert_mentions(
 def _insert_incidents(
     stored: dict[int, Document],
     said: dict[int, list[Said]],
-    claims: dict[int, dict[str, list]],
-    incidents: dict[int, dict[str, list]],
+    claims: Placed,
+    incidents: Placed,
     version: str,
 ) -> None:
     """The incidents of the stored documents and their links to the claims that count them."""
-    fields = [f for f in Incident._meta.concrete_fields if not f.primary_key]
-    made: list[tuple[int, IncidentValue]] = []
-    rows: list[tuple] = []
-    for i, doc in stored.items():
-        got = incidents.get(i, {})
-        for values in zip(*got.values()):
-            inc = obj_of(IncidentValue, dict(zip(got, values)))
-            rows.append((len(rows), *_prepared(incident_row(doc, inc, version), fields)))
-            made.append((i, inc))
-    ids = sorted(i for (i,) in _insert(Incident, [f.column for f in fields], rows, returning="id"))
+    ids = iter(_insert_rows(Incident, incidents, stored, version, made=_place_columns))
     links: list[tuple] = []
-    for incident_id, (i, inc) in zip(ids, made):
-        spans = list(zip(claims.get(i, {}).get("start", []), claims.get(i, {}).get("end", [])))
+    for i in stored:
+        spans = list(zip(claims.of(i, "start"), claims.of(i, "end")))
         by_span = {span: c.id for span, c in zip(spans, said[i])}
-        links += [
-            (len(links), incident_id, by_span[spans[k]]) for k in inc.claims if k < len(spans) and spans[k] in by_span
-        ]
+        for counted in incidents.of(i, "claims"):
+            incident_id = next(ids)
+            links += [
+                (len(links), incident_id, by_span[spans[k]]) for k in counted if k < len(spans) and spans[k] in by_span
+            ]
     _insert(Incident.claims.through, ["incident_id", "claim_id"], links)
+
+
+def _place_columns(table: Any) -> dict[str, Any]:
+    """An incident's place (JSON in the shard) as the ledger's columns, as incidents.incident_row makes them."""
+    import pyarrow as pa
+
+    places = [json.loads(p) if p else {} for p in table.column("place").to_pylist()]
+    out = {
+        f"place_{k}" if k in ("raw", "name") else k: pa.array([p.get(k) for p in places])
+        for k in ("raw", "name", "country", "region", "precision", "lat", "lon")
+    }
+    out["candidates"] = pa.array(
+        [json.dumps([{k: c[k] for k in CANDIDATE} for c in p.get("candidates", ())]) for p in places], pa.string()
+    )
+    return out
 
 
 ADAPTED = ("JSONField", "DateField", "DateTimeField")  # the fields whose values Django adapts to the database
@@ -332,33 +373,63 @@ def _prepared(row: Any, fields: Sequence[Any]) -> list[Any]:
     ]
 
 
-def _insert(model: Any, columns: list[str], rows: list[tuple], tail: str = "", returning: str = "") -> list[tuple]:
-    """Insert `rows` (each its place, then `columns`) into `model`'s table in their order, in one
-    statement from a temporary staging table; the `returning` columns of the rows inserted."""
-    if not rows:
+def _insert(
+    model: Any,
+    columns: list[str],
+    rows: Any,
+    tail: str = "",
+    returning: str = "",
+    same: dict[str, Any] | None = None,
+) -> list[tuple]:
+    """Insert `rows` into `model`'s table in their order, in one statement from a temporary staging
+    table: a list of tuples (each its place, then `columns`) or an Arrow table of `columns`; the
+    columns of `same` take its values in every row. The `returning` columns of the rows inserted."""
+    if not len(rows):
         return []
     q = connection.ops.quote_name
     table = model._meta.db_table
     stage = f"tallybook_stage_{table}"
     names = ", ".join(q(c) for c in columns)
+    same = same or {}
+    into = ", ".join([names, *(q(c) for c in same)])
+    values = ", ".join([names, *(["%s"] * len(same))])
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE TEMPORARY TABLE {stage} AS SELECT 0 AS ord, {names} FROM {table} WHERE 1 = 0")
         _fill(cursor, stage, ["ord", *columns], rows)
         returned = f"RETURNING {returning}" if returning else ""
         cursor.execute(
-            f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage} WHERE 1 = 1 ORDER BY ord {tail} {returned}"
+            f"INSERT INTO {table} ({into}) SELECT {values} FROM {stage} WHERE 1 = 1 ORDER BY ord {tail} {returned}",
+            list(same.values()),
         )
         out = cursor.fetchall() if returning else []
         cursor.execute(f"DROP TABLE {stage}")
     return out
 
 
-def _fill(cursor: Any, stage: str, columns: list[str], rows: list[tuple]) -> None:
-    """Put `rows` into the staging table: PostgreSQL by COPY, SQLite by executemany."""
+def _fill(cursor: Any, stage: str, columns: list[str], rows: Any) -> None:
+    """Put `rows` (tuples, or an Arrow table without its places) into the staging table:
+    PostgreSQL by COPY (an Arrow table as CSV, written by Arrow), SQLite by executemany."""
     names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    arrow = not isinstance(rows, list)
+    if arrow:
+        import pyarrow as pa
+
+        rows = rows.add_column(0, "ord", pa.array(range(len(rows)), pa.int64()))
     if connection.vendor == "postgresql":
+        if arrow:
+            import io
+
+            import pyarrow.csv as csv
+
+            text = io.BytesIO()
+            csv.write_csv(rows, text, csv.WriteOptions(include_header=False))
+            with cursor.cursor.copy(f"COPY {stage} ({names}) FROM STDIN (FORMAT csv)") as copy:
+                copy.write(text.getbuffer())
+            return
         with cursor.cursor.copy(f"COPY {stage} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
-    else:
-        cursor.executemany(f"INSERT INTO {stage} ({names}) VALUES ({', '.join(['%s'] * len(columns))})", rows)
+        return
+    if arrow:
+        rows = list(zip(*(column.to_pylist() for column in rows.columns)))
+    cursor.executemany(f"INSERT INTO {stage} ({names}) VALUES ({', '.join(['%s'] * len(columns))})", rows)
