@@ -530,6 +530,22 @@ NEG = "Polarity=Neg"
              ("рублей", 3, "nmod", "NOUN")],
             (4, 6), (), ["штраф", "размере", "рублей", "назначил"], [],
         ),
+        # a figure that names no noun but carries a clause of its own: that clause is what happened
+        (
+            "en",
+            [("spoke", 0, "ROOT", "VERB"), ("of", 0, "prep", "ADP"), ("300", 3, "nummod", "NUM"),
+             ("people", 1, "pobj", "NOUN"), ("found", 3, "acl", "VERB"), ("and", 4, "cc", "CCONJ"),
+             ("100", 3, "conj", "NUM"), ("sent", 6, "acl", "VERB"), ("to", 7, "prep", "ADP"),
+             ("front", 8, "pobj", "NOUN")],
+            (6, 7), (2,), ["sent", "front"], ["spoke", "people", "found"],
+        ),
+        (
+            "ru",
+            [("назвал", 0, "ROOT", "VERB"), ("цифры", 0, "obj", "NOUN"), ("10", 3, "nummod", "NUM"),
+             ("тыс.", 0, "dep", "ADJ"), ("направленных", 3, "acl", "VERB"), ("в", 6, "case", "ADP"),
+             ("зону", 4, "obl", "NOUN")],
+            (2, 4), (), ["направленных", "зону"], ["назвал", "цифры"],
+        ),
         # a day's date is the claim's time, not what happened; a period bounds the count and stays
         (
             "en",
@@ -676,6 +692,10 @@ def test_what_happened_to_the_15_of_85_is_the_15s():
         ("In January 2024, 17 men enlisted.", "en", "17", ["men", "enlisted", "January", "2024"], []),
         ("Zelensky said he would support a 30-day ceasefire.", "en", "30", ["ceasefire", "support"], []),
         ("The call-up affects one per cent of the reserve.", "en", "one per cent", ["reserve"], []),
+        ("Investigators spoke of more than 300 people found and around 100 sent to the war zone.", "en", "around 100",
+         ["sent", "zone"], ["spoke", "found"]),
+        ("Открытые источники охватывают от 45 до 65% всех смертей.", "ru", "от 45 до 65%",
+         ["смертей", "охватывают"], []),
     ],
 )  # fmt: skip
 def test_counted_rules_on_real_parses(text, lang, figure, words, absent):

@@ -102,9 +102,16 @@ def _partitive(anchor: Token, head: Token, span: set[int]) -> Token | None:
 
 
 def _governed_noun(anchor: Token, head: Token, span: set[int]) -> Token | None:
-    """«80 мигрантов» where the parser makes the number the head: the noun it governs."""
+    """«80 мигрантов» where the parser makes the number the head: the noun it governs, from
+    whichever word of the figure («от 45 до 65% всех смертей»: the «%» governs «смертей»)."""
+    words = [anchor, *(anchor.doc[i] for i in sorted(span))]
     return next(
-        (c for c in anchor.children if c.dep_ in ("nmod", "obl", "nsubj") and is_nominal(c) and c.i > anchor.i),
+        (
+            c
+            for t in words
+            for c in t.children
+            if c.dep_ in ("nmod", "obl", "nsubj") and is_nominal(c) and c.i > anchor.i and c.i not in span
+        ),
         None,
     )
 
@@ -188,7 +195,7 @@ def counted_of(
         words = [twin, *modifiers] + happened_to(anchor, cues, figures)
         return " ".join(t.text for t in sorted(set(words), key=lambda t: t.i) if t.i not in span)
     if noun is None:  # "two were wounded", "almost 100 are missing": the figure is the subject
-        words = happened_to(anchor, cues, figures)
+        words = own_clause(anchor, span, figures) or happened_to(anchor, cues, figures)
         return " ".join(t.text for t in words if t.i not in span) or None
     # «617 тысяч человек находятся»: the number governs its noun, so the number's clause is the noun's
     doer = anchor if noun.head.i == anchor.i and noun.i > anchor.i else noun
@@ -203,6 +210,14 @@ def counted_of(
     words = sorted(set(words), key=lambda t: t.i)[: MAX_WORDS + 4]
     text = " ".join(t.text for t in words).strip()
     return text or None
+
+
+def own_clause(anchor: Token, span: set[int], figures: frozenset[int]) -> list[Token]:
+    """The clause that a figure naming no noun carries itself: "around 10,000 sent to the war
+    zone", «10 тыс. направленных в зону СВО» (a clause holding another figure is that one's)."""
+    clauses = [c for c in anchor.children if c.dep_ in CLAUSE_DEPS and c.i not in span]
+    words = [t for c in clauses for t in c.subtree if not t.is_punct]
+    return [] if any(t.i in figures for t in words) else sorted(words, key=lambda t: t.i)
 
 
 def partitive_of(anchor: Token, pronouns: frozenset[str]) -> list[Token]:
