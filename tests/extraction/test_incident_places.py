@@ -86,3 +86,22 @@ def test_a_common_adjective_is_no_city():
     assert gazetteer().city_of_adjective("красноярский") == "Красноярск"
     assert gazetteer().city_of_adjective("советский") is None
     assert gazetteer().city_of_adjective("братский") is None
+
+
+@pytest.mark.parametrize(
+    "text, lang, found",
+    [
+        # the same alias twice, the last one the sentence's last word; a two-word alias
+        ("Recruits from Kiev and St Petersburg were sent to Kiev", "en", [(2, 2), (4, 5), (9, 9)]),
+        # by the lemma of an inflected form («Питера» → Питер), twice, another alias between
+        ("Из Питера и Кузбасса, а также из Питера", "ru", [(1, 1), (3, 3), (8, 8)]),
+        # a three-word alias, its first word by lemma, the later ones as written
+        ("Бои в зоне боевых действий", "ru", [(2, 4)]),
+    ],
+)
+def test_the_packs_aliases_wherever_they_stand(text, lang, found):
+    from tallybook.extraction.places import _aliases
+    from tallybook.nlp import parse
+
+    sent = next(iter(parse(text, lang).sents))
+    assert sorted((t.first, t.last) for t in _aliases(sent)) == found

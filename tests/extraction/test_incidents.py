@@ -178,3 +178,26 @@ def test_a_call_up_told_in_the_future_is_the_decision(lang, text):
 def test_an_ability_refused_is_an_event():
     text = "Since May, migrants could not file citizenship applications in Tver."
     assert "citizenship" in [i.type for i in tallybook.incidents(text, lang="en")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, found",
+    [
+        # one trigger at two places of the sentence, by lemma
+        (
+            "Police detained 40 men on Monday and detained 12 more on Tuesday.",
+            "en",
+            [("detention", 1), ("detention", 7)],
+        ),
+        ("Полиция задержала 30 мигрантов, ещё 12 задержали в Питере.", "ru", [("detention", 1), ("detention", 7)]),
+        # a step with its part of speech: "recruit/verb" is the verb, not "recruits", people
+        ("The recruits said they were recruited in May.", "en", [("contract", 5)]),
+    ],
+)
+def test_triggers_wherever_they_stand(text, lang, found):
+    from tallybook.extraction.triggers import hits_of, load_incident_pack
+    from tallybook.nlp import parse
+
+    sent = next(iter(parse(text, lang).sents))
+    hits = hits_of(sent, load_incident_pack().triggers[lang])
+    assert [(h.type, h.tokens[0].i) for h in hits] == found

@@ -118,14 +118,21 @@ def _aliases(sent: Span) -> list[Toponym]:
     ("зоне боевых действий" → «зона боевых действий», "front lines" → "front line")."""
     g = gazetteer()
     toks = [t for t in sent]
+    forms = [_forms(t) for t in toks]  # looked up once a token, not once an alias
+    starts: dict[str, list[int]] = {}  # where each form stands: an alias's first word is matched whole
+    for i, pair in enumerate(forms):
+        for form in dict.fromkeys(pair):
+            starts.setdefault(form, []).append(i)
     out: list[Toponym] = []
     taken: set[int] = set()
     for alias in sorted(g.alias_keys, key=lambda a: -len(a.split())):
         words = alias.split()
-        for i in range(len(toks) - len(words) + 1):
+        for i in starts.get(words[0], ()):
+            if i > len(toks) - len(words):
+                break
             span = toks[i : i + len(words)]
             if any(t.i in taken for t in span) or not all(
-                _word_is(t, w, k > 0) for k, (t, w) in enumerate(zip(span, words))
+                _form_is(forms[i + k], w, k > 0) for k, w in enumerate(words)
             ):
                 continue
             after = span[-1].nbor(1) if span[-1].i + 1 < len(span[-1].doc) else None
@@ -136,10 +143,14 @@ def _aliases(sent: Span) -> list[Toponym]:
     return out
 
 
-def _word_is(tok: Token, word: str, stem_ok: bool) -> bool:
-    """The alias's word by lemma or form; past its first word also by a five-letter stem (the
-    first word by stem would take «российских» for Россия)."""
-    forms = (key(tok.lemma_), key(tok.text))
+def _forms(tok: Token) -> tuple[str, str]:
+    """The token's lemma and form as the gazetteer looks names up."""
+    return key(tok.lemma_), key(tok.text)
+
+
+def _form_is(forms: tuple[str, str], word: str, stem_ok: bool) -> bool:
+    """The alias's word by lemma or form (a token's `_forms`); past its first word also by a
+    five-letter stem (the first word by stem would take «российских» for Россия)."""
     return word in forms or (stem_ok and len(word) > 5 and any(f[:5] == word[:5] for f in forms))
 
 

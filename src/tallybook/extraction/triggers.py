@@ -137,15 +137,34 @@ def _pack_of(data: dict, p: Path, path: str | None) -> IncidentPack:
 
 def _lemma_is(tok: Token, step: str) -> bool:
     """Does the token have this lemma ("lemma", "prefix*", "lemma/VERB": only as that part of speech)?"""
+    return _fits(_form_of(tok), step)
+
+
+def _form_of(tok: Token) -> tuple[str, str, str, bool]:
+    """What a step reads of a token: its lemma (ё as е), lower-case form, part of speech, is_alpha."""
+    return tok.lemma_.lower().replace("ё", "е"), tok.lower_, tok.pos_, tok.is_alpha
+
+
+def _fits(form: tuple[str, str, str, bool], step: str) -> bool:
+    """Does a token of this `_form_of` fit the step?"""
+    word, pos, prefix = _step(step)
+    lemma, lower, tok_pos, alpha = form
+    if pos is not None and tok_pos != pos:
+        return False
+    if prefix:
+        return lemma.startswith(word) and alpha
+    return lemma == word or lower == word
+
+
+@cache
+def _step(step: str) -> tuple[str, str | None, bool]:
+    """A step as (its word, ё as е; the part of speech it asks for, or None; a prefix?)."""
+    pos = None
     if "/" in step:
         step, pos = step.split("/", 1)
-        if tok.pos_ != pos.upper():
-            return False
-    lemma = tok.lemma_.lower().replace("ё", "е")
+        pos = pos.upper()
     step = step.replace("ё", "е")
-    if step.endswith("*"):
-        return lemma.startswith(step[:-1]) and tok.is_alpha
-    return lemma == step or tok.lower_ == step
+    return (step[:-1], pos, True) if step.endswith("*") else (step, pos, False)
 
 
 def _dependent(tok: Token, step: str, depth: int = MAX_DEPTH) -> Token | None:
@@ -188,9 +207,17 @@ def hits_of(sent: Span, triggers: tuple[Trigger, ...]) -> list[Hit]:
     taken is not the head of a lighter one."""
     taken: set[int] = set()
     hits: list[Hit] = []
+    tokens = list(sent)
+    forms = [_form_of(tok) for tok in tokens]  # read once a token, not once a trigger
+    at: dict[str, list[int]] = {}  # where each lemma and form stands, for a first step of a whole word
+    for k, (lemma, lower, _, _) in enumerate(forms):
+        for word in dict.fromkeys((lemma, lower)):
+            at.setdefault(word, []).append(k)
     for trig in triggers:
-        for tok in sent:
-            if tok.i in taken:
+        word, _, prefix = _step(trig.steps[0])
+        for k in range(len(tokens)) if prefix else at.get(word, ()):
+            tok = tokens[k]
+            if tok.i in taken or not _fits(forms[k], trig.steps[0]):
                 continue
             toks = _match_at(tok, trig, sent)
             if toks is None or any(t.i in taken for t in toks):
