@@ -39,6 +39,9 @@ def amount(v: Vocab, toks: list[Token], i: int) -> Reading | None:
     k2 = glued_suffix(toks, r.j)
     if k2 is not None and toks[k2].lower in v.case_endings:
         r.tail, r.j = k2 + 1 - r.j, k2 + 1
+        scale = v.grammar.scales.get(toks[r.j].lower) if r.j < len(toks) and not card.words else None
+        if scale:
+            r.value, r.j = r.value * scale, r.j + 1  # «2-х тысяч», «5-ти миллионов»
     return r
 
 
@@ -55,8 +58,14 @@ def _sign(v: Vocab, toks: list[Token], i: int) -> tuple[float, int]:
 
 
 def scale_suffix(v: Vocab, toks: list[Token], r: Reading, card: Cardinal) -> None:
-    """10k, $2bn, 1,5 млн: a scale letter or abbreviation right after digits."""
+    """10k, $2bn, 1,5 млн: a scale letter or abbreviation right after digits; "$5-million",
+    «150-тысячная»: a scale word or adjective joined to them by a hyphen."""
     if card.words and r.j - r.i > 1 or r.j >= len(toks):
+        return
+    joined = joined_scale(v, toks, r.j) if card.j - card.i == 1 else 0.0
+    if joined:
+        r.value *= joined
+        r.j += 2
         return
     nxt = toks[r.j]
     glued = nxt.start == toks[r.j - 1].end
@@ -66,6 +75,15 @@ def scale_suffix(v: Vocab, toks: list[Token], r: Reading, card: Cardinal) -> Non
             return
         r.value *= v.suffixes[nxt.lower]
         r.j += 1
+
+
+def joined_scale(v: Vocab, toks: list[Token], j: int) -> float:
+    """The scale of a word joined by a hyphen to the number before token j ("$5-million",
+    «150-тысячная»), else 0."""
+    if j + 1 >= len(toks) or toks[j].text not in MINUS_SIGNS or not glued_run(toks, j - 1, j + 2):
+        return 0.0
+    w = toks[j + 1].lower
+    return v.grammar.scales.get(w) or v.scale_adjectives.get(w) or 0.0
 
 
 def power(v: Vocab, toks: list[Token], r: Reading) -> None:

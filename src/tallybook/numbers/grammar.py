@@ -40,6 +40,7 @@ class Grammar:
         self.fractions = lex.values("numbers", "fractions")
         self.fractions_after_one = lex.words("numbers", "fraction_after_one")
         self.fraction_one = lex.words("numbers", "fraction_one")
+        self.fractions_alone = lex.words("numbers", "fraction_alone")
         self.of_words = lex.words("numbers", "of")
         self.half_words = lex.words("numbers", "half")
         self.and_words = lex.words("numbers", "and")

@@ -91,6 +91,15 @@ def ordinal_suffix(a: At) -> str | None:
     return "ordinal"
 
 
+def ordinal_part(a: At) -> str | None:
+    """«в первой четверти года», "a second half": a fraction word after an ordinal names a part
+    of a period, not a share of a count."""
+    r, w = a.r, a.toks[a.r.i].lower
+    if not (r.words and r.j - r.i == 1 and (w in a.v.grammar.fractions or w in a.v.grammar.half_words)):
+        return None
+    return "ordinal" if a.v.ordinal_value(a.prev) is not None else None
+
+
 def unit_kind(a: At) -> str | None:
     """ "15%" is a percent, "$5", "100 руб." money: the kind of the unit (lexicon [units.KIND])."""
     kind = a.v.unit_kinds.get(a.r.unit or "")
@@ -201,6 +210,7 @@ KIND_RULES: tuple[tuple[str, Rule], ...] = (
     ("date_digits", date_digits),
     ("ordinal_compound", ordinal_compound),
     ("ordinal_suffix", ordinal_suffix),
+    ("ordinal_part", ordinal_part),
     ("unit_kind", unit_kind),
     ("clock", clock),
     ("time_word", time_word),

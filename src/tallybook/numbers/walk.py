@@ -262,13 +262,16 @@ class Walk:
         return self.take(j, S.SCALE)
 
     def fraction_word(self, j: int) -> int | None:
-        """ "three fifths", "a quarter million"."""
+        """ "three fifths", "a quarter million", «треть» (one part by itself)."""
         g, w = self.g, self.toks[j].lower
         if self.fraction_allowed(w):
             return self.fraction(j, g.fractions[w])
         if not self.started and self.word_at(j + 1) in g.scales:
             self.cur = self.piece = 1.0 / g.fractions[w]  # "quarter million"
             return self.take(j, S.FRACTION)
+        if not self.started and w in g.fractions_alone:
+            self.started, self.state = True, S.ARTICLE  # «треть» is «одна треть»
+            return self.fraction(j, g.fractions[w])
         return PASS
 
     def and_word(self, j: int) -> int | None:
