@@ -546,6 +546,32 @@ NEG = "Polarity=Neg"
              ("зону", 4, "obl", "NOUN")],
             (2, 4), (), ["направленных", "зону"], ["назвал", "цифры"],
         ),
+        # a figure after a dash, where a verb would stand, says what the noun before the dash is
+        (
+            "en",
+            [("Army", 1, "compound", "NOUN"), ("losses", 1, "ROOT", "NOUN"), ("–", 4, "punct", "PUNCT"),
+             ("500", 4, "nummod", "NUM"), ("people", 1, "parataxis", "NOUN")],
+            (3, 4), (), ["Army", "losses", "people"], [],
+        ),
+        (
+            "ru",
+            [("Потери", 0, "ROOT", "NOUN"), ("армии", 0, "nmod", "NOUN"), ("—", 4, "punct", "PUNCT"),
+             ("500", 4, "nummod", "NUM"), ("человек", 0, "parataxis", "NOUN")],
+            (3, 4), (), ["Потери", "армии", "человек"], [],
+        ),
+        (
+            "ru",
+            [("Доля", 0, "ROOT", "NOUN"), ("добровольцев", 0, "nmod", "NOUN"), ("—", 4, "punct", "PUNCT"),
+             ("27", 4, "nummod", "NUM"), ("%", 0, "parataxis", "SYM")],
+            (3, 5), (), ["Доля", "добровольцев"], ["%"],
+        ),
+        # ... not a place before the dash
+        (
+            "ru",
+            [("В", 1, "case", "ADP"), ("Татарстане", 1, "ROOT", "PROPN"), ("—", 4, "punct", "PUNCT"),
+             ("5605", 4, "nummod", "NUM"), ("погибших", 1, "parataxis", "VERB")],
+            (3, 4), (), ["погибших"], ["Татарстане"],
+        ),
         # a day's date is the claim's time, not what happened; a period bounds the count and stays
         (
             "en",
@@ -696,6 +722,9 @@ def test_what_happened_to_the_15_of_85_is_the_15s():
          ["sent", "zone"], ["spoke", "found"]),
         ("Открытые источники охватывают от 45 до 65% всех смертей.", "ru", "от 45 до 65%",
          ["смертей", "охватывают"], []),
+        ("Потери армии — 500 человек.", "ru", "500", ["Потери", "армии", "человек"], []),
+        ("Доля добровольцев — 27%.", "ru", "27%", ["Доля", "добровольцев"], []),
+        ("В Татарстане — 5605 погибших.", "ru", "5605", ["погибших"], ["Татарстане"]),
     ],
 )  # fmt: skip
 def test_counted_rules_on_real_parses(text, lang, figure, words, absent):

@@ -148,6 +148,20 @@ def _verb_subject(anchor: Token, head: Token, span: set[int]) -> Token | None:
     return subj if subj is not None and subj.i not in span else None
 
 
+DASHES = {"—", "–", "-"}
+
+
+def dash_subject(token: Token) -> Token | None:
+    """«Доля добровольцев — 27%», «Потери армии — 500 человек»: a figure after a dash, where a
+    verb would stand, says what the noun before the dash is (not a place: «В Татарстане — 5605»)."""
+    head = token.head
+    if token.dep_ != "parataxis" or head.pos_ not in NOUNS or head.i > token.i:
+        return None
+    if any(c.dep_ == "case" for c in head.children):
+        return None
+    return head if any(c.dep_ == "punct" and c.text in DASHES and c.i < token.i for c in token.children) else None
+
+
 # How the parse says what a figure counts, tried in this order; the first that finds a noun wins.
 NOUN_RULES = (
     ("modified noun", lambda anchor, head, span: _modified_noun(anchor, head)),
@@ -158,6 +172,7 @@ NOUN_RULES = (
     ("of noun", _of_noun),
     ("participle noun", _participle_noun),
     ("verb subject", _verb_subject),
+    ("dash subject", lambda anchor, head, span: dash_subject(anchor)),
 )
 
 
@@ -252,7 +267,8 @@ def holder_of(noun: Token, taken: set[int], cues: Cues = Cues()) -> Token:
     ranks of 557 soldiers" → names, «о гибели 1351 человека» → гибели, «возвращением тел 10
     погибших» → возвращением; a sum or size completes what it measures through a preposition
     too: «выплату в 195 тысяч рублей» → выплату, «штраф в размере 40 тысяч рублей» → штраф, or
-    as its modifier: "a 30-day ceasefire" → ceasefire.
+    as its modifier: "a 30-day ceasefire" → ceasefire; a figure after a dash completes the noun
+    before it: «Потери армии — 500 человек» → Потери.
     What happened is said of it, and it belongs to the phrase."""
     measured = noun.lower_ in cues.units
     while True:
@@ -262,6 +278,8 @@ def holder_of(noun: Token, taken: set[int], cues: Cues = Cues()) -> Token:
             head = head.head  # "the names of [557 soldiers]"
         elif measured and noun.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
             pass  # "a 30-day ceasefire", "a 2,000-km front line": the unit says what the noun measures
+        elif dash_subject(noun) is not None:
+            pass  # «Потери армии — 500 человек»: the noun before the dash
         elif not (
             noun.dep_ == "nmod" and head.pos_ == "NOUN" and (not cases or measured and cases[0] in cues.measure_preps)
         ):
