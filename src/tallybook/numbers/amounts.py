@@ -1,5 +1,5 @@
 """An amount at a token: a cardinal with its sign, currency symbol, scale suffix, power,
-fraction and ratio; a vague multiple ("dozens")."""
+fraction and ratio; a vague multiple ("dozens"); a multiplier in one word ("threefold")."""
 
 from __future__ import annotations
 
@@ -158,6 +158,12 @@ def ratio(v: Vocab, toks: list[Token], r: Reading) -> None:
             return
         r.value, r.j = r.value / den.value, den.j
         return
+
+
+def multiplier_at(v: Vocab, toks: list[Token], i: int) -> Reading | None:
+    """ "a threefold rise", «выросло вдвое»: a multiplier in one word (numbers.multipliers)."""
+    value = v.multipliers.get(toks[i].lower)
+    return Reading(i, i + 1, value, True) if value else None
 
 
 def vague_at(v: Vocab, toks: list[Token], i: int) -> Reading | None:

@@ -11,7 +11,7 @@ from typing import cast
 
 from ..lexicons import Lexicon, lexicon
 from ..model import CLAIM_KINDS, Kind, Number
-from .amounts import amount, vague_at
+from .amounts import amount, multiplier_at, vague_at
 from .kinds import classify
 from .ranges import hedge, join_ranges
 from .reading import Reading, Vocab
@@ -43,11 +43,11 @@ class Reader:
         return numbers
 
     def readings(self, toks: list[Token]) -> list[Reading]:
-        """The amounts and vague multiples of the tokens, left to right."""
+        """The amounts, vague multiples and multipliers of the tokens, left to right."""
         found: list[Reading] = []
         i = 0
         while i < len(toks):
-            r = amount(self.v, toks, i) or vague_at(self.v, toks, i)
+            r = amount(self.v, toks, i) or vague_at(self.v, toks, i) or multiplier_at(self.v, toks, i)
             if r is None:
                 i += 1
                 continue

@@ -38,6 +38,7 @@ class Vocab:
         self.decimal = self.grammar.decimal
         self.suffixes = lex.values("numbers", "suffixes")
         self.scale_adjectives = lex.values("numbers", "scale_adjectives")
+        self.multipliers = lex.values("numbers", "multipliers")
         self.spaced_suffixes = lex.words("numbers", "spaced_suffixes")
         self.minus = lex.words("numbers", "minus")
         self.case_endings = lex.words("numbers", "case_endings")
