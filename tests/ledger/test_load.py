@@ -14,15 +14,15 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from test_workers import rows as table_rows
 
 from tallybook.ledger.models import Claim, Document, DocumentVersion, Incident, LoadedShard, Mention
 from tallybook.ledger.store import store_document
 from tallybook.model import Document as DocumentValue
-from tallybook.scale.load import load
-from tallybook.scale.shards import read_shards, write_shards
+from tallybook.scale.load import load, load_partition
+from tallybook.scale.shards import partition_digest, partitions, read_shards, write_shards
 from tallybook.scale.work import analyse_document
 
 DOCS = [
@@ -125,6 +125,16 @@ def test_loading_twice_changes_nothing(ledger_url, tmp_path, analysed):
     # no work: one look-up of each partition's record, nothing read from the other tables or written
     statements = [q["sql"] for q in queries.captured_queries]
     assert statements and all(s.startswith("SELECT") and "ledger_loadedshard" in s for s in statements), statements
+
+
+def test_a_partition_another_loader_recorded_meanwhile_is_skipped(ledger_url, tmp_path, analysed):
+    folder = shards(tmp_path / "shards", analysed)
+    path = partitions(folder)[0]
+    LoadedShard.objects.create(digest=partition_digest(path), path="/elsewhere/documents/part-00000.parquet")
+    with transaction.atomic():  # as if its record was made after this loader looked for it
+        done = load_partition(path, partition_digest(path))
+    assert (done.added, done.unchanged, done.skipped, done.claims) == (0, 2, 1, 0)
+    assert not Document.objects.exists() and LoadedShard.objects.count() == 1
 
 
 def test_a_loaded_partition_is_skipped_after_the_ledger_moved_on(ledger_url, tmp_path, analysed):
