@@ -343,6 +343,18 @@ CASES = [
         "50",
         "Interior Ministry",
     ),
+    # a named person joined to the body they head speaks, not the body
+    (
+        "Russia's defence ministry and its chief Andrei Belousov said 190,000 signed contracts.",
+        "190,000",
+        "Andrei Belousov",
+    ),
+    # a report citing someone is theirs
+    (
+        "According to the report, which cites Ukrainian intelligence, about 1,500 Cubans fought for Russia.",
+        "about 1,500",
+        "Ukrainian intelligence",
+    ),
     # a quotation over several paragraphs after "X told parliament:"
     (
         'Defence Secretary John Healey told parliament:\n\n"We estimate that 900,000 Russian soldiers have '
@@ -405,3 +417,9 @@ def test_a_document_with_no_owner_speaks_like_any_other(noun):
     assert [c.speaker for c in after] == [None]  # named, not quoted: not the document's owner
     quoted = extract(f"The Acme Institute said 20 died. The {noun} said 500 soldiers died.", lang="en")
     assert [c.speaker for c in quoted] == ["Acme Institute", "Acme Institute"]
+
+
+def test_a_body_of_the_registry_is_a_body_whatever_the_recogniser_took_it_for():
+    # the small English model tags "Verstka" a person; the registry knows it as an outlet
+    text = "Verstka reported, citing a source in the administration, that 2,000 men received draft notices."
+    assert [(c.speaker, c.speaker_kind) for c in extract(text, lang="en")] == [("Verstka", "org")]

@@ -120,7 +120,7 @@ class Attributor:
                     return None  # the figure's own noun ("300 soldiers said")
                 if c.i == anchor.i or anchor.i in [t.i for t in c.subtree] and c.dep_ == "nsubj:pass":
                     return None
-                return c
+                return self.person_joined(c) or c
             if c.dep_ in AGENT_DEPS:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None or c.dep_ == "obl:agent":
@@ -135,6 +135,18 @@ class Attributor:
             # "ledgers showing ..." speak; "voters surveyed", "figures released" are spoken of
             return None if passive(verb) else verb.head
         return self._name_beside(verb)
+
+    def person_joined(self, subj: Token) -> Token | None:
+        """A named person joined to a body as the subject ("the ministry and its chief Andrei
+        Belousov said"): the person speaks, not the body they head."""
+        if subj.ent_type_ in PERSON_LABELS or self.w.has(subj, "roles"):
+            return None
+        for g in subj.conjuncts:
+            if g.ent_type_ in PERSON_LABELS or (
+                self.w.has(g, "roles") and any(t.ent_type_ in PERSON_LABELS for t in g.subtree)
+            ):
+                return g
+        return None
 
     def governing(self, anchor: Token) -> list[Token]:
         """The reporting verbs above the figure, outermost first. An adverbial clause with a verb

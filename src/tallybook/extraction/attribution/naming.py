@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...model import Speaker
-from ..sources import is_known_surname
+from ..sources import is_known_surname, is_outlet
 from .memory import Memory
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -96,7 +96,8 @@ class Namer:
         return Speaker(org, "org") if org else False
 
     def named(self, tok: Token) -> Speaker | None:
-        if tok.ent_type_ in PERSON_LABELS:
+        # a body the registry knows is a body, whatever the recogniser took it for ("Verstka" as a person)
+        if tok.ent_type_ in PERSON_LABELS and is_outlet(self.name_of(tok)) is None:
             role, org = self.role_org(tok)
             return self.person(self.name_of(tok), role, org)
         if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN" or self.unknown_name(tok):
@@ -119,9 +120,13 @@ class Namer:
         return self.resolve(owner) if owner is not None else None
 
     def document(self, tok: Token) -> Speaker | bool | None:
-        """A document with no owner named is the last quoted body's ("the post stated"), else no one's."""
+        """A document with no owner named is the one it cites ("the report, which cites Ukrainian
+        intelligence"), else the last quoted body's ("the post stated"), else no one's."""
         if not self.w.has(tok, "documents") or self.named_within(tok) is not None:
             return None
+        cited = self.cited_by(tok)
+        if cited is not None:
+            return self.resolve(cited) or False
         if (
             tok.tag_ == "NNS"
             or "Plur" in tok.morph.get("Number", [])
@@ -176,6 +181,14 @@ class Namer:
         if named is not None:
             return self.resolve(named)
         return Speaker(org, "org") if org else None
+
+    def cited_by(self, tok: Token) -> Token | None:
+        """What a relative clause of `tok` cites: "the report, which cites Z", «доклад, который
+        ссылается на Z»."""
+        for c in tok.children:
+            if c.dep_ in ("relcl", "acl:relcl") and self.w.has(c, "relay_verbs"):
+                return next((g for g in c.children if g.dep_ in ("dobj", "obj", "obl", "pobj")), None)
+        return None
 
     def introduced(self, tok: Token) -> bool:
         """ "a spokesman", «один из чиновников»: someone new, not the person named before."""
