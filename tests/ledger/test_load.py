@@ -169,6 +169,14 @@ def test_a_changed_or_repeated_document_goes_through_the_store_path(ledger_url, 
     assert Document.objects.count() == 6
 
 
+def test_a_document_twice_in_a_partition_is_stored_once(ledger_url, tmp_path, analysed):
+    folder = shards(tmp_path / "shards", [analysed[0], analysed[0], analysed[1]], size=3)  # an input listed twice
+    summary = load(folder)
+    assert (summary.added, summary.unchanged, summary.replaced, summary.failures) == (2, 1, 0, [])
+    assert Document.objects.count() == 2
+    assert Claim.objects.filter(document__source=DOCS[0].source).count() == len(analysed[0][1].reading.claims) >= 1
+
+
 def test_a_bad_shard_fails_its_partition_alone(ledger_url, tmp_path, analysed):
     folder = shards(tmp_path / "shards", analysed)
     (folder / "claims" / "part-00001.parquet").write_bytes(b"not parquet")

@@ -38,6 +38,7 @@ What goes where, for the new documents of a partition:
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -114,8 +115,11 @@ def load_partition(path: Path, digest: str, version: str = EXTRACTOR_VERSION) ->
     _insert_mentions(stored, said, names)
     _insert_incidents(stored, said, claims, incidents, version)
     summary = Summary(added=len(stored), unchanged=unchanged, claims=sum(len(c) for c in said.values()))
-    keys = {(docs[i].source, docs[i].locator) for i in known}
-    for doc, analysis in analysed_of(tables, keys) if keys else ():
+    left = Counter((docs[i].source, docs[i].locator) for i in known)  # how many times each is to be stored
+    for doc, analysis in analysed_of(tables, set(left)) if left else ():
+        if not left[doc.source, doc.locator]:
+            continue  # a document twice in the partition, the first copy bulk-loaded
+        left[doc.source, doc.locator] -= 1
         outcome = store_document(doc, analysis=analysis, version=version)
         setattr(summary, outcome.outcome, getattr(summary, outcome.outcome) + 1)
         summary.claims += outcome.claims
@@ -243,7 +247,14 @@ def _placed(tables: dict[str, Any], table: str, path: Path) -> Placed:
         raise ValueError(f"{shard}: a row of {rows['doc_source'][j]}#{rows['doc_locator'][j]}, not in {path}")
     rows = rows.append_column(PLACE, place.cast(pa.int64()))
     rows = rows.sort_by([(PLACE, "ascending"), ("index", "ascending")])
-    return Placed(rows, rows.column(PLACE).to_pylist())
+    places = rows.column(PLACE).to_pylist()
+    if len(set(places)) < len(rows) and pc.count_distinct(keys(tables["documents"])).as_py() < len(places):
+        # a document twice in the partition (an input listed twice): its rows once, not each copy's
+        at = list(zip(places, rows.column("index").to_pylist()))
+        once = [k for k in range(len(at)) if k == 0 or at[k] != at[k - 1]]
+        if len(once) < len(at):
+            rows, places = rows.take(once), [places[k] for k in once]
+    return Placed(rows, places)
 
 
 # --- one table at a time: the rows, staged and inserted --------------------------------------------
