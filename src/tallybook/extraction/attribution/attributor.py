@@ -240,13 +240,16 @@ class Attributor:
         return next((c for c in tok.children if c.dep_ == "case" and c.lower_ in self.w.according_preps), None)
 
     def body_as_place(self, verb: Token) -> Token | None:
-        """The body in «в МВД» / «в пресс-службе управления» beside a verb without a subject."""
+        """The body in «в МВД» / «в пресс-службе управления» / «в столичном главке МВД» (a unit
+        of a named body) beside a verb without a subject."""
         for c in verb.children:
             if c.dep_ not in ("obl", "nmod") or not any(
                 g.dep_ == "case" and g.lower_ in self.w.impersonal_preps for g in c.children
             ):
                 continue
             if c.ent_type_ == "ORG" or self.w.has(c, "bodies"):
+                return c
+            if any(g.dep_ == "nmod" and g.ent_type_ == "ORG" for g in c.children):
                 return c
         return None
 

@@ -62,7 +62,7 @@ class Memory:
         """The last person whose titles share a word with a description ("the Ohio governor")."""
         wanted = _stems(words)
         for name in reversed(self.persons):
-            if wanted & self.titles.get(name, set()):
+            if _share(wanted, self.titles.get(name, set())):
                 return name
         return None
 
@@ -100,8 +100,15 @@ class Memory:
 
 
 def _stems(words: str) -> set[str]:
-    """Word stems of a description, for matching "governor" with "Gov." and «главы» with «глава»."""
-    return {w.strip(".,()").lower()[:3] for w in words.split() if len(w.strip(".,()")) > 2}
+    """Word stems of a description: four letters, so «главы» meets «глава» and «президента»
+    does not meet «представитель»; an abbreviation is its letters ("Gov." → "gov")."""
+    return {w.strip(".,()").lower()[:4] for w in words.split() if len(w.strip(".,()")) > 2}
+
+
+def _share(a: set[str], b: set[str]) -> bool:
+    """Do two descriptions share a stem, an abbreviation counting as the start of a word
+    ("gov" meets "gove" of "governor")?"""
+    return any(x == y or (len(x) < 4 and y.startswith(x)) or (len(y) < 4 and x.startswith(y)) for x in a for y in b)
 
 
 def _acronym(words: str) -> str:
