@@ -25,11 +25,13 @@ HEDGES = {
 RULES = {
     "quotation": pgettext_lazy("rule", "quotation"),
     "according_to": pgettext_lazy("rule", "“according to”"),
+    "relative_clause": pgettext_lazy("rule", "relative clause on the figure"),
     "reporting_verb": pgettext_lazy("rule", "reporting verb"),
     "data_owner": pgettext_lazy("rule", "owner of the data"),
     "in_document": pgettext_lazy("rule", "in a document"),
     "impersonal_body": pgettext_lazy("rule", "a body as where it was said"),
     "final_clause": pgettext_lazy("rule", "closing clause"),
+    "misread_verb": pgettext_lazy("rule", "verb read as a noun"),
     "pointer_after": pgettext_lazy("rule", "a sentence pointing back"),
     "colon_intro": pgettext_lazy("rule", "an introducing line"),
     "attitude_verb": pgettext_lazy("rule", "verb of proposing or wanting"),

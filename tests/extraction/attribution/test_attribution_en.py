@@ -362,6 +362,26 @@ CASES = [
         "20,000",
         "John Healey",
     ),
+    # a study by a firm is the firm's, not that of the client it was prepared for
+    (
+        "A projection by the consulting firm Acme Analytics, prepared for the Grocers Union, predicted "
+        "that 40 stores would close.",
+        "40",
+        "Acme Analytics",
+    ),
+    # a capitalised word the tagger reads as a common noun: described by an apposition, or named before
+    ("Vortexa, the Dutch shipping company, says that it tracked 50 tankers.", "50", "Vortexa"),
+    (
+        "Bernie Sanders spoke in Iowa. Sanders, meanwhile, hopes that winning the state's 475 delegates will help him.",
+        "475",
+        "Bernie Sanders",
+    ),
+    # a figure in a bracketed clause of its own is not the outer speaker's
+    (
+        "Jane Roe said 250,000 refugees would arrive (in fact, Tom Hale has proposed accepting 10,000).",
+        "10,000",
+        "Tom Hale",
+    ),
     # a pointer sentence opening the next paragraph speaks for the figure before it …
     ("Police detained 25 men at the market.\n\nThis was reported by Mediazona.", "25", "Mediazona"),
     # … but not over a sentence of its own paragraph

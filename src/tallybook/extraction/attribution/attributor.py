@@ -131,6 +131,8 @@ class Attributor:
             return None if joined_passive else self.subject_of(verb.head, anchor)
         if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.pos_ in ("VERB", "AUX"):
             return self.subject_of(verb.head.head, anchor)  # "X rallied them by promising …"
+        if verb.dep_ in ("relcl", "acl") and verb.head.dep_ in OBJECT_DEPS and self._infinitive(verb):
+            return self.subject_of(verb.head.head, anchor)  # "X held a briefing to announce …"
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
             # "ledgers showing ..." speak; "voters surveyed", "figures released" are spoken of
             return None if passive(verb) else verb.head
@@ -147,6 +149,11 @@ class Attributor:
             ):
                 return g
         return None
+
+    @staticmethod
+    def _infinitive(verb: Token) -> bool:
+        """ "to announce": an infinitive (spaCy's "to" as aux, UD's VerbForm=Inf)."""
+        return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) or "Inf" in verb.morph.get("VerbForm", [])
 
     def governing(self, anchor: Token) -> list[Token]:
         """The reporting verbs above the figure, outermost first. An adverbial clause with a verb
@@ -175,6 +182,38 @@ class Attributor:
         if opening is None or closing is None or self.doc[opening].text != "(" or self.doc[closing].text != ")":
             return None
         return opening, closing
+
+    def closed_aside(self, anchor: Token) -> tuple[int, int] | None:
+        """The brackets around the figure when they hold a clause of their own ("(in fact, Obama has
+        proposed 10,000)"): cues outside them do not reach it."""
+        aside = self.parenthesis(anchor)
+        if aside is None:
+            return None
+        inside = range(aside[0] + 1, aside[1])
+        clause = any(t.dep_ in SUBJECT_DEPS and t.head.i in inside for t in self.doc[aside[0] + 1 : aside[1]])
+        return aside if clause else None
+
+    @staticmethod
+    def reaches(tok: Token, aside: tuple[int, int] | None) -> bool:
+        """Is `tok` within the figure's closed aside, when it has one?"""
+        return aside is None or aside[0] < tok.i < aside[1]
+
+    def remark(self, clause: Token) -> bool:
+        """A relative clause set off by a comma whose relative word is the verb's object ("$2.9
+        billion, which X called a disgrace"): a remark on the figure, not its source; «…, о которых
+        сообщил X» is one."""
+        start = clause.left_edge.i
+        after_comma = start > 0 and self.doc[start - 1].text == ","
+        return after_comma and any(
+            c.dep_ in OBJECT_DEPS | {"nsubj", "nsubjpass"} and c.i == start for c in clause.children
+        )
+
+    def figure_noun(self, anchor: Token) -> Token:
+        """The noun a figure counts: "the 300 deaths" → deaths, «300 человек» → человек."""
+        t = anchor
+        while t.dep_ in ("nummod", "nummod:gov", "compound", "quantmod", "amod") and t.head != t and t.head.i > t.i:
+            t = t.head
+        return t
 
     @staticmethod
     def within_said(tok: Token, verbs: list[Token]) -> bool:

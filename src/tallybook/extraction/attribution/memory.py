@@ -32,6 +32,11 @@ class Memory:
                 return full
         return name
 
+    def named_before(self, word: str) -> bool:
+        """Is `word` the surname of a person or a word of a body's name named before ("Sanders",
+        "Forbes")? A capitalised word the tagger took for a common noun is that name again."""
+        return self.full_name(word) != word or any(word in name.split() for name in self.orgs)
+
     def see(self, speaker: Speaker) -> None:
         """Note a speaker just found: the likeliest antecedent of the next pronoun or description."""
         if speaker.kind == "person":

@@ -110,9 +110,15 @@ class Namer:
 
     def unknown_name(self, tok: Token) -> bool:
         """A capitalised word the tagger took for a common noun, and none of the words for
-        bodies, roles, documents or people in general ("RealClearPolitics", not "the Ministry")."""
+        bodies, roles, documents or people in general ("RealClearPolitics", not "the Ministry"); at
+        the start of a sentence, only one described in an apposition, or a person's surname or a
+        body's name word named before ("Sanders supports …", "Forbes shot back …")."""
         keys = ("bodies", "roles", "documents", "data_nouns", "generic", "staff")
-        return name_like(tok) and not is_name(tok) and not any(self.w.has(tok, k) for k in keys)
+        if any(self.w.has(tok, k) for k in keys) or is_name(tok):
+            return False
+        capital = tok.pos_ == "NOUN" and tok.text[:1].isupper()
+        described = any(c.dep_ == "appos" for c in tok.children)  # "Teck, the Canadian mining company, says"
+        return name_like(tok) or capital and (described or self.memory.named_before(tok.text))
 
     def owned(self, tok: Token) -> Speaker | None:
         """A document or figure speaks for its owner ("the ministry's data" → the ministry)."""
@@ -127,6 +133,9 @@ class Namer:
         cited = self.cited_by(tok)
         if cited is not None:
             return self.resolve(cited) or False
+        writer = self.writer_of(tok)
+        if writer is not None:  # "X released a statement confirming …", "X wrote in an article that …"
+            return self.resolve(writer) or False
         if (
             tok.tag_ == "NNS"
             or "Plur" in tok.morph.get("Number", [])
@@ -138,6 +147,22 @@ class Namer:
             return False  # "polls show", "a report said": no one in particular
         org = self.memory.org_speakers[-1] if self.memory.org_speakers else None
         return Speaker(org, "org") if org else False
+
+    def writer_of(self, document: Token) -> Token | None:
+        """The subject of the verb whose object a document is, or that the document is "in":
+        "X released a statement confirming …", "X said in a memo that …", «X заявил в интервью»."""
+        verb = document.head
+        if document.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in self.w.document_preps:
+            verb = verb.head if verb.head.pos_ != "ADV" else verb.head.head  # "X shot back in an article"
+        elif document.dep_ == "obl" and any(
+            c.dep_ == "case" and c.lower_ in self.w.document_preps for c in document.children
+        ):
+            pass
+        elif document.dep_ not in ("dobj", "obj"):
+            return None
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"), None)
 
     def collective(self, tok: Token) -> Speaker | bool | None:
         """People in general speak for a named body they belong to («аналитики ISW»), else
@@ -172,8 +197,10 @@ class Namer:
         name = self.memory.described(modifiers) if modifiers else None
         if name:
             return Speaker(name, "person", role, org)
-        if named is not None and named.ent_type_ in PLACE_LABELS:
-            # "Colorado's delegation chairman", «губернатор Курской области»: someone not named before
+        placed = any(c.dep_ in ("amod", "compound") and c.ent_type_ in PLACE_LABELS for c in tok.children)
+        if placed or named is not None and named.ent_type_ in PLACE_LABELS:
+            # "Colorado's delegation chairman", "the California secretary of state", «губернатор Курской
+            # области»: someone not named before
             return Speaker(self.name_of(tok), "person", role, org)
         name = None if self.introduced(tok) else self.memory.last_person()
         if name and not self.memory.is_someone_else(name, role, org, self.w.heads):
@@ -228,6 +255,8 @@ class Namer:
         """Whose figures these are: "Gallup poll", "the ministry's data", "his figures", "data
         from / released by Mediazona", «данные Минобороны», «по его информации»."""
         for c in data.children:
+            if c.ent_type_ in NOT_NAMES:
+                continue  # "Wednesday's poll": a date, not an owner
             if c.dep_ in ("poss", "nmod:poss") and (c.pos_ != "PRON" or self.w.is_possessive(c)):
                 return c
             if c.dep_ == "det" and self.w.is_possessive(c):  # «его», «их» as determiners
@@ -245,7 +274,7 @@ class Namer:
             )
             for prep in preps:
                 obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                if obj is None or prep.lower_ not in ("from", "by", "of"):
+                if obj is None or prep.lower_ not in ("from", "by", "of", "for"):  # "research conducted for X"
                     continue
                 if name_like(obj) or (c is not prep and obj.pos_ == "NOUN") or self.w.has(obj, "bodies"):
                     return obj  # "data from Mediazona", "a survey by the organization"; "data released by state regulators"

@@ -38,11 +38,13 @@ RULES: dict[str, Rule] = {}
 ORDER = (
     "quotation",
     "according_to",
+    "relative_clause",
     "reporting_verb",
     "data_owner",
     "in_document",
     "impersonal_body",
     "final_clause",
+    "misread_verb",
     "pointer_after",
     "colon_intro",
     "attitude_verb",
@@ -108,14 +110,13 @@ def reporting_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
     """X said / told / estimated / proposed … (the outermost verb that governs the figure first),
     "…, said the spokesman", "as X said", «…, сообщает X»; not a verb of a contrasted clause
     ("…, while X said there were more")."""
-    governing = a.governing(anchor)
-    aside = a.parenthesis(anchor)  # "(Obama has proposed 10,000)": the aside's own verb, not the outer one
-    if aside is not None and any(aside[0] < t.i < aside[1] for t in governing):
-        governing = [t for t in governing if aside[0] < t.i < aside[1]]
+    aside = a.closed_aside(anchor)  # "(Obama has proposed 10,000)": the aside's own verb, not the outer one
+    governing = [t for t in a.governing(anchor) if a.reaches(t, aside)]
     beside = [
         t
         for t in anchor.sent
         if a.w.is_cue(t)
+        and a.reaches(t, aside)
         and t not in governing
         and not a.contrasted(t)
         and not any(c.dep_ == "poss" for c in t.children)  # "his worst showing in the survey" is a noun
@@ -129,10 +130,26 @@ def reporting_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
             yield found._replace(final=verb in governing and a.unnamed_people(subj, verb), carries=a.is_record(subj))
 
 
+@rule("relative_clause")
+def relative_clause(a: Attributor, anchor: Token) -> Iterator[Candidate]:
+    """ "the 22.3 billion gallons Congress had sought", "the 300 deaths the ministry reported": a
+    relative clause on the figure's own noun, its verb reporting or wanting, its subject named."""
+    noun = a.figure_noun(anchor)
+    for clause in noun.children:
+        if clause.dep_ not in ("relcl", "acl:relcl") or not (a.w.is_cue(clause) or a.w.is_attitude(clause)):
+            continue
+        if a.remark(clause):
+            continue
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subj is not None and subj.tag_ not in ("WDT", "WP") and "Rel" not in subj.morph.get("PronType", []):
+            yield Candidate(subj, clause.text)
+
+
 @rule("attitude_verb")
 def attitude_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
     """X proposed / promised / called for / plans … a figure in the verb's complement."""
-    for verb in [t for t in anchor.ancestors if a.w.is_attitude(t)][::-1]:
+    aside = a.closed_aside(anchor)
+    for verb in [t for t in anchor.ancestors if a.w.is_attitude(t) and a.reaches(t, aside)][::-1]:
         subj = a.subject_of(verb, anchor)
         if subj is not None:
             yield Candidate(subj, verb.text)
@@ -142,8 +159,9 @@ def attitude_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
 def data_owner(a: Attributor, anchor: Token) -> Iterator[Candidate]:
     """ "X's figures", "data from X", «данные Минобороны»."""
     for t in anchor.sent:
-        if t.dep_ not in SOURCE_DEPS and not (t.head != t and a.w.is_cue(t.head)):
-            continue  # "searches of Clinton data": data spoken of, not speaking
+        speaking = t.dep_ in SOURCE_DEPS or (t.head != t and a.w.is_cue(t.head))
+        if not speaking and anchor not in t.subtree:
+            continue  # "searches of Clinton data": data spoken of, not speaking; "X's claim that 500 …" speaks
         owner = a.namer.owner_of(t) if a.w.is_data(t) else None
         if owner is not None:
             yield Candidate(owner, f"{owner.text} {t.text}" if owner.i < t.i else f"{t.text} {owner.text}")
@@ -151,9 +169,10 @@ def data_owner(a: Attributor, anchor: Token) -> Iterator[Candidate]:
 
 @rule("in_document")
 def in_document(a: Attributor, anchor: Token) -> Iterator[Candidate]:
-    """ "in a CNN/ORC poll", "in the ministry's report", «в докладе ISW»: the document's owner."""
+    """ "in a CNN/ORC poll", "in the ministry's report", "in the RealClearPolitics average",
+    «в докладе ISW»: the document's (or the figures') owner."""
     for t in anchor.sent:
-        if not a.w.has(t, "documents"):
+        if not (a.w.has(t, "documents") or a.w.is_data(t)):
             continue
         preps = [c.lower_ for c in t.children if c.dep_ == "case"] + ([t.head.lower_] if t.head.dep_ == "prep" else [])
         if not set(preps) & a.w.document_preps:
@@ -181,6 +200,25 @@ def final_clause(a: Attributor, anchor: Token) -> Iterator[Candidate]:
     found = a.final_clause(anchor.sent)
     if found is not None:
         yield found
+
+
+@rule("misread_verb")
+def misread_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
+    """ "Trump claims he is worth $10 billion", "The Sanders campaign projects that …": a reporting
+    or attitude verb before the figure that the tagger read as a plural noun; the word before it speaks."""
+    doc = a.doc
+    for t in doc[anchor.sent.start : anchor.i]:
+        if not a.w.misread_verb(t) or t.i == anchor.sent.start or t.i + 1 >= len(doc):
+            continue
+        after = doc[t.i + 1]
+        if after.pos_ in ("ADP", "PUNCT", "CCONJ") and after.lower_ not in a.w.complementisers:
+            continue  # "claims of fraud", "reports, …": a noun after all
+        before = doc[t.i - 1]
+        if t.head == before:  # "Trump claims" read as one noun phrase, "Trump" its head
+            yield Candidate(before, t.text)
+        elif before.head == t and before.dep_ == "compound":  # "The Sanders campaign projects"
+            words = [c for c in t.lefts if c.dep_ == "compound"]
+            yield Candidate(named_token(words) or before, t.text)
 
 
 @rule("pointer_after")

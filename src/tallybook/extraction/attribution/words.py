@@ -33,6 +33,7 @@ KEYS = (
     "impersonal_preps",
     "contrast_marks",
     "indefinites",
+    "complementisers",
 )
 
 
@@ -62,6 +63,7 @@ class Words:
     impersonal_preps: frozenset[str]
     contrast_marks: frozenset[str]
     indefinites: frozenset[str]
+    complementisers: frozenset[str]
 
     def __init__(self, lex: Lexicon):
         table = lex.data.get("attribution", {})
@@ -103,6 +105,12 @@ class Words:
     def is_attitude(self, tok: Token) -> bool:
         """A verb of proposing, wanting or promising: its complement is the subject's figure."""
         return tok.pos_ in ("VERB", "AUX") and self.has(tok, "attitude_verbs")
+
+    def misread_verb(self, tok: Token) -> bool:
+        """A reporting or attitude verb's third-person form tagged as a plural noun ("Trump claims …")."""
+        plural = tok.tag_ == "NNS" or (tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number", []))
+        stem = tok.lower_[:-1]
+        return plural and tok.lower_.endswith("s") and (stem in self.verbs or stem in self.attitude_verbs)
 
     def is_data(self, tok: Token) -> bool:
         return self.has(tok, "data_nouns")
