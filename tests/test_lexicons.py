@@ -16,7 +16,19 @@ from tallybook.numbers.reader import Reader
 LANGS = ("en", "ru")
 # Tables whose keys are data (words, values, unit names, hedge classes), not keys the code reads.
 DATA_TABLES = {
-    ("numbers", t) for t in ("units", "tens", "hundreds", "scales", "suffixes", "dozens", "fractions", "compound_ones")
+    ("numbers", t)
+    for t in (
+        "units",
+        "tens",
+        "hundreds",
+        "scales",
+        "suffixes",
+        "dozens",
+        "fractions",
+        "compound_ones",
+        "multipliers",
+        "scale_adjectives",
+    )
 } | {
     ("ordinals", "stems"),
     ("ordinals", "words"),
