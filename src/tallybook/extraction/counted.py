@@ -92,10 +92,15 @@ def _apposed_noun(anchor: Token, head: Token, span: set[int]) -> Token | None:
     return head if anchor.dep_ == "appos" and head.pos_ == "NOUN" else None  # not a name: "Healey, an average of"
 
 
+def _figure_words(anchor: Token, span: set[int]) -> list[Token]:
+    """The figure's own words, its anchor first: any of them may carry "of" or the governed noun."""
+    return [anchor, *(anchor.doc[i] for i in sorted(span))]
+
+
 def _partitive(anchor: Token, head: Token, span: set[int]) -> Token | None:
     """ "15 of the regions", "one per cent of the reserve": what the figure is a part of (the "of"
     may hang on any word of the figure)."""
-    words = [anchor, *(anchor.doc[i] for i in sorted(span))]
+    words = _figure_words(anchor, span)
     of = next((c for t in words for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in span), None)
     obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
     return obj if obj is not None and obj.i not in span else None
@@ -104,7 +109,7 @@ def _partitive(anchor: Token, head: Token, span: set[int]) -> Token | None:
 def _governed_noun(anchor: Token, head: Token, span: set[int]) -> Token | None:
     """«80 мигрантов» where the parser makes the number the head: the noun it governs, from
     whichever word of the figure («от 45 до 65% всех смертей»: the «%» governs «смертей»)."""
-    words = [anchor, *(anchor.doc[i] for i in sorted(span))]
+    words = _figure_words(anchor, span)
     return next(
         (
             c

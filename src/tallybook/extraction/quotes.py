@@ -43,7 +43,7 @@ def _paragraph_spans(para: str, continued: bool = False) -> list[tuple[int, int,
             stack.append((mark, at))
         elif stack:
             spans.append((stack.pop()[1], m.end(), False))
-        elif continued and not spans and mark in CLOSERS | {'"'}:
+        elif continued and mark in CLOSERS | {'"'}:  # the paragraph's first mark closes: it goes on
             spans.append((len(para) - len(para.lstrip()), m.end(), False))
         continued = False
     spans.extend((at, len(para.rstrip()), True) for _, at in stack if len(para.rstrip()) > at + 1)

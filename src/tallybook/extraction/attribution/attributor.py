@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ...lexicons import Lexicon
 from ...model import Speaker
 from .memory import Memory
-from .naming import NAMED_LABELS, PERSON_LABELS, SUBJECT_DEPS, Namer, entity_name, gender
+from .naming import NAMED_LABELS, PERSON_LABELS, SUBJECT_DEPS, Namer, cited_in, entity_name, gender
 from .rules import CARRIED, ORDER, RULES, Candidate, named_token
 from .words import passive, words_of
 
@@ -244,16 +244,7 @@ class Attributor:
         на Z» put the figure on Z via Y; "X told Reuters" on X via Reuters."""
         for c in verb.children:
             if self.w.has(c, "relay_verbs") or self.w.has(c, "relay_nouns"):
-                cited = next(
-                    (
-                        g
-                        for g in c.subtree
-                        if g is not c
-                        and g.pos_ in ("PROPN", "NOUN")
-                        and g.dep_ in OBJECT_DEPS | {"nmod", "obl", "pobj"}
-                    ),
-                    None,
-                )
+                cited = cited_in(c)
                 if cited is not None:
                     return Candidate(cited, f"{verb.text} {c.text}", via=subj)
         told = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.ent_type_ == "ORG"), None)

@@ -96,10 +96,14 @@ class Namer:
         return Speaker(org, "org") if org else False
 
     def named(self, tok: Token) -> Speaker | None:
-        # a body the registry knows is a body, whatever the recogniser took it for ("Verstka" as a person)
-        if tok.ent_type_ in PERSON_LABELS and is_outlet(self.name_of(tok)) is None:
+        if tok.ent_type_ in PERSON_LABELS:
+            name = self.name_of(tok)
+            if (
+                is_outlet(name) is not None
+            ):  # a body the registry knows, whatever the recogniser took it for ("Verstka")
+                return Speaker(name, "org")
             role, org = self.role_org(tok)
-            return self.person(self.name_of(tok), role, org)
+            return self.person(name, role, org)
         if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN" or self.unknown_name(tok):
             name = self.name_of(tok)
             full = self.memory.full_name(name)
@@ -145,20 +149,19 @@ class Namer:
             )
         ):
             return False  # "polls show", "a report said": no one in particular
-        org = self.memory.org_speakers[-1] if self.memory.org_speakers else None
+        org = self.memory.last_org(quoted=True)
         return Speaker(org, "org") if org else False
 
     def writer_of(self, document: Token) -> Token | None:
         """The subject of the verb whose object a document is, or that the document is "in":
         "X released a statement confirming …", "X said in a memo that …", «X заявил в интервью»."""
         verb = document.head
+        in_it = document.dep_ == "obl" and any(
+            c.dep_ == "case" and c.lower_ in self.w.document_preps for c in document.children
+        )  # «заявил в интервью»
         if document.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in self.w.document_preps:
             verb = verb.head if verb.head.pos_ != "ADV" else verb.head.head  # "X shot back in an article"
-        elif document.dep_ == "obl" and any(
-            c.dep_ == "case" and c.lower_ in self.w.document_preps for c in document.children
-        ):
-            pass
-        elif document.dep_ not in ("dobj", "obj"):
+        elif not in_it and document.dep_ not in ("dobj", "obj"):
             return None
         if verb.pos_ not in ("VERB", "AUX"):
             return None
@@ -212,10 +215,10 @@ class Namer:
     def cited_by(self, tok: Token) -> Token | None:
         """What a relative clause of `tok` cites: "the report, which cites Z", «доклад, который
         ссылается на Z»."""
-        for c in tok.children:
-            if c.dep_ in ("relcl", "acl:relcl") and self.w.has(c, "relay_verbs"):
-                return next((g for g in c.children if g.dep_ in ("dobj", "obj", "obl", "pobj")), None)
-        return None
+        clause = next(
+            (c for c in tok.children if c.dep_ in ("relcl", "acl:relcl") and self.w.has(c, "relay_verbs")), None
+        )
+        return cited_in(clause) if clause is not None else None
 
     def introduced(self, tok: Token) -> bool:
         """ "a spokesman", «один из чиновников»: someone new, not the person named before."""
@@ -405,6 +408,21 @@ class Namer:
         ):
             return self.role_org(name.head)  # the name stands beside its title: «Министр обороны Андрей Белоусов»
         return None, None
+
+
+def cited_in(relay: Token) -> Token | None:
+    """Whom a relay word cites: the noun it takes ("citing Z", "which cites Z", «со ссылкой на Z»,
+    «ссылается на данные Z»)."""
+    return next(
+        (
+            g
+            for g in relay.subtree
+            if g is not relay
+            and g.pos_ in ("PROPN", "NOUN")
+            and g.dep_ in {"dobj", "dative", "iobj", "obj", "nmod", "obl", "pobj"}
+        ),
+        None,
+    )
 
 
 def name_like(tok: Token) -> bool:
