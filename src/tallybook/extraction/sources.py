@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from ..model import Claim, Speaker
@@ -130,6 +130,13 @@ class Registry:
 
     def government(self, code: str) -> str:
         return self.countries[code].id
+
+    @cached_property
+    def name_words(self) -> frozenset[str]:
+        """Every dictionary form in a name, kind or country the registry knows (read once the
+        registry is built): a word outside them starts no mention (`_scan`)."""
+        keys = (*self.by_key, *self.type_of, *self.country_of, *self.seat_of)
+        return frozenset(lem for k in keys for lem in k)
 
 
 def government_id(code: str) -> str:
@@ -404,6 +411,8 @@ def _scan(text: str, reg: Registry) -> tuple[list[int], list[Mention]]:
     lems = [_lemma(w[1]) for w in words]
     mentions: list[Mention] = []
     for i in range(len(lems)):
+        if lems[i] not in reg.name_words:
+            continue  # a window holding a word no name has finds nothing
         for n in (4, 3, 2, 1):
             found = _named_at(reg, lems, i, n, words)
             if found:
