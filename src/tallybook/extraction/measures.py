@@ -70,8 +70,14 @@ class Term:
 
     def first_at(self, low: str, lang: str) -> tuple[int, int] | None:
         """Where the first of this term's words stands in `low` (start, end), or None."""
-        found = [(m.start(), m.end()) for w in self.words.get(lang, ()) for m in [_pattern(w).search(low)] if m]
+        words = _searched(self.words.get(lang, ()))
+        found = [(m.start(), m.end()) for text, p in words if text in low for m in [p.search(low)] if m]
         return min(found) if found else None
+
+    def last_end(self, low: str, lang: str) -> int | None:
+        """The end of the last of the term's words in `low`, or None."""
+        ends = [m.end() for text, p in _searched(self.words.get(lang, ())) if text in low for m in p.finditer(low)]
+        return max(ends) if ends else None
 
 
 def _hits(lists: tuple[tuple[str, ...], ...], held: WordsIn) -> int:
@@ -97,7 +103,7 @@ class WordsIn:
     def __contains__(self, word: str) -> bool:
         hit = self.seen.get(word)
         if hit is None:
-            hit = self.seen[word] = _pattern(word).search(self.low) is not None
+            hit = self.seen[word] = word.removesuffix("$") in self.low and _pattern(word).search(self.low) is not None
         return hit
 
 
@@ -105,6 +111,13 @@ class WordsIn:
 def _words_in(low: str) -> WordsIn:
     """The WordsIn of `low`, kept a while: a sentence is tried for each of its figures."""
     return WordsIn(low)
+
+
+@lru_cache(maxsize=4096)
+def _searched(words: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    """Pack words as (the text a match holds, the regex): the regex runs only where the text is
+    found, and most words of a pack are in no given sentence."""
+    return tuple((w.removesuffix("$"), _pattern(w)) for w in words)
 
 
 @cache

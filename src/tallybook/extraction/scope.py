@@ -96,18 +96,13 @@ def _clause(text: str, claim: Claim, others: list[Claim]) -> tuple[str, str]:
 def _nearest(terms: tuple[Term, ...], left: str, right: str, lang: str) -> Term | None:
     """The term whose word stands nearest the figure (left: by the word's end), first on ties."""
     best, best_d = None, None
+    low_right, low_left = right.lower(), left.lower()
     for t in terms:
-        at_right, at_left = t.first_at(right.lower(), lang), _last_at(t, left.lower(), lang)
+        at_right, at_left = t.first_at(low_right, lang), t.last_end(low_left, lang)
         for d in (at_right[0] if at_right else None, None if at_left is None else len(left) - at_left):
             if d is not None and (best_d is None or d < best_d):
                 best, best_d = t, d
     return best
-
-
-def _last_at(term: Term, low: str, lang: str) -> int | None:
-    """The end of the last of the term's words in `low`, or None."""
-    ends = [m.end() for w in term.words.get(lang, ()) for m in _pattern(w).finditer(low)]
-    return max(ends) if ends else None
 
 
 def _period_key(period: str | None, pack: Pack) -> str | None:
