@@ -55,8 +55,8 @@ def pipeline() -> Language:
     nlp.add_pipe("tallybook_paragraphs", before="parser")
     nlp.add_pipe("tallybook_domain_names", after="ner")
     tokenizer: Any = nlp.tokenizer
-    token_match = tokenizer.token_match
-    tokenizer.token_match = lambda s: DOMAIN_NAME.match(s) or (token_match(s) if token_match else None)
+    token_match = tokenizer.token_match  # (None in en_core_web_sm: the regex's own match, no Python call between)
+    tokenizer.token_match = (lambda s: DOMAIN_NAME.match(s) or token_match(s)) if token_match else DOMAIN_NAME.match
     infixes = list(nlp.Defaults.infixes or ()) + [COLON_BEFORE_QUOTE]
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     return nlp
