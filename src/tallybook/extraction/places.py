@@ -125,7 +125,7 @@ def _aliases(sent: Span) -> list[Toponym]:
             starts.setdefault(form, []).append(i)
     out: list[Toponym] = []
     taken: set[int] = set()
-    for alias in sorted(g.alias_keys, key=lambda a: -len(a.split())):
+    for alias in g.aliases_longest_first:
         words = alias.split()
         for i in starts.get(words[0], ()):
             if i > len(toks) - len(words):

@@ -10,7 +10,7 @@ import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..model import Candidate, Place
@@ -22,6 +22,7 @@ RU_ADJ_END = re.compile(r"(ая|ий|ой|ое|ые|ых|ым|ую|ом|ого|�
 PRECISION_RANK = {"exact": 4, "city": 3, "region": 2, "country": 1, "unknown": 0}
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """The lookup form of a name: lower case, ё as е, one space, no "the", no dots."""
     s = name.lower().replace("ё", "е").replace("’", "'").replace(".", " ")
@@ -168,6 +169,7 @@ class Gazetteer:
         self.alias_names.update((key(name), name) for name, _, _ in rows)
         self.alias_names.update((key(name), self._targets(t, p)[0].name) for name, t, p in theatre)
         self.alias_keys = set(self.alias_names)
+        self.aliases_longest_first = sorted(self.alias_keys, key=lambda a: -len(a.split()))
         self.theatre_keys = {key(name) for name, _, _ in theatre}
         for name, target, precision in rows + theatre:
             for cand in self._targets(target, precision):
