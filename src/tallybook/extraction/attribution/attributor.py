@@ -46,6 +46,9 @@ class Attributor:
         self.quote_chain: list[tuple[int, int]] = []
         self.intros = self._intros()
         self.carried: tuple[Span, Candidate] | None = None  # the last sentence's own attribution
+        # what a sentence holds, read once for all of its figures (keyed by the sentence's tokens)
+        self._cues: dict[tuple[int, int], list[Token]] = {}
+        self._pointers: dict[tuple[int, int], list[Candidate]] = {}
 
     # -- memory ---------------------------------------------------------------------------
     def remember(self, sent: Span) -> None:
@@ -327,10 +330,23 @@ class Attributor:
         named = [t for t in source if t.ent_type_ in NAMED_LABELS]
         return Candidate(named[-1] if named else source.root, verb.text)
 
+    def cues(self, sent: Span) -> list[Token]:
+        """The reporting verbs of `sent` (`Words.is_cue`), in text order."""
+        key = (sent.start, sent.end)
+        if key not in self._cues:
+            self._cues[key] = [t for t in sent if self.w.is_cue(t)]
+        return self._cues[key]
+
     def pointer_sources(self, sent: Span) -> list[Candidate]:
         """Sources of the pointer sentence ("This was stated by X") among the next two sentences
         of the paragraph, or opening the next paragraph ("…\n\nThis is reported by Forbes."),
         unless one between has a speaker of its own."""
+        key = (sent.start, sent.end)
+        if key not in self._pointers:
+            self._pointers[key] = self._pointer_sources(sent)
+        return self._pointers[key]
+
+    def _pointer_sources(self, sent: Span) -> list[Candidate]:
         doc, found = self.doc, []
         here = sent
         for _ in range(2):
@@ -342,8 +358,8 @@ class Attributor:
             crossed = self.paragraph_between(here, nxt)
             if crossed and here is not sent:
                 break  # another paragraph's pointer speaks for the sentences before it in its own
-            for verb in nxt:
-                if not self.w.is_cue(verb) or not self._points_back(verb):
+            for verb in self.cues(nxt):
+                if not self._points_back(verb):
                     continue
                 subj = self.subject_of(verb, verb)
                 if subj is not None:
@@ -351,7 +367,7 @@ class Attributor:
                 body = self.body_as_place(verb)
                 if body is not None:
                     found.append(Candidate(body, f"{verb.text} {body.text}"))
-            if found or crossed or any(self.w.is_cue(t) for t in nxt):
+            if found or crossed or self.cues(nxt):
                 break
             here = nxt
         return found

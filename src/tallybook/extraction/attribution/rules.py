@@ -114,9 +114,8 @@ def reporting_verb(a: Attributor, anchor: Token) -> Iterator[Candidate]:
     governing = [t for t in a.governing(anchor) if a.reaches(t, aside)]
     beside = [
         t
-        for t in anchor.sent
-        if a.w.is_cue(t)
-        and a.reaches(t, aside)
+        for t in a.cues(anchor.sent)
+        if a.reaches(t, aside)
         and t not in governing
         and not a.contrasted(t)
         and not any(c.dep_ == "poss" for c in t.children)  # "his worst showing in the survey" is a noun
@@ -185,7 +184,7 @@ def in_document(a: Attributor, anchor: Token) -> Iterator[Candidate]:
 @rule("impersonal_body")
 def impersonal_body(a: Attributor, anchor: Token) -> Iterator[Candidate]:
     """«В МВД сообщили», «рассказали в пресс-службе управления»: a body as the place of speech."""
-    verbs = [t for t in anchor.ancestors if a.w.is_cue(t)] + [t for t in anchor.sent if a.w.is_cue(t)]
+    verbs = [t for t in anchor.ancestors if a.w.is_cue(t)] + a.cues(anchor.sent)
     for verb in verbs:
         if any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children):
             continue
