@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 
 import pytest
 
@@ -66,3 +68,15 @@ def test_a_result_comes_while_the_next_item_is_still_being_read() -> None:
 
 def test_default_is_every_core() -> None:
     assert default_workers() == len(os.sched_getaffinity(0))
+
+
+def test_preload_loads_every_language_before_workers_fork() -> None:
+    """Workers forked after preload() share each front-end's models: none loads its own."""
+    probe = (
+        "from tallybook.scale.work import preload\n"
+        "from tallybook.nlp import en, ru\n"
+        "preload()\n"
+        "print(en.pipeline.cache_info().currsize, ru.pipeline.cache_info().currsize)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["1", "1"]

@@ -5,17 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..extraction.analysis import Analysis, analyse
-from ..languages import DEFAULT
 from ..model import Claim, Document
 
-WARM_UP = "Police detained 12 migrants in Kazan on Monday, the ministry said."
+WARM_UP = {  # a short text in each language the front-ends read
+    "en": "Police detained 12 migrants in Kazan on Monday, the ministry said.",
+    "ru": "В понедельник полиция задержала в Казани 12 мигрантов, сообщили в МВД.",
+}
 
 
 def preload() -> None:
-    """Read a short English text in this process before workers are forked from it, so that the
-    English model, lexicons, packs and gazetteer are loaded once and shared by every worker (they
-    start at once); another language's model loads once in each worker that meets it."""
-    analyse(WARM_UP, lang=DEFAULT)
+    """Read a short text in each language in this process before workers are forked from it, so
+    that the models, lexicons, packs and gazetteer are loaded once and shared by every worker
+    (they start at once)."""
+    for lang, text in WARM_UP.items():
+        analyse(text, lang=lang)
 
 
 def analyse_document(doc: Document) -> Analysis:
