@@ -83,6 +83,12 @@ def words_of(name: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _word_form(word: str) -> str:
+    """One word of a text as `words_of` compares it (a word comes back in every text)."""
+    return words_of(word)[0]
+
+
 def lemmas(name: str) -> tuple[str, ...]:
     """The dictionary forms of a name's words, "the", "of" and the like left out."""
     return tuple(lem for lem in (_lemma(w) for w in words_of(name)) if lem not in _DROP)
@@ -137,6 +143,12 @@ class Registry:
         registry is built): a word outside them starts no mention (`_scan`)."""
         keys = (*self.by_key, *self.type_of, *self.country_of, *self.seat_of)
         return frozenset(lem for k in keys for lem in k)
+
+    @cached_property
+    def countries_longest_first(self) -> list[tuple[frozenset[str], str]]:
+        """The countries' names (as keys) with their codes, longest name first (read once the
+        registry is built)."""
+        return sorted(self.country_of.items(), key=lambda nc: len(nc[0]), reverse=True)
 
 
 def government_id(code: str) -> str:
@@ -378,7 +390,7 @@ def _take_type(reg: Registry, words: set[str]) -> tuple[str | None, set[str]]:
 
 
 def _take_country(reg: Registry, words: set[str]) -> tuple[str | None, set[str]]:
-    for name, code in sorted(reg.country_of.items(), key=lambda nc: len(nc[0]), reverse=True):
+    for name, code in reg.countries_longest_first:
         if name <= words:
             return code, words - name
     return None, words
@@ -406,7 +418,7 @@ def _scan(text: str, reg: Registry) -> tuple[list[int], list[Mention]]:
     source's name (a body of its kinds, or with its country only), a kind of body with a country
     beside it (within three words), and a country or its seat acting ("Nepal suspended…",
     «Непал приостановил…»: not after a preposition, in the nominative) as its government."""
-    words = [(m.start(), words_of(m.group())[0], text[m.end() : m.end() + 3]) for m in _WORD.finditer(text.casefold())]
+    words = [(m.start(), _word_form(m.group()), text[m.end() : m.end() + 3]) for m in _WORD.finditer(text.casefold())]
     offsets = [w[0] for w in words]
     lems = [_lemma(w[1]) for w in words]
     mentions: list[Mention] = []
