@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import islice
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..model import Claim
 from .measures import Measure, Pack, Term, _pattern, load_pack
@@ -232,10 +233,14 @@ def _place_in(sentence: tuple[int, int], places: list[Place]) -> str | None:
     return next((p.key for p in places if sentence[0] <= p.start < sentence[1]), None)
 
 
-def _lead_place(doc: Doc, places: list[Place]) -> str | None:
+def _lead_sentences(doc: Doc) -> list[Span]:
+    """The document's first three sentences that hold words (a line of figures or dashes is none)."""
+    return list(islice((s for s in doc.sents if any(ch.isalpha() for ch in s.text)), 3))
+
+
+def _lead_place(sents: list[Span], places: list[Place]) -> str | None:
     """Where the document is set: a place of its first sentence, or one named twice, first
-    within its first three sentences."""
-    sents = [s for s in doc.sents if any(ch.isalpha() for ch in s.text)]
+    within its first three sentences (`sents`, from _lead_sentences)."""
     if not sents or not places:
         return None
     first = next((p.key for p in places if p.start < sents[0].end_char), None)
@@ -259,9 +264,8 @@ def scope_measures(
     """The claims of one run of text, each with its scoped measure key."""
     p = load_pack(pack)
     places = places_of(doc, lang, p)
-    lead = _lead_place(doc, places)
-    run = _Run(text, lang, p, places, lead, published)
-    sents = [s for s in doc.sents if any(ch.isalpha() for ch in s.text)]
+    sents = _lead_sentences(doc)
+    run = _Run(text, lang, p, places, _lead_place(sents, places), published)
     run.lead_text = sents[0].text if sents else ""
     run.lead_population = _lead_population(run.lead_text, lang, p)
     by_sentence: dict[tuple[int, int], list[Claim]] = {}
