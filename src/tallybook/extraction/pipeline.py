@@ -111,6 +111,10 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
         spans = {
             n: tokens for n, tokens in spans.items() if tokens and not spans_of_time.no_figure(n, text)
         }  # dropped before the antecedent: "in four months" is no figure "of them" refers to
+        if spans:  # what the sentence says of all its figures, read once
+            sentence_text = sent.text
+            period = period_of(sentence_text, lex)
+            time_ref = time_ref_of(sentence_text, sent_numbers, when, lex)
         for n, tokens in spans.items():
             others = frozenset(t.i for m, ts in spans.items() if m is not n for t in ts)
             counted = counted_of(tokens, cues=cues, figures=others)
@@ -120,8 +124,6 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
                 antecedent = counted_phrase(tokens, others) or antecedent
             found = attributor.speaker_of(anchor_of(tokens), quotes.chain(n.start))
             sp = found.speaker
-            sentence_text = sent.text
-            period = period_of(sentence_text, lex)
             hedge = n.hedge
             if hedge == "exact" and _says_average(sentence_text, lex):
                 hedge = "average"
@@ -140,7 +142,7 @@ def _claims(text: str, lang: str, doc, numbers: list[Number], when: date | None,
                     speaker_org=sp.org if sp else None,
                     cue=found.cue,
                     period=period,
-                    time_ref=time_ref_of(sentence_text, sent_numbers, when, lex),
+                    time_ref=time_ref,
                     measure=measures.match(counted, sentence_text, lang, period),
                     sentence=(sent.start_char, sent.end_char),
                     confidence=_confidence(n, counted, sp is not None),
