@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,10 +51,20 @@ def rate(fn: Callable[[str], object], texts: list[str]) -> float:
     return chars / (time.process_time() - start)
 
 
-def show(rows: list[tuple[str, float]]) -> None:
-    base = rows[0][1]
-    for name, value in rows:
-        print(f"  {name:<46} {value:>10,.0f} chars/s  {value / base:.2f}x")
+def show(rows: list[tuple[str, Callable[[str], object]]], texts: list[str], rounds: int) -> None:
+    """Each row's rate over `texts`, the rows run in turn `rounds` times (interleaved: a slow
+    spell of the machine falls on the rows of one round alike): the median rate, and the median
+    of each round's ratio to the round's first row, with their ranges."""
+    rates: list[list[float]] = [[] for _ in rows]
+    for _ in range(rounds):
+        for k, (_, fn) in enumerate(rows):
+            rates[k].append(rate(fn, texts))
+    for (name, _), got in zip(rows, rates):
+        ratios = [g / b for g, b in zip(got, rates[0])]
+        print(
+            f"  {name:<40} {statistics.median(got):>8,.0f} chars/s ({min(got):,.0f}–{max(got):,.0f})"
+            f"  {statistics.median(ratios):.2f}x ({min(ratios):.2f}–{max(ratios):.2f})"
+        )
 
 
 def one_core(repeat: int) -> None:
@@ -63,31 +74,29 @@ def one_core(repeat: int) -> None:
         _one_core(repeat)
 
 
-def _one_core(repeat: int) -> None:
-    en, ru = sample_texts("en", repeat), sample_texts("ru", repeat)
+def _one_core(rounds: int) -> None:
+    en, ru = sample_texts("en", 1), sample_texts("ru", 1)
     nlp = pipeline()
-    for t in dict.fromkeys(en + ru):  # each text read once before the timing: caches as a long run has them,
+    for t in en + ru:  # each text read once before the timing: caches as a long run has them,
         tallybook.extract(t)  # whichever row comes first
         analyse(t)
     bare_natasha(ru[0])
-    print(f"English: {len(en)} texts, {sum(map(len, en)):,} characters")
-    show(
-        [
-            ("bare spaCy parse (en_core_web_sm)", rate(nlp, en)),
-            ("tallybook.extract, language detected", rate(tallybook.extract, en)),
-            ("ingest's reading: analyse (one parse)", rate(analyse, en)),
-            ("read + incidents apart (two parses)", rate(lambda t: (tallybook.read(t), tallybook.incidents(t)), en)),
-        ]
-    )
-    print(f"Russian: {len(ru)} texts, {sum(map(len, ru)):,} characters")
-    show(
-        [
-            ("bare natasha analysis", rate(bare_natasha, ru)),
-            ("tallybook.extract, language detected", rate(tallybook.extract, ru)),
-            ("tallybook.extract, --lang ru", rate(lambda t: tallybook.extract(t, lang="ru"), ru)),
-            ("ingest's reading: analyse (one parse)", rate(analyse, ru)),
-        ]
-    )
+    print(f"English: {len(en)} texts, {sum(map(len, en)):,} characters, medians of {rounds} interleaved rounds")
+    rows = [
+        ("bare spaCy parse (en_core_web_sm)", nlp),
+        ("tallybook.extract, language detected", tallybook.extract),
+        ("ingest's reading: analyse (one parse)", analyse),
+        ("read + incidents apart (two parses)", lambda t: (tallybook.read(t), tallybook.incidents(t))),
+    ]
+    show(rows, en, rounds)
+    print(f"Russian: {len(ru)} texts, {sum(map(len, ru)):,} characters, medians of {rounds} interleaved rounds")
+    rows = [
+        ("bare natasha analysis", bare_natasha),
+        ("tallybook.extract, language detected", tallybook.extract),
+        ("tallybook.extract, --lang ru", lambda t: tallybook.extract(t, lang="ru")),
+        ("ingest's reading: analyse (one parse)", analyse),
+    ]
+    show(rows, ru, rounds)
 
 
 def workers(n_docs: int) -> None:
@@ -337,7 +346,7 @@ def make_indexes(definitions: list[str], backend: Callable[[], float | None]) ->
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5, help="interleaved rounds of the one-core rows")
     ap.add_argument("--docs", type=int, default=120)
     ap.add_argument("--pg", default=os.environ.get("TALLYBOOK_TEST_POSTGRES"))
     ap.add_argument("--claims", type=int, default=200_000, help="claims to load (shards copied to reach them)")
