@@ -67,11 +67,11 @@ def show(rows: list[tuple[str, Callable[[str], object]]], texts: list[str], roun
         )
 
 
-def one_core(repeat: int) -> None:
+def one_core(rounds: int) -> None:
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1):
-        _one_core(repeat)
+        _one_core(rounds)
 
 
 def _one_core(rounds: int) -> None:

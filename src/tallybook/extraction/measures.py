@@ -70,13 +70,12 @@ class Term:
 
     def first_at(self, low: str, lang: str) -> tuple[int, int] | None:
         """Where the first of this term's words stands in `low` (start, end), or None."""
-        words = _searched(self.words.get(lang, ()))
-        found = [(m.start(), m.end()) for text, p in words if text in low for m in [p.search(low)] if m]
+        found = [(m.start(), m.end()) for p in _held(self.words.get(lang, ()), low) if (m := p.search(low))]
         return min(found) if found else None
 
     def last_end(self, low: str, lang: str) -> int | None:
         """The end of the last of the term's words in `low`, or None."""
-        ends = [m.end() for text, p in _searched(self.words.get(lang, ())) if text in low for m in p.finditer(low)]
+        ends = [m.end() for p in _held(self.words.get(lang, ()), low) for m in p.finditer(low)]
         return max(ends) if ends else None
 
 
@@ -103,7 +102,7 @@ class WordsIn:
     def __contains__(self, word: str) -> bool:
         hit = self.seen.get(word)
         if hit is None:
-            hit = self.seen[word] = word.removesuffix("$") in self.low and _pattern(word).search(self.low) is not None
+            hit = self.seen[word] = _text(word) in self.low and _pattern(word).search(self.low) is not None
         return hit
 
 
@@ -113,11 +112,21 @@ def _words_in(low: str) -> WordsIn:
     return WordsIn(low)
 
 
+def _text(word: str) -> str:
+    """The text every match of a pack word holds: a regex runs only where it is found, and most
+    words of a pack are in no given sentence."""
+    return word.removesuffix("$")
+
+
+def _held(words: tuple[str, ...], low: str) -> list[re.Pattern]:
+    """The regexes of the pack `words` whose text `low` holds."""
+    return [p for text, p in _searched(words) if text in low]
+
+
 @lru_cache(maxsize=4096)
 def _searched(words: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
-    """Pack words as (the text a match holds, the regex): the regex runs only where the text is
-    found, and most words of a pack are in no given sentence."""
-    return tuple((w.removesuffix("$"), _pattern(w)) for w in words)
+    """Pack words as (their text, their regex), made once."""
+    return tuple((_text(w), _pattern(w)) for w in words)
 
 
 @cache
